@@ -1,0 +1,104 @@
+"""The assembled document: plain data passed from stage to stage.
+
+Assembly produces a ``Document`` whose lists carry no labels and whose cross-references are
+unresolved ``Ref`` nodes. Numbering returns a new ``Document`` with every label, punctuation
+mark and reference filled in; renderers read only that numbered form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Union
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A cross-reference written in a clause by id: 'pejabat_penghubung', 'jangka_waktu.berlaku',
+    or a local id of an ayat or list item in the same Pasal."""
+
+    targets: tuple[str, ...]
+    bare: bool = False  # True: "Pasal 7"; False: "dalam Pasal 7" / "pada ayat (1)"
+
+
+@dataclass(frozen=True)
+class Break:
+    """A line break inside a paragraph (party blocks written as labelled lines)."""
+
+
+@dataclass(frozen=True)
+class Tab:
+    """Aligns the ':' of labelled lines ('Nama<tab>: …')."""
+
+
+Inline = Union[Run, Ref, Break, Tab]
+
+# How a list ends its items (UU 12/2011 Lampiran II): the conjunction after the second-to-last
+# item, or "." when every item is a sentence of its own, or "" when the text is left as typed.
+Punctuation = Literal["dan", "atau", "dan/atau", ";", ".", ""]
+# Which numbering sequence a list starts: "huruf" (a. → 1) → a)) or "angka" (1. → a. → 1)).
+Sequence = Literal["huruf", "angka"]
+
+
+@dataclass
+class Item:
+    content: list[Inline]
+    list: ItemList | None = None  # the sub-list under this item
+    id: str | None = None
+    label: str = ""  # filled in by numbering
+
+
+@dataclass
+class ItemList:
+    items: list[Item]
+    sequence: Sequence = "huruf"
+    punctuation: Punctuation = "dan"
+
+
+@dataclass
+class Paragraph:
+    """A paragraph; inside a Pasal with more than one paragraph, an ayat."""
+
+    content: list[Inline]
+    list: ItemList | None = None
+    id: str | None = None
+    label: str = ""  # "(1)" when numbered as an ayat
+
+
+@dataclass
+class Section:
+    """A Pasal (``pasal=True``) or a part of the front matter (opening, parties, recitals …)."""
+
+    id: str
+    paragraphs: list[Paragraph]
+    title: str = ""
+    pasal: bool = True
+    number: int | None = None  # Pasal number, filled in by numbering
+
+
+@dataclass(frozen=True)
+class Signatory:
+    label: str  # "PIHAK PERTAMA"
+    institution: str
+    position: str
+    name: str
+    meterai: bool
+
+
+@dataclass
+class Document:
+    kind: str
+    naskah: str  # "Perjanjian Kerja Sama" / "Nota Kesepahaman"
+    title_lines: list[str]
+    numbers: list[str]  # one "NOMOR : …" line each
+    front: list[Section]
+    pasal: list[Section]
+    closing: list[Section]
+    signatories: list[Signatory]
+    paraf_labels: list[str]

@@ -1,0 +1,78 @@
+"""The numbered document laid out as a sequence of styled paragraphs.
+
+Every renderer (DOCX, Pandoc for Markdown/HTML, the plain text of the tests) reads this one
+sequence, so the formats cannot disagree on a word, a number or a punctuation mark. Style names
+here are the paragraph styles of ``templates/naskah.docx``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .document import Break, Document, Inline, ItemList, Ref, Run, Section
+
+TITLE = "Judul"  # title block line: bold, centred, upper case
+NUMBER = "Nomor"  # "NOMOR : …" under the title
+BODY = "Isi"  # justified body text
+PASAL = "PasalNomor"  # "Pasal 7", centred, bold, kept with next
+PASAL_TITLE = "PasalJudul"  # "PEJABAT PENGHUBUNG"
+LABELLED = "Butir"  # + level 1..4: a hanging-indented paragraph with its label
+
+
+@dataclass(frozen=True)
+class Block:
+    style: str
+    content: tuple[Inline, ...]  # Run, Break, Tab (references are already words)
+    label: str = ""  # "(1)", "a.", "1)"; set for Butir<n> only
+    anchor: str = ""  # a Pasal heading's clause id, for links from findings
+
+    def text(self) -> str:
+        """Plain text: labels, tabs as spaces, breaks as new lines."""
+        body = "".join(
+            x.text if isinstance(x, Run) else ("\n" if isinstance(x, Break) else " ") for x in self.content)
+        return f"{self.label} {body}" if self.label else body
+
+
+def blocks(doc: Document) -> Iterator[Block]:
+    for line in doc.title_lines:
+        yield Block(TITLE, (Run(line, bold=True),))
+    for number in doc.numbers:
+        yield Block(NUMBER, (Run(f"NOMOR : {number}", bold=True),))
+    for sec in doc.front:
+        yield from _section(sec)
+    for sec in doc.pasal:
+        yield Block(PASAL, (Run(f"Pasal {sec.number}", bold=True),), anchor=sec.id)
+        yield Block(PASAL_TITLE, (Run(sec.title, bold=True),))
+        yield from _section(sec)
+    for sec in doc.closing:
+        yield from _section(sec)
+
+
+def _section(sec: Section) -> Iterator[Block]:
+    for para in sec.paragraphs:
+        level = 1 if para.label else 0
+        if para.label:
+            yield Block(f"{LABELLED}{level}", _check(para.content), para.label)
+        else:
+            yield Block(BODY, _check(para.content))
+        if para.list:
+            yield from _list(para.list, level + 1)
+
+
+def _list(lst: ItemList, level: int) -> Iterator[Block]:
+    for item in lst.items:
+        yield Block(f"{LABELLED}{min(level, 4)}", _check(item.content), item.label)
+        if item.list:
+            yield from _list(item.list, level + 1)
+
+
+def _check(content: list[Inline]) -> tuple[Inline, ...]:
+    assert not any(isinstance(x, Ref) for x in content), "layout needs a numbered document"
+    return tuple(content)
+
+
+def plain_text(doc: Document) -> str:
+    """The naskah as plain text, one paragraph a line (used by tests and checks)."""
+    return "\n".join(b.text() for b in blocks(doc))
+

@@ -1,0 +1,169 @@
+"""Stage 4: numbers, labels, list punctuation and cross-references, all computed.
+
+``number`` returns a new Document and leaves its argument untouched. Counting and formatting are
+kept apart (as in CommonForm's outline-numbering): a counter per list, and a table of formatters
+per level. The rules are those of UU 12/2011, Lampiran II: Pasal 1…n across the naskah; ayat
+(1), (2) only where a Pasal has more than one paragraph; list items end with ';', the
+conjunction follows the second-to-last item, the last item of the whole list ends with '.'.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .document import Document, Inline, Item, ItemList, Paragraph, Ref, Run, Section
+from .errors import CrossReferenceError
+
+
+def _letters(i: int) -> str:
+    # a … z, then aa, bb, … (UU 12/2011 Lampiran II)
+    return chr(ord("a") + (i - 1) % 26) * ((i - 1) // 26 + 1)
+
+
+Formatter = Callable[[int], str]
+_FORMATS: dict[str, Formatter] = {
+    "a.": lambda i: f"{_letters(i)}.",
+    "1.": lambda i: f"{i}.",
+    "a)": lambda i: f"{_letters(i)})",
+    "1)": lambda i: f"{i})",
+}
+# list_levels style -> list sequence -> formatter of each level
+LEVELS: dict[str, dict[str, list[str]]] = {
+    "a. 1) a)": {"huruf": ["a.", "1)", "a)", "1."], "angka": ["1.", "a.", "1)", "a)"]},
+    "a. 1. a) 1)": {"huruf": ["a.", "1.", "a)", "1)"], "angka": ["1.", "a.", "1)", "a)"]},
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where an id points: a Pasal, and within it an ayat and/or a list item path."""
+
+    pasal: int | None  # None for front matter (recitals…), which has no Pasal number
+    section: str
+    ayat: str = ""  # "(2)"
+    item: tuple[str, ...] = ()  # ("huruf a", "angka 1")
+
+    def words(self, local: bool) -> str:
+        parts = [] if local or self.pasal is None else [f"Pasal {self.pasal}"]
+        if self.ayat:
+            parts.append(f"ayat {self.ayat}")
+        parts += self.item
+        return " ".join(parts)
+
+
+def number(doc: Document, *, list_levels: str = "a. 1) a)") -> Document:
+    doc = copy.deepcopy(doc)
+    for n, sec in enumerate(doc.pasal, 1):
+        sec.number = n
+    index: dict[str, Target] = {}
+    for sec in doc.front + doc.pasal + doc.closing:
+        if sec.pasal:
+            index[sec.id] = Target(sec.number, sec.id)
+        numbered = sec.pasal and len(sec.paragraphs) > 1
+        for k, para in enumerate(sec.paragraphs, 1):
+            para.label = f"({k})" if numbered else ""
+            if para.id:
+                index[f"{sec.id}.{para.id}"] = Target(sec.number, sec.id, para.label)
+            if para.list:
+                _label(para.list, 0, LEVELS[list_levels], sec, para.label, (), index)
+    for sec in doc.front + doc.pasal + doc.closing:
+        for content in _contents(sec):
+            content[:] = [_resolve(x, sec, index) for x in content]
+        for para in sec.paragraphs:
+            if para.list:
+                _punctuate(para.list, ".")
+    return doc
+
+
+def _label(lst: ItemList, level: int, levels: dict[str, list[str]], sec: Section, ayat: str,
+           path: tuple[str, ...], index: dict[str, Target]) -> None:
+    fmt = levels[lst.sequence][min(level, 3)]
+    for i, item in enumerate(lst.items, 1):
+        item.label = _FORMATS[fmt](i)
+        word = "huruf" if fmt[0] == "a" else "angka"
+        here = path + (f"{word} {item.label.rstrip('.)')}",)
+        if item.id:
+            index[f"{sec.id}.{item.id}"] = Target(sec.number, sec.id, ayat, here)
+        if item.list:
+            _label(item.list, level + 1, levels, sec, ayat, here, index)
+
+
+def _contents(sec: Section) -> Iterator[list[Inline]]:
+    def items(lst: ItemList | None) -> Iterator[list[Inline]]:
+        for item in lst.items if lst else []:
+            yield item.content
+            yield from items(item.list)
+
+    for para in sec.paragraphs:
+        yield para.content
+        yield from items(para.list)
+
+
+def _resolve(node: Inline, sec: Section, index: dict[str, Target]) -> Inline:
+    if not isinstance(node, Ref):
+        return node
+    found: list[tuple[bool, Target]] = []
+    for t in node.targets:
+        local = index.get(f"{sec.id}.{t}")
+        target = local or index.get(t)
+        if target is None or (target.section == sec.id and not local):
+            where = f"Pasal {sec.title or sec.id}" if sec.pasal else f"bagian {sec.id}"
+            raise CrossReferenceError(
+                f"{where} merujuk '{t}', yang tidak ada dalam naskah ini "
+                f"(klausulnya tidak dipakai, atau id-nya salah)")
+        if local and not (local.ayat or local.item):
+            raise CrossReferenceError(f"Pasal {sec.title}: '{t}' tidak bernomor (pasal hanya satu ayat)")
+        found.append((local is not None, target))
+    # the same Pasal's ayat first, then other Pasal in ascending order
+    found.sort(key=lambda f: (not f[0], f[1].pasal or 0, f[1].ayat, f[1].item))
+    words = [t.words(local) for local, t in found]
+    text = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " dan " + words[-1]
+    if not node.bare:
+        text = ("pada " if found[0][0] else "dalam ") + text
+    return Run(text)
+
+
+def _punctuate(lst: ItemList, tail: str) -> None:
+    last = len(lst.items) - 1
+    for i, item in enumerate(lst.items):
+        if lst.punctuation == "":
+            end = ""
+        elif lst.punctuation == ".":
+            end = "."
+        elif i == last:
+            end = tail
+        elif i == last - 1 and lst.punctuation not in (";",):
+            end = f"; {lst.punctuation}"
+        else:
+            end = ";"
+        if item.list:
+            _finish(item.content, ":" if lst.punctuation != "" else "")
+            _punctuate(item.list, end)
+        else:
+            _finish(item.content, end)
+
+
+def _finish(content: list[Inline], end: str) -> None:
+    """Replace whatever punctuation the text ends with by ``end``."""
+    if not end:
+        return
+    for k in range(len(content) - 1, -1, -1):
+        node = content[k]
+        if isinstance(node, Run):
+            stripped = node.text.rstrip().rstrip(";:,.").rstrip()
+            if stripped or k == 0:
+                content[k] = Run(stripped, node.bold, node.italic)
+                break
+            del content[k]
+    if content and isinstance(content[-1], Run) and not (content[-1].bold or content[-1].italic):
+        content[-1] = Run(content[-1].text + end)
+    else:
+        content.append(Run(end))
+
+
+def paragraphs(doc: Document) -> Iterator[tuple[Section, Paragraph]]:
+    for sec in doc.front + doc.pasal + doc.closing:
+        for para in sec.paragraphs:
+            yield sec, para

@@ -1,0 +1,144 @@
+"""The clause text format: an outline, read after the clause's Jinja has run.
+
+    [#berlaku] Perjanjian Kerja Sama ini berlaku sejak … .      <- a paragraph (an ayat)
+    Ruang lingkup … adalah:                                      <- another one
+    - pertukaran data                                            <- list item, level 1
+      - data paspor:                                             <- level 2 (two spaces more)
+    -[atau] …                                                    <- a list's first item may set its
+                                                                    punctuation: dan (default),
+                                                                    atau, dan/atau, ; . or []
+    + …                                                          <- a list numbered 1., 2. first
+
+``**bold**`` and ``*italic*`` mark the library's own text. Values from the input are escaped on
+their way into the text (``escape``), so nothing a drafter types is read as markup or structure.
+No label, number or punctuation is typed here: numbering computes them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import Break, Inline, Item, ItemList, Paragraph, Ref, Run, Tab
+from .errors import LibraryError
+
+# Helpers that emit structure (refs, line breaks) wrap it in these two control characters.
+OPEN, CLOSE = "\x01", "\x02"
+_SPECIAL = "\\*[-+"
+_ITEM = re.compile(r"^(?P<marker>[-+])(?:\[(?P<punct>dan|atau|dan/atau|;|\.|)\])? (?P<rest>.*)$")
+_ID = re.compile(r"^\[#(?P<id>[a-z0-9_]+)\] ?")
+
+
+def escape(value: object) -> str:
+    """Make a value from the input safe to place in clause text: one line, no markup."""
+    text = " ".join(str(value).split())  # newlines and runs of spaces become one space
+    text = text.replace(OPEN, "").replace(CLOSE, "")
+    return "".join("\\" + c if c in _SPECIAL else c for c in text)
+
+
+def ref_marker(targets: tuple[str, ...], bare: bool) -> str:
+    return f"{OPEN}ref|{'bare' if bare else ''}|{','.join(targets)}{CLOSE}"
+
+
+BREAK = f"{OPEN}br{CLOSE}"
+TAB = f"{OPEN}tab{CLOSE}"
+
+
+def parse(text: str, *, where: str) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
+    # stack[d] = the list (ItemList) currently open at level d+1
+    stack: list[ItemList] = []
+    last_item_at: list[Item] = []
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip():
+            continue
+        indent = len(raw) - len(raw.lstrip(" "))
+        line = raw.strip()
+        m = _ITEM.match(line)
+        if m is None:
+            if indent:
+                raise LibraryError(f"{where}, baris {lineno}: paragraf tidak boleh menjorok: {line!r}")
+            pid, line = _take_id(line)
+            paragraphs.append(Paragraph(content=parse_inline(line, where), id=pid))
+            stack, last_item_at = [], []
+            continue
+        if not paragraphs:
+            raise LibraryError(f"{where}, baris {lineno}: butir daftar tanpa paragraf pengantar")
+        if indent % 2:
+            raise LibraryError(f"{where}, baris {lineno}: indentasi butir harus kelipatan dua spasi")
+        level = indent // 2
+        if level > len(stack):
+            raise LibraryError(f"{where}, baris {lineno}: butir melompati tingkat daftar")
+        del stack[level + 1:], last_item_at[level + 1:]
+        iid, rest = _take_id(m["rest"])
+        item = Item(content=parse_inline(rest, where), id=iid)
+        if level == len(stack):  # a new list opens under the paragraph or the previous item
+            new = ItemList(items=[], sequence="angka" if m["marker"] == "+" else "huruf",
+                           punctuation=m["punct"] if m["punct"] is not None else "dan")
+            (paragraphs[-1] if level == 0 else last_item_at[level - 1]).list = new
+            stack.append(new)
+            last_item_at.append(item)
+        stack[level].items.append(item)
+        last_item_at[level] = item
+    return paragraphs
+
+
+def _take_id(text: str) -> tuple[str | None, str]:
+    m = _ID.match(text)
+    return (m["id"], text[m.end():]) if m else (None, text)
+
+
+def parse_inline(text: str, where: str = "") -> list[Inline]:
+    out: list[Inline] = []
+    buf: list[str] = []
+    bold = italic = False
+
+    def flush() -> None:
+        if buf:
+            piece = "".join(buf)
+            prev = out[-1] if out else None
+            if isinstance(prev, Run) and prev.bold == bold and prev.italic == italic:
+                out[-1] = Run(prev.text + piece, bold, italic)
+            else:
+                out.append(Run(piece, bold, italic))
+            buf.clear()
+
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and i + 1 < len(text):
+            buf.append(text[i + 1])
+            i += 2
+            continue
+        if c == OPEN:
+            end = text.index(CLOSE, i)
+            flush()
+            out.append(_special(text[i + 1:end], where))
+            i = end + 1
+            continue
+        if text.startswith("**", i):
+            flush()
+            bold = not bold
+            i += 2
+            continue
+        if c == "*":
+            flush()
+            italic = not italic
+            i += 1
+            continue
+        buf.append(c)
+        i += 1
+    flush()
+    if bold or italic:
+        raise LibraryError(f"{where}: tanda ** atau * tidak ditutup dalam: {text!r}")
+    return out
+
+
+def _special(body: str, where: str) -> Inline:
+    if body == "br":
+        return Break()
+    if body == "tab":
+        return Tab()
+    kind, bare, targets = body.split("|")
+    if kind != "ref":
+        raise LibraryError(f"{where}: penanda tidak dikenal {body!r}")
+    return Ref(tuple(targets.split(",")), bare=bool(bare))

@@ -1,0 +1,114 @@
+"""Markdown and HTML through pandoc (pypandoc-binary: no system pandoc needed).
+
+The laid-out blocks are handed to pandoc as its own JSON AST, not as Markdown text: pandoc's
+writers then do all the escaping (``*``, ``_``, ``<``, ``|``, ``&``) for each format, and the words
+are exactly those of the DOCX because they come from the same blocks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pypandoc
+
+from ..document import Break, Document, Inline, Run, Tab
+from ..layout import LABELLED, PASAL, PASAL_TITLE, TITLE, NUMBER, Block, blocks
+
+API_VERSION = [1, 23, 1, 1]  # pandoc-types of pandoc 3.x (pypandoc-binary)
+_WORDS = re.compile(r"(\s+)")
+
+CSS = """
+body { font-family: 'Bookman Old Style', 'URW Bookman', 'TeX Gyre Bonum', serif; max-width: 42em;
+       margin: 2em auto; line-height: 1.4; text-align: justify; }
+.Judul, .Nomor, .PasalNomor, .PasalJudul, .ttd { text-align: center; font-weight: bold; margin: 0; }
+.PasalNomor { margin-top: 1.2em; }
+.Butir1, .Butir2, .Butir3, .Butir4 { margin: 0.2em 0; display: flex; }
+.Butir1 { padding-left: 0; } .Butir2 { padding-left: 2em; } .Butir3 { padding-left: 4em; } .Butir4 { padding-left: 6em; }
+.label { flex: 0 0 2em; }
+.ttd-table { width: 100%; margin-top: 2em; text-align: center; }
+.ttd-table td { vertical-align: top; padding: 0.3em 1em; }
+"""
+
+
+def _inlines(content: tuple[Inline, ...] | list[Inline]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for node in content:
+        if isinstance(node, Break):
+            out.append({"t": "LineBreak"})
+        elif isinstance(node, Tab):
+            out.append({"t": "Space"})
+        elif isinstance(node, Run):
+            words: list[dict[str, Any]] = []
+            for piece in _WORDS.split(node.text):
+                if piece:
+                    words.append({"t": "Space"} if piece.isspace() else {"t": "Str", "c": piece})
+            if node.italic:
+                words = [{"t": "Emph", "c": words}]
+            if node.bold:
+                words = [{"t": "Strong", "c": words}]
+            out += words
+    return out
+
+
+def _div(cls: str, blocks_: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"t": "Div", "c": [["", [cls], []], blocks_]}
+
+
+def _block(b: Block) -> dict[str, Any]:
+    if b.style in (PASAL, PASAL_TITLE, TITLE, NUMBER):
+        level = {TITLE: 1, NUMBER: 1, PASAL: 2, PASAL_TITLE: 2}[b.style]
+        ident = b.anchor if b.style == PASAL else ""
+        if b.style in (PASAL, TITLE):
+            return {"t": "Header", "c": [level, [ident, [b.style], []], _inlines(b.content)]}
+        return _div(b.style, [{"t": "Para", "c": _inlines(b.content)}])
+    if b.style.startswith(LABELLED):
+        label = [{"t": "Span", "c": [["", ["label"], []], [{"t": "Str", "c": b.label}]]}, {"t": "Space"}]
+        return _div(b.style, [{"t": "Para", "c": label + _inlines(b.content)}])
+    return _div(b.style, [{"t": "Para", "c": _inlines(b.content)}])
+
+
+def _signatures(doc: Document) -> dict[str, Any]:
+    def cell(inlines: list[dict[str, Any]]) -> list[Any]:
+        return [["", [], []], {"t": "AlignCenter"}, 1, 1, [{"t": "Plain", "c": inlines}]]
+
+    rows = [
+        [cell([{"t": "Strong", "c": [{"t": "Str", "c": f"{s.label},"}]}]) for s in doc.signatories],
+        [cell(_inlines([Run(s.position)])) for s in doc.signatories],
+        [cell(_inlines([Run("Meterai Rp10.000" if s.meterai else "")])) for s in doc.signatories],
+        [cell(_inlines([Run(s.name, bold=True)])) for s in doc.signatories],
+    ]
+    n = len(doc.signatories)
+    return {"t": "Table", "c": [
+        ["", ["ttd-table"], []], [None, []],
+        [[{"t": "AlignCenter"}, {"t": "ColWidthDefault"}] for _ in range(n)],
+        [["", [], []], []],
+        [[["", [], []], 0, [], [[["", [], []], r] for r in rows]]],
+        [["", [], []], []],
+    ]}
+
+
+def pandoc_ast(doc: Document) -> dict[str, Any]:
+    title = " ".join(doc.title_lines)
+    return {
+        "pandoc-api-version": API_VERSION,
+        "meta": {"title": {"t": "MetaInlines", "c": _inlines([Run(title)])}},
+        "blocks": [_block(b) for b in blocks(doc)] + [_signatures(doc)],
+    }
+
+
+def render_markdown(doc: Document) -> bytes:
+    ast = json.dumps(pandoc_ast(doc), ensure_ascii=False)
+    # Without raw HTML the divs and spans dissolve into plain paragraphs: readable Markdown.
+    return pypandoc.convert_text(ast, "gfm-raw_html", format="json", extra_args=["--wrap=none"]).encode()
+
+
+def render_html(doc: Document) -> bytes:
+    ast = json.dumps(pandoc_ast(doc), ensure_ascii=False)
+    header = f"<style>{CSS}</style>"
+    return pypandoc.convert_text(
+        ast, "html5", format="json",
+        extra_args=["--standalone", "--wrap=none", "--metadata=lang:id", f"--variable=header-includes:{header}",
+                    "--variable=pagetitle:Naskah Kerja Sama"],
+    ).encode()

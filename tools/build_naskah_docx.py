@@ -1,0 +1,154 @@
+"""Writes templates/naskah.docx: the Word template every naskah renders into.
+
+The house style lives here once, as Word paragraph styles (not as direct formatting in code):
+fonts, sizes, spacing, indents of ayat and list levels, the Pasal headings that keep with the
+next paragraph, page size and margins, the page number in the header from page 2 on. The file is
+kept lean on purpose (no unused table styles): docxtpl and pandoc both pay for template weight.
+
+Run it after changing the style: python tools/build_naskah_docx.py
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "templates" / "naskah.docx"
+
+FONT = "Bookman Old Style"  # LibreOffice on Linux falls back to URW Bookman (fonts-urw-base35)
+SIZE_HALF_POINTS = 24  # 12 pt
+LINE = 276  # line spacing in 240ths of a line: 276 = 1.15
+INDENT = 567  # one list level, in twentieths of a point: 1 cm
+# A4 portrait, margins per Tata Naskah Dinas (Permenkumham 31/2020): top 2, bottom 2.5, left 3, right 2 cm.
+PAGE = dict(w=11906, h=16838, top=1134, bottom=1417, left=1701, right=1134, header=567, footer=567)
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+
+def style(sid: str, name: str, ppr: str = "", rpr: str = "", based: str = "Normal") -> str:
+    return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
+            f'<w:basedOn w:val="{based}"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>')
+
+
+def butir(level: int) -> str:
+    left = INDENT * level
+    return style(f"Butir{level}", f"Butir {level}",
+                 f'<w:tabs><w:tab w:val="left" w:pos="{left}"/></w:tabs>'
+                 f'<w:spacing w:after="60"/><w:ind w:left="{left}" w:hanging="{INDENT}"/><w:jc w:val="both"/>')
+
+
+STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles {W}>
+<w:docDefaults>
+<w:rPrDefault><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>
+<w:sz w:val="{SIZE_HALF_POINTS}"/><w:szCs w:val="{SIZE_HALF_POINTS}"/><w:lang w:val="id-ID"/></w:rPr></w:rPrDefault>
+<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="{LINE}" w:lineRule="auto"/></w:pPr></w:pPrDefault>
+</w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>
+<w:pPr><w:jc w:val="both"/></w:pPr></w:style>
+<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/></w:style>
+<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>
+<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>
+<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
+{style("Judul", "Judul", '<w:keepNext/><w:jc w:val="center"/>', '<w:b/><w:caps/>')}
+{style("Nomor", "Nomor", '<w:keepNext/><w:spacing w:before="120"/><w:jc w:val="center"/>', '<w:b/>')}
+{style("Isi", "Isi", '<w:spacing w:before="120" w:after="60"/><w:jc w:val="both"/>')}
+{style("PasalNomor", "Pasal Nomor", '<w:keepNext/><w:keepLines/><w:spacing w:before="240"/><w:jc w:val="center"/>', '<w:b/>')}
+{style("PasalJudul", "Pasal Judul", '<w:keepNext/><w:keepLines/><w:spacing w:after="120"/><w:jc w:val="center"/>', '<w:b/><w:caps/>')}
+{butir(1)}
+{butir(2)}
+{butir(3)}
+{butir(4)}
+{style("Tandatangan", "Tanda Tangan", '<w:keepNext/><w:keepLines/><w:jc w:val="center"/>')}
+{style("Kepala", "Kepala Halaman", '<w:jc w:val="center"/>')}
+</w:styles>
+"""
+
+DOCUMENT = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document {W}><w:body>
+<w:p><w:r><w:t>{{{{p body }}}}</w:t></w:r></w:p>
+<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>
+<w:pgSz w:w="{PAGE['w']}" w:h="{PAGE['h']}"/>
+<w:pgMar w:top="{PAGE['top']}" w:right="{PAGE['right']}" w:bottom="{PAGE['bottom']}" w:left="{PAGE['left']}" \
+w:header="{PAGE['header']}" w:footer="{PAGE['footer']}" w:gutter="0"/>
+<w:titlePg/></w:sectPr>
+</w:body></w:document>
+"""
+
+# "- 2 -" centred at the top from page 2 on (titlePg leaves the first page without a header).
+HEADER = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:hdr {W}><w:p><w:pPr><w:pStyle w:val="Kepala"/></w:pPr>
+<w:r><w:t xml:space="preserve">- </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>
+<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>
+<w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> -</w:t></w:r></w:p></w:hdr>
+"""
+
+SETTINGS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings {W}><w:defaultTabStop w:val="{INDENT}"/><w:characterSpacingControl w:val="doNotCompress"/>
+<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>
+</w:settings>
+"""
+
+CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
+<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
+<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>
+<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
+<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
+</Types>
+"""
+
+RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
+<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>
+</Relationships>
+"""
+
+DOC_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
+<Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>
+</Relationships>
+"""
+
+# No dates and no author: the same input must give the same bytes.
+CORE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
+xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Naskah Kerja Sama</dc:title><dc:creator>drafting</dc:creator>\
+</cp:coreProperties>
+"""
+
+APP = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>drafting</Application></Properties>
+"""
+
+PARTS = {
+    "[Content_Types].xml": CONTENT_TYPES,
+    "_rels/.rels": RELS,
+    "docProps/core.xml": CORE,
+    "docProps/app.xml": APP,
+    "word/document.xml": DOCUMENT,
+    "word/styles.xml": STYLES,
+    "word/settings.xml": SETTINGS,
+    "word/header1.xml": HEADER,
+    "word/_rels/document.xml.rels": DOC_RELS,
+}
+
+
+def main() -> None:
+    with zipfile.ZipFile(OUT, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, xml in PARTS.items():
+            z.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), xml, zipfile.ZIP_DEFLATED)
+    print(f"wrote {OUT} ({OUT.stat().st_size} bytes)")
+
+
+if __name__ == "__main__":
+    main()
