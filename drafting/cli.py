@@ -61,3 +61,6 @@ def clauses() -> None:
         click.echo(f"{clause.id}\n  judul   : {title}\n  naskah  : {', '.join(clause.kinds)}")
         click.echo(f"  isian   : {', '.join(clause.requires) or '-'}\n  varian  : {', '.join(clause.variants)}")
         click.echo(f"  {clause.summary}\n")
+
+
+# Commands from other parts of the project register below, one import and one add_command each.

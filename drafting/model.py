@@ -166,6 +166,8 @@ class Style(Strict):
     party_block: Literal["sentence", "lines"] = "sentence"
     numbers: Literal["per_party", "single"] = "per_party"
     list_levels: Literal["a. 1) a)", "a. 1. a) 1)"] = "a. 1) a)"
+    paper: Literal["a4", "f4"] = Field("a4", description="A4, atau F4/folio (215 × 330 mm).")
+    paraf: bool = Field(True, description="Kotak paraf para pihak di kaki setiap halaman kecuali halaman tanda tangan.")
 
 
 class Agreement(Strict):
