@@ -7,6 +7,7 @@ drafter understands. Nothing in the file is evaluated: YAML is read with the saf
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -95,11 +96,36 @@ def _parse(text: str, source: str, is_json: bool) -> tuple[Any, LineIndex | None
         except json.JSONDecodeError as exc:
             raise InputError(source, [Problem("", f"JSON tidak sah: {exc.msg}", exc.lineno)]) from None
     try:
-        return yaml.safe_load(text), LineIndex(yaml.compose(text, Loader=yaml.SafeLoader))
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.safe_load(text), LineIndex(root)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         what = getattr(exc, "problem", None) or str(exc)
         raise InputError(source, [Problem("", f"YAML tidak sah: {what}", mark.line + 1 if mark else None)]) from None
+    except ValueError:
+        # PyYAML reads 2027-02-30 as a date and fails with a bare ValueError: find that scalar.
+        path, line = _bad_date(root)
+        raise InputError(source, [Problem(path, _MESSAGES["date_parsing"], line)]) from None
+
+
+def _bad_date(node: yaml.Node | None, loc: tuple[Any, ...] = ()) -> tuple[str, int | None]:
+    """The field path and line of the first timestamp scalar that is not a calendar date."""
+    if isinstance(node, yaml.MappingNode):
+        children = [(k.value, v) for k, v in node.value]
+    elif isinstance(node, yaml.SequenceNode):
+        children = list(enumerate(node.value))
+    else:
+        children = []
+    for key, child in children:
+        if child.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                yaml.SafeLoader("").construct_yaml_timestamp(child)
+            except ValueError:
+                return _path(loc + (key,)), child.start_mark.line + 1
+        found = _bad_date(child, loc + (key,))
+        if found[1] is not None:
+            return found
+    return "", None
 
 
 def _problem(err: dict[str, Any], lines: LineIndex | None) -> Problem:
@@ -107,7 +133,8 @@ def _problem(err: dict[str, Any], lines: LineIndex | None) -> Problem:
     loc = tuple(k for k in err["loc"] if isinstance(k, int) or (k[:1].islower() and "[" not in k and k != "str"))
     cause = err.get("ctx", {}).get("error")
     if isinstance(cause, FieldProblem):
-        loc += tuple(cause.path.split("."))
+        # "flows[0].provider" -> ("flows", 0, "provider"), the shape pydantic locations have
+        loc += tuple(int(k) if k.isdigit() else k for k in re.findall(r"[^.\[\]]+", cause.path))
         message = cause.message
     else:
         template = _MESSAGES.get(err["type"])

@@ -13,7 +13,7 @@ import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .document import Document, Inline, Item, ItemList, Paragraph, Ref, Run, Section
+from .document import Document, Inline, ItemList, Ref, Run, Section
 from .errors import CrossReferenceError
 
 
@@ -117,7 +117,7 @@ def _resolve(node: Inline, sec: Section, index: dict[str, Target]) -> Inline:
             raise CrossReferenceError(f"Pasal {sec.title}: '{t}' tidak bernomor (pasal hanya satu ayat)")
         found.append((local is not None, target))
     # the same Pasal's ayat first, then other Pasal in ascending order
-    found.sort(key=lambda f: (not f[0], f[1].pasal or 0, f[1].ayat, f[1].item))
+    found.sort(key=lambda f: (not f[0], f[1].pasal or 0, int(f[1].ayat.strip("()") or 0), f[1].item))
     words = [t.words(local) for local, t in found]
     text = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " dan " + words[-1]
     if not node.bare:
@@ -162,8 +162,3 @@ def _finish(content: list[Inline], end: str) -> None:
     else:
         content.append(Run(end))
 
-
-def paragraphs(doc: Document) -> Iterator[tuple[Section, Paragraph]]:
-    for sec in doc.front + doc.pasal + doc.closing:
-        for para in sec.paragraphs:
-            yield sec, para

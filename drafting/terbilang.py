@@ -19,8 +19,9 @@ BULAN = (
 )
 
 # "satu ribu" is wrong only where the thousand-group is exactly one: at the start or right
-# after a larger scale word. "dua puluh satu ribu" (21.000) must stay as it is.
-_SATU_RIBU = re.compile(r"(^|\b(?:juta|miliar|triliun|biliar|kuadriliun) )satu ribu\b")
+# after a larger scale word (juta, miliar and every "-liun" num2words knows, up to desiliun).
+# "dua puluh satu ribu" (21.000) and "seratus satu ribu" (101.000) must stay as they are.
+_SATU_RIBU = re.compile(r"(^|\b(?:juta|miliar|\w+liun) )satu ribu\b")
 
 
 def terbilang(n: int) -> str:
