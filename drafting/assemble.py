@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 
 from . import library, outline, terbilang
-from .document import Document, Paragraph, Section, Signatory
+from .document import Document, PageOptions, Paragraph, Section, Signatory
 from .errors import InputError, LibraryError, Problem
 from .model import Agreement, Item, ListItem
 
@@ -152,6 +152,7 @@ def assemble(agreement: Agreement, *, source: str = "<input>") -> Document:
             for i, p in enumerate(agreement.parties, 1)
         ],
         paraf_labels=[helpers.label(i) for i in range(1, len(agreement.parties) + 1)],
+        page=PageOptions(paper=agreement.style.paper, paraf=agreement.style.paraf),
     )
 
 

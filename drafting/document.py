@@ -91,6 +91,14 @@ class Signatory:
     meterai: bool
 
 
+@dataclass(frozen=True)
+class PageOptions:
+    """How the pages look, from the input's ``style``: read by the DOCX (and so PDF) renderer."""
+
+    paper: Literal["a4", "f4"] = "a4"
+    paraf: bool = True  # the paraf box of each party in the footer of every page but the signature page
+
+
 @dataclass
 class Document:
     kind: str
@@ -102,3 +110,4 @@ class Document:
     closing: list[Section]
     signatories: list[Signatory]
     paraf_labels: list[str]
+    page: PageOptions = PageOptions()

@@ -10,14 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .document import Break, Document, Inline, ItemList, Ref, Run, Section
+from .document import Break, Document, Inline, ItemList, Ref, Run, Section, Signatory
 
 TITLE = "Judul"  # title block line: bold, centred, upper case
 NUMBER = "Nomor"  # "NOMOR : …" under the title
 BODY = "Isi"  # justified body text
 PASAL = "PasalNomor"  # "Pasal 7", centred, bold, kept with next
 PASAL_TITLE = "PasalJudul"  # "PEJABAT PENGHUBUNG"
-LABELLED = "Butir"  # + level 1..4: a hanging-indented paragraph with its label
+LABELLED = "Butir"  # + level 1..BUTIR_LEVELS: a hanging-indented paragraph with its label
+# An ayat is level 1 and its list starts at level 2; a list under an unnumbered paragraph starts at
+# level 1. The deepest case is an ayat with the four list levels of "a. 1. a) 1)": level 5.
+BUTIR_LEVELS = 5
 
 
 @dataclass(frozen=True)
@@ -35,18 +38,36 @@ class Block:
 
 
 def blocks(doc: Document) -> Iterator[Block]:
+    yield from body_blocks(doc)
+    yield from closing_blocks(doc)
+
+
+def body_blocks(doc: Document) -> Iterator[Block]:
+    """Everything before the signature page: title, numbers, opening, all Pasal but the last."""
     for line in doc.title_lines:
         yield Block(TITLE, (Run(line, bold=True),))
     for number in doc.numbers:
         yield Block(NUMBER, (Run(f"NOMOR : {number}", bold=True),))
     for sec in doc.front:
         yield from _section(sec)
-    for sec in doc.pasal:
-        yield Block(PASAL, (Run(f"Pasal {sec.number}", bold=True),), anchor=sec.id)
-        yield Block(PASAL_TITLE, (Run(sec.title, bold=True),))
-        yield from _section(sec)
+    for sec in doc.pasal[:-1]:
+        yield from _pasal(sec)
+
+
+def closing_blocks(doc: Document) -> Iterator[Block]:
+    """What the signature page carries above the signatures: the last Pasal (Ketentuan Penutup)
+    and any closing text. A page of signatures alone could be detached and put under another
+    text; with the closing Pasal on it, it cannot."""
+    for sec in doc.pasal[-1:]:
+        yield from _pasal(sec)
     for sec in doc.closing:
         yield from _section(sec)
+
+
+def _pasal(sec: Section) -> Iterator[Block]:
+    yield Block(PASAL, (Run(f"Pasal {sec.number}", bold=True),), anchor=sec.id)
+    yield Block(PASAL_TITLE, (Run(sec.title, bold=True),))
+    yield from _section(sec)
 
 
 def _section(sec: Section) -> Iterator[Block]:
@@ -62,9 +83,16 @@ def _section(sec: Section) -> Iterator[Block]:
 
 def _list(lst: ItemList, level: int) -> Iterator[Block]:
     for item in lst.items:
-        yield Block(f"{LABELLED}{min(level, 4)}", _check(item.content), item.label)
+        yield Block(f"{LABELLED}{min(level, BUTIR_LEVELS)}", _check(item.content), item.label)
         if item.list:
             yield from _list(item.list, level + 1)
+
+
+def signature_rows(signatories: list[Signatory]) -> list[list[Signatory]]:
+    """How the signature block places the parties: two side by side, three side by side when
+    there are exactly three, more in rows of two (the last one alone, centred)."""
+    per_row = 3 if len(signatories) == 3 else 2
+    return [signatories[i:i + per_row] for i in range(0, len(signatories), per_row)]
 
 
 def _check(content: list[Inline]) -> tuple[Inline, ...]:

@@ -36,3 +36,7 @@ def test_every_format_carries_the_same_pasal(example: Path) -> None:
         assert f"[Pasal Nomor] {heading}\n[Pasal Judul] {sec.title}\n" in docx
         assert heading in md and sec.title in md
         assert f">{heading}<" in html.replace("<strong>", "").replace("</strong>", "")
+    # the title block is printed once, from the document (pandoc adds none), and names the page
+    assert 'id="title-block-header"' not in html
+    assert html.count(f">{doc.title_lines[-1]}<") == 1
+    assert f"<title>{' '.join(doc.title_lines)}</title>" in html

@@ -2,8 +2,10 @@
 
 The house style lives here once, as Word paragraph styles (not as direct formatting in code):
 fonts, sizes, spacing, indents of ayat and list levels, the Pasal headings that keep with the
-next paragraph, page size and margins, the page number in the header from page 2 on. The file is
-kept lean on purpose (no unused table styles): docxtpl and pandoc both pay for template weight.
+next paragraph, page size (A4 or F4) and margins, the page number in the header from page 2 on, the
+paraf box in the footer of every page but the signature page. The file is kept lean on purpose (no
+unused table styles): docxtpl and pandoc both pay for template weight. It is a docxtpl template:
+the page size and the paraf box are Jinja over ``paper`` and ``paraf`` (see render/docx.py).
 
 Run it after changing the style: python tools/build_naskah_docx.py
 """
@@ -13,14 +15,23 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from drafting.layout import BUTIR_LEVELS
+
 OUT = Path(__file__).resolve().parent.parent / "templates" / "naskah.docx"
 
+# The house style, in one place. Sizes in twentieths of a point (twips) unless said otherwise.
 FONT = "Bookman Old Style"  # LibreOffice on Linux falls back to URW Bookman (fonts-urw-base35)
 SIZE_HALF_POINTS = 24  # 12 pt
 LINE = 276  # line spacing in 240ths of a line: 276 = 1.15
 INDENT = 567  # one list level, in twentieths of a point: 1 cm
-# A4 portrait, margins per Tata Naskah Dinas (Permenkumham 31/2020): top 2, bottom 2.5, left 3, right 2 cm.
-PAGE = dict(w=11906, h=16838, top=1134, bottom=1417, left=1701, right=1134, header=567, footer=567)
+# Margins per Tata Naskah Dinas (Permenkumham 31/2020): top 2, bottom 2.5, left 3, right 2 cm. The
+# footer starts 0.8 cm from the bottom edge so that the paraf box (about 1.4 cm high) fits inside
+# the bottom margin: LibreOffice does not push the text up for a taller footer, Word does.
+MARGINS = {"top": 1134, "bottom": 1417, "left": 1701, "right": 1134, "header": 567, "footer": 454}
+# Paper, chosen by the input's style.paper: A4, or F4/folio (215 × 330 mm) still usual in government offices.
+PAPERS = {"a4": (11906, 16838), "f4": (12189, 18709)}
+PARAF_CELL = 2268  # width of one party's paraf box: 4 cm, narrower when many parties share the line
+PARAF_ROOM = 567  # height of the box left empty for the paraf: 1 cm
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -43,7 +54,7 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:docDefaults>
 <w:rPrDefault><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>
 <w:sz w:val="{SIZE_HALF_POINTS}"/><w:szCs w:val="{SIZE_HALF_POINTS}"/><w:lang w:val="id-ID"/></w:rPr></w:rPrDefault>
-<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="{LINE}" w:lineRule="auto"/></w:pPr></w:pPrDefault>
+<w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="0" w:line="{LINE}" w:lineRule="auto"/></w:pPr></w:pPrDefault>
 </w:docDefaults>
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>
 <w:pPr><w:jc w:val="both"/></w:pPr></w:style>
@@ -56,23 +67,44 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 {style("Isi", "Isi", '<w:spacing w:before="120" w:after="60"/><w:jc w:val="both"/>')}
 {style("PasalNomor", "Pasal Nomor", '<w:keepNext/><w:keepLines/><w:spacing w:before="240"/><w:jc w:val="center"/>', '<w:b/>')}
 {style("PasalJudul", "Pasal Judul", '<w:keepNext/><w:keepLines/><w:spacing w:after="120"/><w:jc w:val="center"/>', '<w:b/><w:caps/>')}
-{butir(1)}
-{butir(2)}
-{butir(3)}
-{butir(4)}
+{"".join(butir(level) for level in range(1, BUTIR_LEVELS + 1))}
 {style("Tandatangan", "Tanda Tangan", '<w:keepNext/><w:keepLines/><w:jc w:val="center"/>')}
+{style("TandatanganPihak", "Tanda Tangan Pihak", '<w:spacing w:before="360"/>', based="Tandatangan")}
+{style("Meterai", "Meterai", '<w:keepNext/><w:spacing w:before="600" w:after="600"/><w:jc w:val="center"/>',
+       '<w:color w:val="808080"/><w:sz w:val="16"/><w:szCs w:val="16"/>')}
 {style("Kepala", "Kepala Halaman", '<w:jc w:val="center"/>')}
+{style("Paraf", "Paraf", '<w:spacing w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>',
+       '<w:sz w:val="16"/><w:szCs w:val="16"/>')}
+{style("Kosong", "Paragraf Kosong", '<w:spacing w:line="20" w:lineRule="exact"/>', '<w:sz w:val="2"/>')}
 </w:styles>
 """
 
+
+def section(footer: str, first_page: bool) -> str:
+    """Page geometry and furniture of one section. The header carries the page number; the first
+    page of the naskah has none (titlePg), but its footer still carries the paraf box."""
+    sizes = "".join(
+        f'{{% {"if" if i == 0 else "elif"} paper == "{name}" %}}<w:pgSz w:w="{w}" w:h="{h}"/>'
+        for i, (name, (w, h)) in enumerate(PAPERS.items())) + "{% endif %}"
+    m = MARGINS
+    first = f'<w:footerReference w:type="first" r:id="{footer}"/>' if first_page else ""
+    return (f'<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
+            f'<w:footerReference w:type="default" r:id="{footer}"/>{first}'
+            f'<w:type w:val="nextPage"/>{sizes}'
+            f'<w:pgMar w:top="{m["top"]}" w:right="{m["right"]}" w:bottom="{m["bottom"]}" w:left="{m["left"]}" '
+            f'w:header="{m["header"]}" w:footer="{m["footer"]}" w:gutter="0"/>'
+            f'{"<w:titlePg/>" if first_page else ""}</w:sectPr>')
+
+
+# Two sections: the naskah, with the paraf box in the footer of every page; then, from a new page,
+# the closing Pasal with the signatures, whose footer is empty (the signature page is signed, not
+# initialled). docx.py fills {{p body }} and {{p closing }}.
 DOCUMENT = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document {W}><w:body>
 <w:p><w:r><w:t>{{{{p body }}}}</w:t></w:r></w:p>
-<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>
-<w:pgSz w:w="{PAGE['w']}" w:h="{PAGE['h']}"/>
-<w:pgMar w:top="{PAGE['top']}" w:right="{PAGE['right']}" w:bottom="{PAGE['bottom']}" w:left="{PAGE['left']}" \
-w:header="{PAGE['header']}" w:footer="{PAGE['footer']}" w:gutter="0"/>
-<w:titlePg/></w:sectPr>
+<w:p><w:pPr><w:pStyle w:val="Kosong"/>{section("rIdFooterParaf", True)}</w:pPr></w:p>
+<w:p><w:r><w:t>{{{{p closing }}}}</w:t></w:r></w:p>
+{section("rIdFooterEmpty", False)}
 </w:body></w:document>
 """
 
@@ -84,9 +116,29 @@ HEADER = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> -</w:t></w:r></w:p></w:hdr>
 """
 
+# The paraf box: one bordered cell per party, "Paraf PIHAK PERTAMA" over room for the initials,
+# at the right of the footer. ``paraf`` is the list of party labels, empty when style.paraf is off;
+# docxtpl escapes each label.
+_BORDER = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                  for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+_CELL = '<w:tcW w:w="{{ cell }}" w:type="dxa"/>'
+FOOTER_PARAF = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:ftr {W}>{{% if paraf %}}{{% set cell = [{PARAF_CELL}, {PAPERS["a4"][0] - MARGINS["left"] - MARGINS["right"]} // paraf|length]|min %}}
+<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="right"/><w:tblBorders>{_BORDER}</w:tblBorders>
+<w:tblLayout w:type="fixed"/></w:tblPr>
+<w:tblGrid>{{% for label in paraf %}}<w:gridCol w:w="{{{{ cell }}}}"/>{{% endfor %}}</w:tblGrid>
+<w:tr><w:trPr><w:cantSplit/></w:trPr>{{% for label in paraf %}}<w:tc><w:tcPr>{_CELL}</w:tcPr><w:p><w:pPr><w:pStyle w:val="Paraf"/></w:pPr><w:r><w:t xml:space="preserve">Paraf {{{{ label }}}}</w:t></w:r></w:p></w:tc>{{% endfor %}}</w:tr>
+<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{PARAF_ROOM}" w:hRule="exact"/></w:trPr>{{% for label in paraf %}}<w:tc><w:tcPr>{_CELL}</w:tcPr><w:p><w:pPr><w:pStyle w:val="Paraf"/></w:pPr></w:p></w:tc>{{% endfor %}}</w:tr>
+</w:tbl>{{% endif %}}<w:p><w:pPr><w:pStyle w:val="Kosong"/></w:pPr></w:p></w:ftr>
+"""
+
+FOOTER_EMPTY = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:ftr {W}><w:p><w:pPr><w:pStyle w:val="Paraf"/></w:pPr></w:p></w:ftr>
+"""
+
 SETTINGS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:settings {W}><w:defaultTabStop w:val="{INDENT}"/><w:characterSpacingControl w:val="doNotCompress"/>
-<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>
+<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>
 </w:settings>
 """
 
@@ -98,6 +150,8 @@ CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
 <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
 <Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>
+<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>
+<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>
 <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
 <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
 </Types>
@@ -116,6 +170,8 @@ DOC_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
 <Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
 <Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>
+<Relationship Id="rIdFooterParaf" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
+<Relationship Id="rIdFooterEmpty" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>
 </Relationships>
 """
 
@@ -139,6 +195,8 @@ PARTS = {
     "word/styles.xml": STYLES,
     "word/settings.xml": SETTINGS,
     "word/header1.xml": HEADER,
+    "word/footer1.xml": FOOTER_PARAF,
+    "word/footer2.xml": FOOTER_EMPTY,
     "word/_rels/document.xml.rels": DOC_RELS,
 }
 

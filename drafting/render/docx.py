@@ -1,9 +1,11 @@
 """DOCX: the laid-out blocks as WordprocessingML, placed into the Word template by docxtpl.
 
-The template (``templates/naskah.docx``) owns the look: paragraph styles, page, header. This
-module writes only paragraphs that name those styles, and the signature table. Text is XML-escaped
-here, the one place where it becomes XML; docxtpl renders with autoescape on, and our XML passes
-through it as already-safe markup (``__html__``).
+The template (``templates/naskah.docx``) owns the look: paragraph styles, page size, header,
+the paraf box in the footer. This module writes only paragraphs that name those styles and the
+signature table, into two places of the template: ``body`` (pages with the paraf box) and
+``closing`` (the last Pasal and the signatures, from a new page whose footer is empty). Text is
+XML-escaped here, the one place where it becomes XML; docxtpl renders with autoescape on, and our
+XML passes through it as already-safe markup (``__html__``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from xml.sax.saxutils import escape
 from docxtpl import DocxTemplate
 
 from ..document import Break, Document, Inline, Run, Signatory, Tab
-from ..layout import Block, blocks
+from ..layout import Block, body_blocks, closing_blocks, signature_rows
 
 # Characters XML 1.0 forbids; a pasted control character must not make Word refuse the file.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -52,44 +54,52 @@ def paragraph_xml(block: Block) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{block.style}"/></w:pPr>{label}{body}</w:p>'
 
 
-def _row(cells: list[str], width: int, pad: int = 0) -> str:
-    empty = f'<w:tc><w:tcPr><w:tcW w:w="{width // 2}" w:type="dxa"/></w:tcPr><w:p/></w:tc>'
-    tcs = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{c}</w:tc>' for c in cells)
-    return f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{empty * pad}{tcs}</w:tr>'
+def _cell(content: str, span: int) -> str:
+    span_xml = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+    return f"<w:tc>{span_xml}{content}</w:tc>"
 
 
-def _para(content: str, extra: str = "") -> str:
-    return f'<w:p><w:pPr><w:pStyle w:val="Tandatangan"/>{extra}</w:pPr>{content}</w:p>'
+def _row(paragraphs: list[str], per_row: int, halves: bool) -> str:
+    """One line of the signature block. With ``halves`` the grid has two columns per party, so
+    that an odd last party can sit in the middle between two half-width empty cells."""
+    pad = _cell("<w:p/>", per_row - len(paragraphs)) if len(paragraphs) < per_row else ""
+    cells = "".join(_cell(p, 2 if halves else 1) for p in paragraphs)
+    return f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{pad}{cells}{pad}</w:tr>'
 
 
-def signature_xml(signatories: list[Signatory], text_width: int = 9071) -> str:
-    """The signature block: a column per party (two per row, three side by side when there are
-    exactly three), with label, position, room for signature and meterai, and the name in bold.
-    Each line is a table row, so names stay level across columns; rows never split and keep
-    together (Tandatangan paragraphs keep with the next), so the block never breaks across pages."""
-    per_row = 3 if len(signatories) == 3 else 2
-    width = text_width // per_row
+def _para(node: Run, style: str) -> str:
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run_xml(node)}</w:p>'
+
+
+def signature_xml(signatories: list[Signatory]) -> str:
+    """The signature block, placed as layout.signature_rows says: per party its label, position,
+    room for the signature and meterai, and the name in bold. Each line is a table row, so names
+    stay level across columns; rows never split and their paragraphs keep with the next, so the
+    block holds together. The table spans the text width (pct), whatever the paper."""
+    groups = signature_rows(signatories)
+    per_row = len(groups[0])
+    halves = len(groups[-1]) < per_row
     rows = []
-    for i in range(0, len(signatories), per_row):
-        chunk = signatories[i:i + per_row]
-        pad = 1 if len(chunk) < per_row else 0  # an odd last party sits in the middle
+    for group in groups:
         rows += [
-            _row([_para(run_xml(Run(f"{s.label},", bold=True))) for s in chunk], width, pad),
-            _row([_para(run_xml(Run(s.position))) for s in chunk], width, pad),
+            _row([_para(Run(f"{s.label},", bold=True), "TandatanganPihak") for s in group], per_row, halves),
+            _row([_para(Run(s.position), "Tandatangan") for s in group], per_row, halves),
             # Room for the signature; the meterai is stuck on where the signature goes.
-            _row([_para('<w:r><w:rPr><w:color w:val="808080"/><w:sz w:val="16"/></w:rPr>'
-                        f'<w:t>{"Meterai Rp10.000" if s.meterai else ""}</w:t></w:r>',
-                        '<w:spacing w:before="600" w:after="600"/>') for s in chunk], width, pad),
-            _row([_para(run_xml(Run(s.name, bold=True)), "") for s in chunk], width, pad),
+            _row([_para(Run("Meterai Rp10.000" if s.meterai else ""), "Meterai") for s in group], per_row, halves),
+            _row([_para(Run(s.name, bold=True), "Tandatangan") for s in group], per_row, halves),
         ]
-    grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(per_row))
-    spacer = '<w:p><w:pPr><w:keepNext/></w:pPr></w:p>'
-    return (f'{spacer}<w:tbl><w:tblPr><w:tblW w:w="{text_width}" w:type="dxa"/><w:jc w:val="center"/>'
-            f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
+    columns = 2 * per_row if halves else per_row
+    grid = f'<w:gridCol w:w="{5000 // columns}"/>' * columns
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/></w:tblPr>'
+            f'<w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
 
 
 def body_xml(doc: Document) -> str:
-    return "".join(paragraph_xml(b) for b in blocks(doc)) + signature_xml(doc.signatories)
+    return "".join(paragraph_xml(b) for b in body_blocks(doc))
+
+
+def closing_xml(doc: Document) -> str:
+    return "".join(paragraph_xml(b) for b in closing_blocks(doc)) + signature_xml(doc.signatories)
 
 
 @cache
@@ -97,9 +107,20 @@ def _template_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
+def template_context(doc: Document) -> dict[str, object]:
+    """What the template's Jinja reads: the two runs of paragraphs, the paper, the paraf labels
+    (an empty list when style.paraf is off). docxtpl escapes the labels."""
+    return {
+        "body": Xml(body_xml(doc)),
+        "closing": Xml(closing_xml(doc)),
+        "paper": doc.page.paper,
+        "paraf": doc.paraf_labels if doc.page.paraf else [],
+    }
+
+
 def render_docx(doc: Document, template: Path) -> bytes:
     tpl = DocxTemplate(io.BytesIO(_template_bytes(template)))
-    tpl.render({"body": Xml(body_xml(doc))}, autoescape=True)
+    tpl.render(template_context(doc), autoescape=True)
     out = io.BytesIO()
     tpl.save(out)
     return normalise_zip(out.getvalue())

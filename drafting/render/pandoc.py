@@ -14,7 +14,7 @@ from typing import Any
 import pypandoc
 
 from ..document import Break, Document, Inline, Run, Tab
-from ..layout import LABELLED, PASAL, PASAL_TITLE, TITLE, NUMBER, Block, blocks
+from ..layout import BUTIR_LEVELS, LABELLED, NUMBER, PASAL, PASAL_TITLE, TITLE, Block, blocks, signature_rows
 
 API_VERSION = [1, 23, 1, 1]  # pandoc-types of pandoc 3.x (pypandoc-binary)
 _WORDS = re.compile(r"(\s+)")
@@ -24,12 +24,11 @@ body { font-family: 'Bookman Old Style', 'URW Bookman', 'TeX Gyre Bonum', serif;
        margin: 2em auto; line-height: 1.4; text-align: justify; }
 .Judul, .Nomor, .PasalNomor, .PasalJudul, .ttd { text-align: center; font-weight: bold; margin: 0; }
 .PasalNomor { margin-top: 1.2em; }
-.Butir1, .Butir2, .Butir3, .Butir4 { margin: 0.2em 0; display: flex; }
-.Butir1 { padding-left: 0; } .Butir2 { padding-left: 2em; } .Butir3 { padding-left: 4em; } .Butir4 { padding-left: 6em; }
+[class^="Butir"] { margin: 0.2em 0; display: flex; }
 .label { flex: 0 0 2em; }
 .ttd-table { width: 100%; margin-top: 2em; text-align: center; }
 .ttd-table td { vertical-align: top; padding: 0.3em 1em; }
-"""
+""" + "".join(f".{LABELLED}{n} {{ padding-left: {2 * (n - 1)}em; }}\n" for n in range(1, BUTIR_LEVELS + 1))
 
 
 def _inlines(content: tuple[Inline, ...] | list[Inline]) -> list[dict[str, Any]]:
@@ -70,19 +69,24 @@ def _block(b: Block) -> dict[str, Any]:
 
 
 def _signatures(doc: Document) -> dict[str, Any]:
+    """The signature block as a table, parties placed as in the DOCX (layout.signature_rows)."""
     def cell(inlines: list[dict[str, Any]]) -> list[Any]:
         return [["", [], []], {"t": "AlignCenter"}, 1, 1, [{"t": "Plain", "c": inlines}]]
 
-    rows = [
-        [cell([{"t": "Strong", "c": [{"t": "Str", "c": f"{s.label},"}]}]) for s in doc.signatories],
-        [cell(_inlines([Run(s.position)])) for s in doc.signatories],
-        [cell(_inlines([Run("Meterai Rp10.000" if s.meterai else "")])) for s in doc.signatories],
-        [cell(_inlines([Run(s.name, bold=True)])) for s in doc.signatories],
-    ]
-    n = len(doc.signatories)
+    groups = signature_rows(doc.signatories)
+    width = len(groups[0])
+    rows = []
+    for group in groups:
+        pad = [cell([])] * (width - len(group))
+        rows += [
+            [cell([{"t": "Strong", "c": [{"t": "Str", "c": f"{s.label},"}]}]) for s in group] + pad,
+            [cell(_inlines([Run(s.position)])) for s in group] + pad,
+            [cell(_inlines([Run("Meterai Rp10.000" if s.meterai else "")])) for s in group] + pad,
+            [cell(_inlines([Run(s.name, bold=True)])) for s in group] + pad,
+        ]
     return {"t": "Table", "c": [
         ["", ["ttd-table"], []], [None, []],
-        [[{"t": "AlignCenter"}, {"t": "ColWidthDefault"}] for _ in range(n)],
+        [[{"t": "AlignCenter"}, {"t": "ColWidthDefault"}] for _ in range(width)],
         [["", [], []], []],
         [[["", [], []], 0, [], [[["", [], []], r] for r in rows]]],
         [["", [], []], []],
@@ -93,7 +97,8 @@ def pandoc_ast(doc: Document) -> dict[str, Any]:
     title = " ".join(doc.title_lines)
     return {
         "pandoc-api-version": API_VERSION,
-        "meta": {"title": {"t": "MetaInlines", "c": _inlines([Run(title)])}},
+        # pagetitle, not title: the title block is already in the body, pandoc would print it twice
+        "meta": {"pagetitle": {"t": "MetaInlines", "c": _inlines([Run(title)])}},
         "blocks": [_block(b) for b in blocks(doc)] + [_signatures(doc)],
     }
 
@@ -109,6 +114,5 @@ def render_html(doc: Document) -> bytes:
     header = f"<style>{CSS}</style>"
     return pypandoc.convert_text(
         ast, "html5", format="json",
-        extra_args=["--standalone", "--wrap=none", "--metadata=lang:id", f"--variable=header-includes:{header}",
-                    "--variable=pagetitle:Naskah Kerja Sama"],
+        extra_args=["--standalone", "--wrap=none", "--metadata=lang:id", f"--variable=header-includes:{header}"],
     ).encode()

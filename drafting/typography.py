@@ -1,0 +1,57 @@
+"""Emphasis that real agreements apply everywhere, also inside text typed by the drafter:
+the party labels in bold (PIHAK PERTAMA, PARA PIHAK, …, as in seed 003) and foreign words in
+italics (UU 12/2011, Lampiran II). Applied to the numbered document, so every output format
+shows the same emphasis; the text itself is not changed."""
+
+from __future__ import annotations
+
+import copy
+import re
+from functools import cache
+
+import yaml
+
+from .document import Document, Inline, ItemList, Run
+from .library import TEMPLATES_DIR
+
+# Upper case only: "para pihak" in running text is not the defined term.
+_LABELS = r"PARA PIHAK|PIHAK (?:PERTAMA|KESATU|KEDUA|KETIGA|KEEMPAT|KELIMA|KEENAM)|PIHAK"
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    terms = yaml.safe_load((TEMPLATES_DIR / "istilah_asing.yaml").read_text(encoding="utf-8"))
+    foreign = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?P<label>\b(?:{_LABELS})\b)|(?P<foreign>(?i:\b(?:{foreign})\b))")
+
+
+def emphasise(doc: Document) -> Document:
+    doc = copy.deepcopy(doc)
+    for sec in doc.front + doc.pasal + doc.closing:
+        for para in sec.paragraphs:
+            para.content[:] = _runs(para.content)
+            _list(para.list)
+    return doc
+
+
+def _list(lst: ItemList | None) -> None:
+    for item in lst.items if lst else []:
+        item.content[:] = _runs(item.content)
+        _list(item.list)
+
+
+def _runs(content: list[Inline]) -> list[Inline]:
+    out: list[Inline] = []
+    for node in content:
+        if not isinstance(node, Run):
+            out.append(node)
+            continue
+        pos = 0
+        for m in _pattern().finditer(node.text):
+            if m.start() > pos:
+                out.append(Run(node.text[pos:m.start()], node.bold, node.italic))
+            out.append(Run(m.group(), node.bold or bool(m["label"]), node.italic or bool(m["foreign"])))
+            pos = m.end()
+        if pos < len(node.text):
+            out.append(Run(node.text[pos:], node.bold, node.italic))
+    return out

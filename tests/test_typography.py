@@ -1,0 +1,34 @@
+from drafting.document import Document, Paragraph, Run, Section
+from drafting.typography import emphasise
+
+
+def _doc(text: str) -> Document:
+    para = Paragraph(content=[Run(text)])
+    return Document(kind="perjanjian_kerja_sama", naskah="Perjanjian Kerja Sama", title_lines=[], numbers=[],
+                    front=[], pasal=[Section(id="x", title="X", paragraphs=[para])], closing=[],
+                    signatories=[], paraf_labels=[])
+
+
+def runs(text: str) -> list[Run]:
+    return emphasise(_doc(text)).pasal[0].paragraphs[0].content
+
+
+def test_party_labels_bold_and_foreign_words_italic() -> None:
+    assert runs("oleh PARA PIHAK melalui web-service secara real time.") == [
+        Run("oleh "), Run("PARA PIHAK", bold=True), Run(" melalui "), Run("web-service", italic=True),
+        Run(" secara "), Run("real time", italic=True), Run(".")]
+
+
+def test_lower_case_para_pihak_is_not_the_defined_term() -> None:
+    assert runs("kepada para pihak lain") == [Run("kepada para pihak lain")]
+
+
+def test_whole_words_only_and_case_kept() -> None:
+    assert runs("Workshop profile") == [Run("Workshop", italic=True), Run(" profile")]
+
+
+def test_text_is_unchanged_and_input_untouched() -> None:
+    doc = _doc("PIHAK KEDUA memperoleh data dari PIHAK PERTAMA")
+    out = emphasise(doc)
+    assert "".join(r.text for r in out.pasal[0].paragraphs[0].content) == "PIHAK KEDUA memperoleh data dari PIHAK PERTAMA"
+    assert doc.pasal[0].paragraphs[0].content == [Run("PIHAK KEDUA memperoleh data dari PIHAK PERTAMA")]
