@@ -10,9 +10,11 @@ from pathlib import Path
 import click
 
 from . import library
+from .checks import errors
+from .checks.finding import SEVERITIES, SEVERITY_WORDS
 from .errors import DraftingError, InputError
 from .model import Agreement
-from .pipeline import FORMATS, render_file
+from .pipeline import FORMATS, check_file, render_file
 
 
 class _Group(click.Group):
@@ -33,7 +35,8 @@ def main() -> None:
     pass
 
 
-@main.command(help="Menyusun naskah dari tiap INPUT (YAML/JSON) dan menulisnya sebagai DOCX, Markdown, atau HTML.")
+@main.command(help="Menyusun naskah dari tiap INPUT (YAML/JSON) dan menulisnya sebagai DOCX, PDF (dengan LibreOffice), Markdown, atau HTML. "
+                   "Naskah diperiksa lebih dahulu (lihat 'drafting check'); naskah dengan galat tidak ditulis.")
 @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True,
                 type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
@@ -41,12 +44,46 @@ def main() -> None:
 @click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False),
               help="Folder keluaran untuk semua INPUT.")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="docx", show_default=True)
-def render(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, fmt: str) -> None:
+@click.option("--force", is_flag=True, help="Tetap menulis naskah meskipun pemeriksaan menemukan galat.")
+def render(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, fmt: str, force: bool) -> None:
     if output and len(inputs) > 1:
         raise click.UsageError("-o hanya untuk satu INPUT; untuk beberapa, pakai --out-dir")
+    refused = False
     for source in inputs:
         target = output or (out_dir / source.with_suffix(FORMATS[fmt]).name if out_dir else None)
-        click.echo(f"ditulis: {render_file(source, target, fmt)}")
+        result = render_file(source, target, fmt, force=force)
+        for finding in result.findings:
+            click.echo(f"{source}: {finding.describe()}", err=True)
+        if result.target is None:
+            refused = True
+            click.echo(f"tidak ditulis: {source} (ada galat; perbaiki, atau pakai --force)", err=True)
+        elif errors(result.findings):
+            click.echo(f"ditulis meskipun ada galat (--force): {result.target}")
+        else:
+            click.echo(f"ditulis: {result.target}")
+    if refused:
+        sys.exit(1)
+
+
+@main.command(help="Memeriksa naskah menurut Permen 8/2025 dan konsistensinya: isian (YAML/JSON) beserta naskah "
+                   "yang disusun darinya, atau naskah yang sudah ada (DOCX, Markdown, teks). Status keluar 1 jika "
+                   "ada galat.")
+@click.argument("inputs", metavar="INPUT...", nargs=-1, required=True,
+                type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON: satu objek per INPUT.")
+def check(inputs: tuple[Path, ...], as_json: bool) -> None:
+    reports = [(source, check_file(source)) for source in inputs]
+    if as_json:
+        click.echo(json.dumps([{"input": str(source), "findings": [f.to_dict() for f in findings]}
+                               for source, findings in reports], indent=2, ensure_ascii=False))
+    else:
+        for source, findings in reports:
+            counts = ", ".join(f"{sum(f.severity == s for f in findings)} {SEVERITY_WORDS[s]}" for s in SEVERITIES)
+            click.echo(f"{source}: {counts}")
+            for finding in findings:
+                click.echo(f"  {finding.describe()}")
+    if any(errors(findings) for _, findings in reports):
+        sys.exit(1)
 
 
 @main.command(help="Mencetak JSON Schema isian naskah.")
@@ -64,3 +101,9 @@ def clauses() -> None:
 
 
 # Commands from other parts of the project register below, one import and one add_command each.
+from .web.cli import serve  # noqa: E402
+main.add_command(serve)
+from .registry.cli import batch, registry, renew_  # noqa: E402
+main.add_command(registry)
+main.add_command(renew_)
+main.add_command(batch)

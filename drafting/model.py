@@ -50,6 +50,16 @@ class MitraType(str, Enum):
     subjek_hukum_internasional_lainnya = "subjek_hukum_internasional_lainnya"
 
 
+class SignerLevel(str, Enum):
+    """Level of the ministry-side signatory: who may sign what (Permen 8/2025 Pasal 4, 23, 34)."""
+
+    menteri = "menteri"
+    pimpinan_eselon_1 = "pimpinan_eselon_1"
+    kepala_kantor_wilayah = "kepala_kantor_wilayah"
+    kepala_upt = "kepala_upt"
+    lainnya = "lainnya"
+
+
 class ListItem(Strict):
     text: Text
     items: list[Item] = Field(default_factory=list)
@@ -73,6 +83,9 @@ class Party(Strict):
     address: str | None = None
     nomor: str | None = Field(None, description="Nomor naskah pihak ini; kosong = titik-titik untuk draf.")
     representative: Representative
+    signer_level: SignerLevel | None = Field(
+        None, description="Untuk pihak Kementerian: tingkat penandatangan (menteri, pimpinan_eselon_1, "
+                          "kepala_kantor_wilayah, kepala_upt, lainnya); kosong = disimpulkan dari jabatan.")
     pejabat_penghubung: str | None = Field(None, description="Jabatan pejabat penghubung pihak ini.")
     duties: list[Item] = Field(default_factory=list, description="Tugas dan tanggung jawab pihak ini.")
     meterai: bool = Field(True, description="Tanda tangan pihak ini di atas meterai Rp10.000.")

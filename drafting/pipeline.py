@@ -1,4 +1,4 @@
-"""The pipeline, stage by stage: load → validate → assemble → number → render → write.
+"""The pipeline, stage by stage: load → validate → assemble → number → emphasise → check → render → write.
 
 This module only calls the stages in order; each stage lives in its own module.
 """
@@ -6,24 +6,34 @@ This module only calls the stages in order; each stage lives in its own module.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import library
 from .assemble import assemble
+from .checks import Finding, errors, run_checks
+from .checks.analysis import Analysis, analyse, draft_paragraphs
+from .checks.existing import read_paragraphs
+from .checks.lines import with_lines
 from .document import Document
+from .errors import CrossReferenceError, DraftingError
 from .load import load_agreement
 from .model import Agreement
 from .numbering import number
 from .output import write_atomic
 from .render.docx import render_docx
 from .render.pandoc import render_html, render_markdown
+from .render.pdf import render_pdf
+from .typography import emphasise
 
-FORMATS: dict[str, str] = {"docx": ".docx", "md": ".md", "html": ".html"}
+FORMATS: dict[str, str] = {"docx": ".docx", "md": ".md", "html": ".html", "pdf": ".pdf"}
+INPUT_SUFFIXES = (".yaml", ".yml", ".json")  # a draft's input; anything else is an existing naskah
 
 
 def build(agreement: Agreement, *, source: str = "<input>") -> Document:
     """The numbered document: what every output format is rendered from."""
-    return number(assemble(agreement, source=source), list_levels=agreement.style.list_levels)
+    numbered = number(assemble(agreement, source=source), list_levels=agreement.style.list_levels)
+    return emphasise(numbered)
 
 
 def render(doc: Document, fmt: str) -> bytes:
@@ -31,13 +41,45 @@ def render(doc: Document, fmt: str) -> bytes:
         "docx": lambda d: render_docx(d, library.template(d.kind).docx_path()),
         "md": render_markdown,
         "html": render_html,
+        "pdf": lambda d: render_pdf(d, library.template(d.kind).docx_path()),
     }
     return renderers[fmt](doc)
 
 
-def render_file(source: Path, output: Path | None = None, fmt: str = "docx") -> Path:
+def analyse_draft(agreement: Agreement, *, source: str = "<input>") -> Analysis:
+    """The checks' facts about a draft. A cross-reference that does not resolve becomes a finding
+    of the check, not a failure: every other rule still runs."""
+    try:
+        doc = build(agreement, source=source)
+    except CrossReferenceError as exc:
+        return analyse([], agreement=agreement, reference_error=str(exc))
+    return analyse(draft_paragraphs(doc), agreement=agreement, doc=doc)
+
+
+def check_file(source: Path) -> list[Finding]:
+    """``drafting check``: an input (YAML/JSON) is checked as a draft, with its assembled document;
+    a DOCX, Markdown or text file as an existing agreement, on its text alone."""
+    if source.suffix.lower() in INPUT_SUFFIXES:
+        agreement = load_agreement(source)
+        return with_lines(run_checks(agreement, analyse_draft(agreement, source=str(source))), source)
+    return run_checks(None, analyse(read_paragraphs(source)))
+
+
+@dataclass(frozen=True)
+class Rendered:
+    target: Path | None  # None: not written, the checks found errors
+    findings: list[Finding]
+
+
+def render_file(source: Path, output: Path | None = None, fmt: str = "docx", *, force: bool = False) -> Rendered:
+    """Check, then render and write; a draft with errors is written only when ``force`` is set."""
     agreement = load_agreement(source)
-    data = render(build(agreement, source=str(source)), fmt)
+    analysis = analyse_draft(agreement, source=str(source))
+    findings = with_lines(run_checks(agreement, analysis), source)
+    if errors(findings) and not force:
+        return Rendered(None, findings)
+    if analysis.doc is None:
+        raise DraftingError(f"{source}: naskah tidak dapat disusun: {analysis.reference_error}")
     target = output or source.with_suffix(FORMATS[fmt])
-    write_atomic(target, data)
-    return target
+    write_atomic(target, render(analysis.doc, fmt))
+    return Rendered(target, findings)

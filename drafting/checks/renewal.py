@@ -1,0 +1,38 @@
+"""A renewal continues an agreement already in force (Permen 8/2025 Pasal 36 ayat (1)), names it
+(the model requires its tentang, numbers and date), is of the same kind, and has the
+recommendation of the Biro Hukum dan Kerja Sama (Pasal 36 ayat (2) huruf b)."""
+
+from __future__ import annotations
+
+from ..model import Agreement
+from . import rule
+from .analysis import Analysis
+from .citations import permen
+from .finding import Finding
+
+NAME = "renewal"
+_NASKAH = {"perjanjian_kerja_sama": "Perjanjian Kerja Sama", "nota_kesepahaman": "Nota Kesepahaman"}
+
+
+@rule(NAME, needs_input=True)
+def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
+    r = agreement.renewal
+    if r is None:
+        return []
+    findings = []
+    if not (r.biro_recommendation or "").strip():
+        findings.append(Finding(NAME, "warning", "perpanjangan Kerja Sama memerlukan rekomendasi Biro Hukum dan Kerja "
+                                                 "Sama: sebutkan rekomendasinya (nomor dan tanggal suratnya) di "
+                                                 "renewal.biro_recommendation", "renewal.biro_recommendation",
+                                permen("Pasal 36 ayat (2) huruf b")))
+    if r.kind is not agreement.kind:
+        findings.append(Finding(NAME, "warning", f"naskah yang diperpanjang adalah {_NASKAH[r.kind.value]}, sedangkan "
+                                                 f"naskah ini {_NASKAH[agreement.kind.value]}; "
+                                                 "perpanjangan melanjutkan naskah yang sama",
+                                "renewal.kind", permen("Pasal 36 ayat (1)")))
+    signed = agreement.signing.date
+    if r.end_date and signed and r.end_date < signed:
+        findings.append(Finding(NAME, "warning", f"naskah yang diperpanjang berakhir {r.end_date}, sebelum naskah ini "
+                                                 f"ditandatangani ({signed}): yang berakhir tidak dapat diperpanjang, "
+                                                 "buat naskah baru", "renewal.end_date", permen("Pasal 36 ayat (1)")))
+    return findings

@@ -1,0 +1,288 @@
+"""The draft rules of ``drafting check`` (Permen 8/2025 and consistency): for each rule, an input
+that triggers it and one that does not. Inputs are edited copies of the BPJS example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from drafting import pipeline
+from drafting.checks import RULES, Finding, run_checks
+from drafting.checks.analysis import analyse
+from drafting.checks.signer_authority import infer_level
+from drafting.errors import CrossReferenceError
+from drafting.load import load_agreement, validate
+from drafting.model import SignerLevel
+
+EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
+# What the BPJS example lacks for a check without warnings (reported to the lead).
+BPJS_COMPLETION = {"renewal": {"biro_recommendation": "Surat Kepala Biro Hukum dan Kerja Sama Nomor ……………"}}
+
+
+def check(data: dict[str, Any]) -> list[Finding]:
+    agreement = validate(data)
+    return run_checks(agreement, pipeline.analyse_draft(agreement))
+
+
+def of(findings: list[Finding], rule: str, severity: str | None = None) -> list[Finding]:
+    assert rule in RULES
+    return [f for f in findings if f.rule == rule and (severity is None or f.severity == severity)]
+
+
+def complete(data: dict[str, Any]) -> dict[str, Any]:
+    for key, extra in BPJS_COMPLETION.items():
+        data[key].update(extra)
+    return data
+
+
+def foreign(data: dict[str, Any]) -> dict[str, Any]:
+    data["parties"][0]["mitra_type"] = "organisasi_internasional"
+    return data
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_examples_have_no_errors(example: Path) -> None:
+    agreement = load_agreement(example)
+    findings = run_checks(agreement, pipeline.analyse_draft(agreement))
+    assert [f for f in findings if f.severity == "error"] == []
+    # The seed PKS (2023) predates Permen 8/2025 and names no Biro recommendation for its renewal:
+    # the one thing a drafter must still add, and the only finding.
+    expected = ["renewal"] if example.stem == "pks_bpjs_ketenagakerjaan_imigrasi" else []
+    assert [f.rule for f in findings] == expected
+
+
+def test_bpjs_example_completed_has_no_findings_at_all(bpjs_data) -> None:
+    assert check(complete(bpjs_data)) == []
+
+
+def test_every_rule_is_registered_once() -> None:
+    assert len(RULES) == 15
+
+
+# --- Permen 8/2025 Pasal 21 and Pasal 31 ayat (3): minimum contents ---
+
+def test_minimum_contents_domestic(bpjs_data) -> None:
+    assert of(check(bpjs_data), "minimum_contents") == []
+    bpjs_data["clauses"] = {"exclude": ["pembiayaan"]}
+    [f] = of(check(bpjs_data), "minimum_contents", "error")
+    assert "pendanaan" in f.message and f.source == "Permen 8/2025 Pasal 21"
+
+
+def test_minimum_contents_kegiatan_and_kewenangan(bpjs_data) -> None:
+    # without data exchange nor capacity building nor duties: no activities, no division of duties
+    for key in ("data_exchange", "capacity_building"):
+        del bpjs_data[key]
+    bpjs_data["scope"] = ["koordinasi"]
+    words = {f.message.split("memuat ")[1].split(",")[0] for f in of(check(bpjs_data), "minimum_contents")}
+    assert words == {"kegiatan yang akan dilaksanakan", "pembagian kewenangan dan tanggung jawab"}
+    bpjs_data["parties"][0]["duties"] = ["menyediakan data"]
+    assert of(check(bpjs_data), "minimum_contents") == []
+
+
+def test_minimum_contents_foreign(bpjs_data) -> None:
+    foreign(bpjs_data)
+    assert of(check(bpjs_data), "minimum_contents") == []
+    bpjs_data["clauses"] = {"exclude": ["pembiayaan"]}
+    [f] = of(check(bpjs_data), "minimum_contents", "error")
+    assert "luar negeri" in f.message and "pembiayaan" in f.message and f.source.endswith("Pasal 31 ayat (3)")
+
+
+# --- Pasal 4, 23, 34: who signs ---
+
+@pytest.mark.parametrize("position, level", [
+    ("Menteri Imigrasi dan Pemasyarakatan Republik Indonesia", SignerLevel.menteri),
+    ("Direktur Jenderal Imigrasi", SignerLevel.pimpinan_eselon_1),
+    ("Plt. Sekretaris Jenderal Kementerian Imigrasi dan Pemasyarakatan", SignerLevel.pimpinan_eselon_1),
+    ("Kepala Kantor Wilayah Direktorat Jenderal Pemasyarakatan Jawa Barat", SignerLevel.kepala_kantor_wilayah),
+    ("Kepala Kantor Imigrasi Kelas I TPI Jakarta Selatan", SignerLevel.kepala_upt),
+    ("Kepala Lembaga Pemasyarakatan Kelas IIA Cibinong", SignerLevel.kepala_upt),
+    ("Kepala Rutan Kelas I Depok", SignerLevel.kepala_upt),
+    ("Direktur Kerja Sama Keimigrasian", None),
+    ("Kepala Biro Hukum dan Kerja Sama", None),
+])
+def test_signer_level_inferred_from_position(position: str, level: SignerLevel | None) -> None:
+    assert infer_level(position) is level
+
+
+def test_signer_of_a_pks(bpjs_data) -> None:
+    assert of(check(bpjs_data), "signer_authority") == []  # Direktur Jenderal: pimpinan Unit Eselon I
+    bpjs_data["parties"][1]["representative"]["position"] = "Kepala Kantor Wilayah Direktorat Jenderal Imigrasi Bali"
+    [f] = of(check(bpjs_data), "signer_authority", "error")
+    assert f.place == "parties[1].representative.position" and "Pasal 23 huruf b" in f.source
+
+
+def test_signer_level_field_wins_over_position(bpjs_data) -> None:
+    bpjs_data["parties"][1]["signer_level"] = "menteri"
+    [f] = of(check(bpjs_data), "signer_authority", "error")
+    assert f.place == "parties[1].signer_level" and "bukan oleh Menteri" in f.message
+
+
+def test_signer_of_a_foreign_naskah(bpjs_data) -> None:
+    foreign(bpjs_data)
+    assert of(check(bpjs_data), "signer_authority") == []
+    bpjs_data["parties"][1]["signer_level"] = "kepala_upt"
+    [f] = of(check(bpjs_data), "signer_authority", "error")
+    assert f.source == "Permen 8/2025 Pasal 34"
+
+
+def test_signer_of_a_nota_kesepahaman() -> None:
+    nk = next(p for p in EXAMPLES if p.stem == "nk_kementerian_pemprov")
+    data = load_agreement(nk).model_dump(mode="json", exclude_none=True)
+    assert of(check(data), "signer_authority") == []
+    data["parties"][0]["representative"]["position"] = "Kepala Kantor Imigrasi Kelas I Mataram"
+    [f] = of(check(data), "signer_authority", "error")
+    assert "Nota Kesepahaman ditandatangani oleh Menteri" in f.message
+
+
+def test_signer_level_unknown_is_info(bpjs_data) -> None:
+    bpjs_data["parties"][1]["representative"]["position"] = "Direktur Kerja Sama Keimigrasian"
+    [f] = of(check(bpjs_data), "signer_authority")
+    assert f.severity == "info" and "signer_level" in f.message
+
+
+# --- Pasal 6 and 7: a PKS implements a Nota Kesepahaman, or says why not ---
+
+def test_pks_basis(bpjs_data) -> None:
+    assert of(check(bpjs_data), "pks_basis") == []
+    del bpjs_data["nota_kesepahaman"]
+    [f] = of(check(bpjs_data), "pks_basis", "error")
+    assert f.place == "nota_kesepahaman" and "technical_basis" in f.message
+    bpjs_data["technical_basis"] = "Kerja sama bersifat teknis semata."
+    assert of(check(bpjs_data), "pks_basis") == []
+
+
+# --- Pasal 3 ayat (4), Pasal 9, Pasal 10: partners ---
+
+def test_mitra_type_needs_the_kementerian_and_a_mitra(bpjs_data) -> None:
+    assert of(check(bpjs_data), "mitra_type") == []
+    bpjs_data["parties"][0]["mitra_type"] = "kementerian"
+    [f] = of(check(bpjs_data), "mitra_type", "error")
+    assert "semua pihak dari Kementerian" in f.message
+    bpjs_data["parties"][0]["mitra_type"] = bpjs_data["parties"][1]["mitra_type"] = "lembaga_pemerintah"
+    [f] = of(check(bpjs_data), "mitra_type", "error")
+    assert "tidak ada pihak dari Kementerian" in f.message
+
+
+def test_mitra_type_foreign_with_a_domestic_mitra(bpjs_data) -> None:
+    foreign(bpjs_data)
+    assert of(check(bpjs_data), "mitra_type") == []
+    third = dict(bpjs_data["parties"][0], short_name="Pemda", mitra_type="pemerintah_daerah")
+    bpjs_data["parties"].append(third)
+    [f] = of(check(bpjs_data), "mitra_type", "warning")
+    assert f.place == "parties[2].mitra_type"
+
+
+def test_foreign_coordination(bpjs_data) -> None:
+    assert of(check(bpjs_data), "foreign_coordination") == []
+    [f] = of(check(foreign(bpjs_data)), "foreign_coordination", "warning")
+    assert f.source == "Permen 8/2025 Pasal 10" and f.place == "parties[0].mitra_type"
+
+
+# --- Pasal 36: renewal ---
+
+def test_renewal_needs_the_biro_recommendation(bpjs_data) -> None:
+    [f] = of(check(bpjs_data), "renewal", "warning")
+    assert f.place == "renewal.biro_recommendation"
+    assert of(check(complete(bpjs_data)), "renewal") == []
+
+
+def test_renewal_of_another_kind_or_already_ended(bpjs_data) -> None:
+    complete(bpjs_data)
+    bpjs_data["renewal"].update(kind="nota_kesepahaman", end_date="2023-01-01")
+    assert {f.place for f in of(check(bpjs_data), "renewal", "warning")} == {"renewal.kind", "renewal.end_date"}
+
+
+# --- the PKS ends with its Nota Kesepahaman ---
+
+def test_pks_within_nk(bpjs_data) -> None:
+    assert of(check(bpjs_data), "pks_within_nk") == []  # the example's NK ends the day the PKS does
+    del bpjs_data["nota_kesepahaman"]["end_date"]
+    [f] = of(check(bpjs_data), "pks_within_nk", "warning")  # unknown NK end: cannot be checked
+    assert f.place == "nota_kesepahaman.end_date"
+    bpjs_data["nota_kesepahaman"]["end_date"] = "2026-12-31"
+    [f] = of(check(bpjs_data), "pks_within_nk", "error")
+    assert "16 Januari 2027" in f.message and "31 Desember 2026" in f.message
+
+
+def test_pks_within_nk_counts_years_from_signing(bpjs_data) -> None:
+    bpjs_data["nota_kesepahaman"]["end_date"] = "2027-06-18"
+    bpjs_data["term"] = {"years": 4}  # 19 June 2023 + 4 years - 1 day = 18 June 2027
+    assert of(check(bpjs_data), "pks_within_nk") == []
+    bpjs_data["term"] = {"years": 5}
+    assert len(of(check(bpjs_data), "pks_within_nk", "error")) == 1
+
+
+# --- dates ---
+
+def test_dates_coherent(bpjs_data) -> None:
+    assert of(check(bpjs_data), "dates") == []
+
+
+def test_notice_period_must_fit_in_the_term(bpjs_data) -> None:
+    bpjs_data["term"]["notice_months"] = 48  # 19 June 2023 → 16 January 2027 is shorter
+    [f] = of(check(bpjs_data), "dates", "error")
+    assert f.place == "term.notice_months"
+    bpjs_data["term"] = {"years": 1, "notice_months": 12}
+    assert len(of(check(bpjs_data), "dates", "error")) == 1
+
+
+def test_prior_agreements_dates(bpjs_data) -> None:
+    bpjs_data["nota_kesepahaman"].update(date="2023-07-01", end_date="2023-01-01")
+    places = {f.place for f in of(check(bpjs_data), "dates", "error")}
+    assert places == {"nota_kesepahaman.date", "nota_kesepahaman.end_date"}
+
+
+def test_term_starting_before_signing_warns(bpjs_data) -> None:
+    bpjs_data["term"]["start"] = "2023-01-01"
+    [f] = of(check(bpjs_data), "dates", "warning")
+    assert f.place == "term.start"
+
+
+# --- consistency of the assembled text ---
+
+def test_duplicate_pasal_title(bpjs_data) -> None:
+    assert of(check(bpjs_data), "pasal_titles") == []
+    bpjs_data["extra_pasal"] = [{"title": "Kerahasiaan", "paragraphs": ["Data dijaga."]}]
+    [f] = of(check(bpjs_data), "pasal_titles", "error")
+    assert f.place == "Pasal 16" and "Pasal 8" in f.message
+
+
+def test_terbilang_pair_in_drafted_text(bpjs_data) -> None:
+    assert of(check(bpjs_data), "terbilang") == []
+    bpjs_data["extra_pasal"] = [{"title": "Laporan", "paragraphs": ["Laporan disampaikan dalam 2 (tiga) hari."]}]
+    [f] = of(check(bpjs_data), "terbilang", "error")
+    assert "'dua'" in f.message and f.place == "Pasal 16"
+
+
+def test_cross_reference_error_becomes_a_finding(bpjs_data, monkeypatch) -> None:
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise CrossReferenceError("Pasal JARINGAN merujuk 'pertukaran_data', yang tidak ada dalam naskah ini")
+
+    monkeypatch.setattr(pipeline, "build", broken)
+    findings = check(bpjs_data)
+    [f] = of(findings, "cross_references", "error")
+    assert "pertukaran_data" in f.message
+    assert of(findings, "pks_basis") == []  # the other rules still ran
+    assert of(findings, "renewal")
+
+
+def test_cross_references_resolve_in_drafts(bpjs_data) -> None:
+    assert of(check(bpjs_data), "cross_references") == []
+    bpjs_data["extra_pasal"] = [{"title": "Laporan", "paragraphs": ["Sebagaimana dimaksud dalam Pasal 40."]}]
+    [f] = of(check(bpjs_data), "cross_references", "error")
+    assert "Pasal 40" in f.message
+
+
+def test_signatory_names_agree_in_drafts(bpjs_data) -> None:
+    agreement = validate(bpjs_data)
+    analysis = pipeline.analyse_draft(agreement)
+    assert analysis.komparisi_names == ["ANGGORO EKO CAHYO", "SILMY KARIM"]
+    assert [s.name for s in analysis.signatures] == ["ANGGORO EKO CAHYO", "SILMY KARIM"]
+    assert of(run_checks(agreement, analysis), "signatory_names") == []
+
+
+def test_existing_document_skips_input_rules() -> None:
+    analysis = analyse(["PERJANJIAN KERJA SAMA", "TENTANG", "X", "Pasal 1", "UMUM", "Isi."])
+    assert run_checks(None, analysis) == []
