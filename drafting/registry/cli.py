@@ -1,0 +1,227 @@
+"""The registry's commands: ``drafting registry …``, ``drafting renew``, ``drafting batch``.
+
+They map flags onto the registry modules; ``drafting.cli`` registers them and turns errors into
+messages and exit codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import DraftingError, InputError
+from ..load import load_agreement
+from . import lampiran
+from .batch import MANIFEST, run_batch
+from .db import DEFAULT_DB, ENV_VAR, open_registry
+from .models import KIND_LABELS, LEVEL_LABELS, Agreement, Kind, Level, Status
+from .queries import Filter, agreements, parse_period, report
+from .records import change_status, register
+from .renew import Official, renew
+from .spreadsheet import export_file, import_file
+
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _db_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--db", envvar=ENV_VAR, default=DEFAULT_DB, show_default=True,
+                        help=f"Registri: berkas SQLite atau URL SQLAlchemy (mis. postgresql+psycopg://…); "
+                             f"juga dari {ENV_VAR}.")(f)
+
+
+def _period(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
+    try:
+        return parse_period(value) if value else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option("--kind", "kinds", multiple=True, type=click.Choice([k.value for k in Kind]),
+                     help="Jenis naskah (boleh berulang)."),
+        click.option("--unit", help="Bagian dari nama Satuan Kerja."),
+        click.option("--status", "statuses", multiple=True, type=click.Choice([s.value for s in Status]),
+                     help="Status (boleh berulang)."),
+        click.option("--expiring-within", callback=_period, metavar="JANGKA",
+                     help="Yang aktif dan berakhir dalam jangka ini: 30d, 6m, 1y."),
+        click.option("--id", "ids", multiple=True, type=int, help="Nomor registri (boleh berulang)."),
+        click.option("--as-of", type=_DATE, help="Tanggal acuan; bawaan: hari ini."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _make_filter(kinds: tuple[str, ...], unit: str | None, statuses: tuple[str, ...], expiring_within: Any,
+                 ids: tuple[int, ...], as_of: dt.datetime | None) -> Filter:
+    return Filter(kinds=tuple(Kind(k) for k in kinds), unit=unit, statuses=tuple(Status(s) for s in statuses),
+                  expiring_within=expiring_within, ids=ids, today=as_of.date() if as_of else dt.date.today())
+
+
+@click.group(help="Registri naskah kerja sama: impor/ekspor, daftar, laporan, lampiran Permen 8/2025.")
+def registry() -> None:
+    pass
+
+
+@registry.command("import", help="Memasukkan baris-baris BERKAS (CSV atau XLSX) ke registri.")
+@click.argument("source", metavar="BERKAS", type=click.Path(path_type=Path, dir_okay=False))
+@_db_option
+def import_(source: Path, db: str) -> None:
+    result = import_file(open_registry(db), source)
+    click.echo(f"dimasukkan: {len(result.added)} naskah; ditolak: {len(result.problems)} baris")
+    if result.problems:
+        raise InputError(str(source), result.problems)
+
+
+@registry.command(help="Mendaftarkan naskah dari isian YAML/JSON-nya.")
+@click.argument("source", metavar="INPUT", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--unit", help="Satuan Kerja pemrakarsa; bawaan: pihak kementerian dalam isian.")
+@click.option("--level", type=click.Choice([lv.value for lv in Level]), help="Tingkat Satuan Kerja.")
+@click.option("--status", type=click.Choice([s.value for s in Status]),
+              help="Bawaan: aktif jika sudah bertanggal tanda tangan, selain itu draft.")
+@_db_option
+def add(source: Path, unit: str | None, level: str | None, status: str | None, db: str) -> None:
+    agreement = load_agreement(source)
+    with open_registry(db).begin() as session:
+        record = register(session, agreement, unit=unit, level=Level(level) if level else None,
+                          status=Status(status) if status else None)
+        click.echo(f"terdaftar: #{record.id}")
+
+
+@registry.command(help="Mengubah status naskah ID; naskah perpanjangan yang menjadi aktif menjadikan "
+                       "naskah lamanya diperpanjang.")
+@click.argument("agreement_id", metavar="ID", type=int)
+@click.argument("status", type=click.Choice([s.value for s in Status]))
+@_db_option
+def status(agreement_id: int, status: str, db: str) -> None:
+    with open_registry(db).begin() as session:
+        record = session.get(Agreement, agreement_id)
+        if record is None:
+            raise DraftingError(f"naskah #{agreement_id} tidak ada dalam registri")
+        change_status(record, Status(status))
+        click.echo(f"#{record.id}: {record.status.value}")
+
+
+@registry.command("export", help="Menulis naskah terpilih ke BERKAS (.csv atau .xlsx) dengan kolom impor.")
+@click.argument("target", metavar="BERKAS", type=click.Path(path_type=Path, dir_okay=False))
+@_filter_options
+@_db_option
+def export(target: Path, db: str, **filters: Any) -> None:
+    with open_registry(db)() as session:
+        selected = agreements(session, _make_filter(**filters))
+        export_file(selected, target)
+    click.echo(f"ditulis: {target} ({len(selected)} naskah)")
+
+
+@registry.command("list", help="Mencantumkan naskah terpilih.")
+@_filter_options
+@_db_option
+def list_(db: str, **filters: Any) -> None:
+    table = Table("ID", "Jenis", "Nomor", "Tentang", "Satuan Kerja", "Berakhir", "Status")
+    with open_registry(db)() as session:
+        for a in agreements(session, _make_filter(**filters)):
+            table.add_row(str(a.id), KIND_LABELS[a.kind], "\n".join(a.number_list), a.tentang, a.unit,
+                          a.end_date.isoformat() if a.end_date else "", a.status.value)
+    Console(width=160).print(table)
+
+
+@registry.command("report", help="Jumlah naskah per jenis, tingkat dan Satuan Kerja; yang akan berakhir; "
+                                 "yang sudah lewat tanggal berakhirnya tetapi masih aktif.")
+@_filter_options
+@click.option("--within", default="6m", show_default=True, callback=_period, metavar="JANGKA",
+              help="Jangka 'akan berakhir'.")
+@_db_option
+def report_(db: str, within: Any, **filters: Any) -> None:
+    console = Console(width=160)
+    with open_registry(db)() as session:
+        found = report(session, _make_filter(**filters), within)
+        kinds = Table("Jenis", "Jumlah", title=f"Jumlah naskah: {found.total}")
+        for kind, count in found.by_kind.most_common():
+            kinds.add_row(KIND_LABELS[kind], str(count))
+        levels = Table("Tingkat", "Naskah", "Satuan Kerja")
+        for level, count in found.by_level.most_common():
+            levels.add_row(LEVEL_LABELS[level] if level else "(tidak diisi)", str(count),
+                           str(found.units_by_level[level]))
+        units = Table("Satuan Kerja", "Naskah")
+        for unit, count in sorted(found.by_unit.items()):
+            units.add_row(unit, str(count))
+        console.print(kinds, levels, units)
+        for title, rows in (("Akan berakhir", found.expiring), ("Lewat tanggal berakhir, masih aktif", found.overdue)):
+            table = Table("ID", "Jenis", "Tentang", "Satuan Kerja", "Berakhir", title=f"{title}: {len(rows)}")
+            for a in rows:
+                table.add_row(str(a.id), KIND_LABELS[a.kind], a.tentang, a.unit, str(a.end_date))
+            console.print(table)
+
+
+@registry.command("lampiran", help="Tabel Lampiran Permen 8/2025 dari naskah terpilih: FORMAT perencanaan "
+                                   "(Format Perencanaan Kerja Sama) atau penjajakan (Laporan Hasil Penjajakan).")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(list(lampiran.FORMATS)))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="Berkas .docx atau .xlsx.")
+@_filter_options
+@_db_option
+def lampiran_(fmt: str, output: Path, db: str, **filters: Any) -> None:
+    with open_registry(db)() as session:
+        selected = agreements(session, _make_filter(**filters))
+        lampiran.write(fmt, selected, output)
+    click.echo(f"ditulis: {output} ({len(selected)} baris)")
+
+
+def _official(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> tuple[Official, ...]:
+    out = []
+    for value in values:
+        party, _, rest = value.partition("=")
+        name, _, position = rest.partition(";")
+        if not party.strip().isdigit() or not name.strip() or not position.strip():
+            raise click.BadParameter(f"'{value}': tulis NOMOR_PIHAK=NAMA;JABATAN, mis. \"2=BUDI;Direktur Utama\"")
+        out.append(Official(int(party), name.strip(), position.strip()))
+    return tuple(out)
+
+
+@click.command("renew", help="Menyusun draf perpanjangan naskah ID dari isiannya (Permen 8/2025 Pasal 36): isian YAML "
+                    "baru, DOCX, dan perbandingan Pasal demi Pasal (HTML); terdaftar sebagai draft.")
+@click.argument("agreement_id", metavar="ID", type=int)
+@click.option("--until", type=_DATE, help="Tanggal berakhir naskah baru.")
+@click.option("--years", type=click.IntRange(min=1), help="Jangka waktu naskah baru dalam tahun; bawaan: "
+                                                           "sama dengan naskah lama.")
+@click.option("-o", "--out-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
+              show_default=True)
+@click.option("--representative", multiple=True, callback=_official, metavar="N=NAMA;JABATAN",
+              help="Penandatangan baru pihak ke-N (boleh berulang).")
+@_db_option
+def renew_(agreement_id: int, until: dt.datetime | None, years: int | None, out_dir: Path,
+           representative: tuple[Official, ...], db: str) -> None:
+    if until and years:
+        raise click.UsageError("pilih salah satu: --until atau --years")
+    result = renew(open_registry(db), agreement_id, out_dir, until=until.date() if until else None, years=years,
+                   officials=representative)
+    click.echo(f"terdaftar: #{result.id} (draft, memperpanjang #{agreement_id})")
+    for path in (result.input, result.docx, result.comparison):
+        click.echo(f"ditulis: {path}")
+
+
+@click.command(help="Menyusun ulang DOCX setiap naskah terpilih yang mempunyai isian, paralel, ke folder -o; "
+                    f"hasilnya dicatat di {MANIFEST}.")
+@click.option("-o", "--out-dir", type=click.Path(path_type=Path, file_okay=False), required=True)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Jumlah proses; bawaan: semua inti.")
+@click.option("--quiet", is_flag=True, help="Tanpa bilah kemajuan.")
+@_filter_options
+@_db_option
+def batch(out_dir: Path, jobs: int | None, quiet: bool, db: str, **filters: Any) -> None:
+    outcomes = run_batch(open_registry(db), _make_filter(**filters), out_dir, workers=jobs, show_progress=not quiet)
+    for o in outcomes:
+        if o.status == "failed":
+            click.echo(f"gagal: #{o.id}: {o.error}", err=True)
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("written", "unchanged", "failed")}
+    click.echo(f"ditulis: {counts['written']}, tidak berubah: {counts['unchanged']}, gagal: {counts['failed']} "
+               f"→ {out_dir / MANIFEST}")
+    if counts["failed"]:
+        raise SystemExit(1)
+

@@ -1,0 +1,105 @@
+"""Between an input document (the YAML/JSON a naskah renders from) and its registry row."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..load import validate
+from ..model import Agreement as Input
+from ..model import Item, ListItem, MitraType
+from .db import drafting_version
+from .models import Agreement, AgreementNumber, Kind, Level, Status
+
+
+def input_json(agreement: Input) -> str:
+    """The input as the drafter wrote it (fields left out stay left out), as JSON text."""
+    return json.dumps(agreement.model_dump(mode="json", exclude_unset=True), ensure_ascii=False)
+
+
+def input_of(record: Agreement) -> Input:
+    if not record.input_json:
+        raise ValueError(f"naskah #{record.id} tidak mempunyai isian")
+    return validate(json.loads(record.input_json), source=f"registri #{record.id}")
+
+
+def end_date_of(a: Input) -> dt.date | None:
+    """term.end, or the day before the anniversary of the start (signing) ``years`` later."""
+    if a.term is None:
+        return None
+    if a.term.end:
+        return a.term.end
+    start = a.term.start or a.signing.date
+    assert a.term.years is not None
+    return start + relativedelta(years=a.term.years, days=-1) if start else None
+
+
+def fields_from_input(a: Input) -> dict[str, Any]:
+    """What an input says about the registry row. The unit is the ministry's party (mitra_type
+    ``kementerian``), else the first; the Mitra are the other parties."""
+    ours = next((p for p in a.parties if p.mitra_type is MitraType.kementerian), a.parties[0])
+    return {
+        "kind": Kind(a.kind.value),
+        "tentang": a.tentang,
+        "partners": [p.name for p in a.parties if p is not ours],
+        "unit": ours.name,
+        "numbers": [p.nomor for p in a.parties if p.nomor],
+        "signing_date": None if a.draft else a.signing.date,
+        "end_date": end_date_of(a),
+        "scope": "; ".join(_text(i) for i in a.scope) or None,
+        "input_json": input_json(a),
+    }
+
+
+def register(session: Session, agreement: Input, *, unit: str | None = None, level: Level | None = None,
+             status: Status | None = None) -> Agreement:
+    """Add an agreement described by its input; aktif when it has a signing date, else draft."""
+    fields = fields_from_input(agreement)
+    numbers = fields.pop("numbers")
+    record = Agreement(**fields | ({"unit": unit} if unit else {}), level=level, drafting_version=drafting_version())
+    record.status = status or (Status.aktif if record.signing_date else Status.draft)
+    set_numbers(record, numbers)
+    session.add(record)
+    session.flush()
+    return record
+
+
+def set_numbers(record: Agreement, numbers: list[str]) -> None:
+    record.numbers = [AgreementNumber(position=i, number=n) for i, n in enumerate(numbers)]
+
+
+def find_by_reference(session: Session, ref: str) -> Agreement | None:
+    """``#12`` is registry id 12; anything else is one of the agreement's numbers."""
+    ref = ref.strip()
+    if ref.startswith("#") and ref[1:].isdigit():
+        return session.get(Agreement, int(ref[1:]))
+    return session.scalars(
+        select(Agreement).join(AgreementNumber).where(AgreementNumber.number == ref).limit(1)).first()
+
+
+def reference_of(record: Agreement | None) -> str:
+    if record is None:
+        return ""
+    return record.number_list[0] if record.numbers else f"#{record.id}"
+
+
+def _text(item: Item) -> str:
+    return item.text if isinstance(item, ListItem) else item
+
+
+def file_stem(record: Agreement) -> str:
+    """The name of every file generated for an agreement: stable across runs, renewals and renames."""
+    return f"naskah-{record.id}"
+
+
+def change_status(record: Agreement, status: Status) -> None:
+    """A renewal that becomes aktif (is signed) makes its predecessor diperpanjang (Permen 8/2025
+    Pasal 36): until then the predecessor stays aktif, linked to the draft that renews it."""
+    record.status = status
+    if status is Status.aktif and record.predecessor and record.predecessor.status is Status.aktif:
+        record.predecessor.status = Status.diperpanjang

@@ -1,0 +1,184 @@
+"""The registry database: schema from the migrations, the input stored and read back, import and
+export of a unit's register as CSV and XLSX, bad rows reported and the good ones kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from click.testing import CliRunner
+from sqlalchemy import inspect, select, text
+
+from drafting.cli import main
+from drafting.load import load_agreement
+from drafting.registry.db import open_registry, url_of
+from drafting.registry.models import Agreement, Base, Kind, Level, Status
+from drafting.registry.records import find_by_reference, input_of, register
+from drafting.registry.spreadsheet import HEADERS, export_file, import_file
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+BPJS = EXAMPLES / "pks_bpjs_ketenagakerjaan_imigrasi.yaml"
+
+
+def test_open_creates_the_schema_through_the_migrations_and_reopens(tmp_path: Path) -> None:
+    sessions = open_registry(tmp_path / "r.db")
+    engine = sessions.kw["bind"]
+    assert {"agreements", "agreement_numbers", "generated_files", "alembic_version"} <= set(
+        inspect(engine).get_table_names())
+    with engine.connect() as c:
+        assert c.execute(text("select version_num from alembic_version")).scalar_one() == "0001"
+    with sessions.begin() as s:
+        s.add(Agreement(kind=Kind.mou, tentang="x", partners=[], unit="U", status=Status.draft))
+    with open_registry(tmp_path / "r.db")() as s:  # a second open migrates nothing and keeps the rows
+        assert s.scalars(select(Agreement)).one().kind is Kind.mou
+
+
+def test_the_migrations_build_exactly_the_schema_of_the_models(tmp_path: Path) -> None:
+    engine = open_registry(tmp_path / "r.db").kw["bind"]
+    with engine.connect() as c:
+        assert compare_metadata(MigrationContext.configure(c), Base.metadata) == []
+
+
+def test_db_location_is_a_path_or_a_url(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    assert url_of("postgresql+psycopg://u@host/reg") == "postgresql+psycopg://u@host/reg"
+    assert url_of(tmp_path / "a.db") == f"sqlite:///{tmp_path / 'a.db'}"
+    monkeypatch.setenv("DRAFTING_DB", str(tmp_path / "env.db"))
+    assert url_of(None) == f"sqlite:///{tmp_path / 'env.db'}"
+
+
+def test_registered_input_is_stored_and_rendered_from(tmp_path: Path) -> None:
+    sessions = open_registry(tmp_path / "r.db")
+    agreement = load_agreement(BPJS)
+    with sessions.begin() as s:
+        record = register(s, agreement, level=Level.unit_eselon_i)
+    with sessions() as s:
+        record = s.get(Agreement, record.id)
+        assert record.kind is Kind.perjanjian_kerja_sama and record.status is Status.aktif
+        assert record.unit == "Direktorat Jenderal Imigrasi"
+        assert record.partners == ["Badan Penyelenggara Jaminan Sosial Ketenagakerjaan"]
+        assert record.number_list == ["PER/188/062023", "IMI-GR.05.01-0158"]
+        assert record.signing_date == dt.date(2023, 6, 19)
+        assert input_of(record) == agreement
+        assert find_by_reference(s, "IMI-GR.05.01-0158") is record
+        assert find_by_reference(s, f"#{record.id}") is record
+        assert record.drafting_version
+
+
+def _write_csv(path: Path, rows: list[list[str]]) -> Path:
+    import csv
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+GOOD_AND_BAD = [
+    ["No", "Jenis", "Nomor", "Judul", "Mitra", "Satuan Kerja", "Tingkat", "Tanggal Tanda Tangan",
+     "Tanggal Berakhir", "Status", "Nota Kesepahaman Induk"],
+    ["1", "Nota Kesepahaman", "M.HH-01.KS.01-01", "Sinergi Tugas", "Pemprov NTB", "Kementerian", "Kementerian",
+     "2022-01-10", "10/01/2027", "", ""],
+    ["2", "PKS", "W32.IMI-1; 100/PEMDA", "Paspor Simpatik", "Pemkab Sumbawa", "Kantor Imigrasi Sumbawa Besar",
+     "UPT", "5 Maret 2023", "2025-03-04", "aktif", "M.HH-01.KS.01-01"],
+    ["3", "Perjanjian", "X-1", "Salah jenis", "A", "B", "UPT", "", "", "", ""],
+    ["4", "MoU", "X-2", "Tanggal salah", "A", "B", "UPT", "31-02-2024", "", "", ""],
+    ["5", "MoU", "X-3", "", "A", "B", "UPT", "", "", "", ""],
+    ["6", "Nota Kesepakatan", "X-4", "Induk tidak ada", "A", "B", "Kanwil", "", "", "", "TIDAK-ADA"],
+    ["7", "Surat Perjanjian", "X-5", "Berakhir sebelum mulai", "A", "B", "UPT", "2024-01-01", "2023-01-01", "", ""],
+    ["8", "PKS", "W32.IMI-1", "Nomor ganda", "A", "B", "UPT", "", "", "", ""],
+    ["9", "MoU", "X-6", "Status salah", "A", "B", "UPT", "", "", "selesai", ""],
+]
+
+
+def test_import_keeps_good_rows_and_reports_each_bad_row_with_its_row_number(tmp_path: Path) -> None:
+    sessions = open_registry(tmp_path / "r.db")
+    result = import_file(sessions, _write_csv(tmp_path / "reg.csv", GOOD_AND_BAD))
+    assert len(result.added) == 2
+    assert [(p.line, p.path) for p in result.problems] == [
+        (4, "Jenis"), (5, "Tanggal Tanda Tangan"), (6, "Tentang"), (7, "Nota Kesepahaman Induk"),
+        (8, "Tanggal Berakhir"), (9, "Nomor"), (10, "Status")]
+    assert "'Perjanjian' tidak dikenal" in result.problems[0].message
+    assert "sudah terdaftar" in result.problems[5].message
+    with sessions() as s:
+        nk, pks = s.scalars(select(Agreement).order_by(Agreement.id)).all()
+        assert (nk.kind, nk.status, nk.end_date) == (Kind.nota_kesepahaman, Status.aktif, dt.date(2027, 1, 10))
+        assert (pks.kind, pks.level, pks.signing_date) == (Kind.perjanjian_kerja_sama, Level.upt, dt.date(2023, 3, 5))
+        assert pks.number_list == ["W32.IMI-1", "100/PEMDA"] and pks.parent is nk
+        assert s.scalar(select(Agreement).where(Agreement.tentang == "Salah jenis")) is None
+
+
+def test_import_cli_reports_bad_rows_and_exits_2(tmp_path: Path) -> None:
+    source = _write_csv(tmp_path / "reg.csv", GOOD_AND_BAD)
+    result = CliRunner().invoke(main, ["registry", "import", str(source), "--db", str(tmp_path / "r.db")])
+    assert result.exit_code == 2
+    assert "dimasukkan: 2 naskah; ditolak: 7 baris" in result.output
+    assert "Jenis (baris 4): 'Perjanjian' tidak dikenal" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_import_without_required_columns_is_refused(tmp_path: Path) -> None:
+    source = _write_csv(tmp_path / "reg.csv", [["No", "Nomor"], ["1", "X"]])
+    result = CliRunner().invoke(main, ["registry", "import", str(source), "--db", str(tmp_path / "r.db")])
+    assert result.exit_code == 2 and "kolom wajib tidak ada: Jenis, Tentang, Satuan Kerja" in result.output
+
+
+def test_xlsx_import_with_date_cells_and_an_input_file(tmp_path: Path) -> None:
+    (tmp_path / "isian").mkdir()
+    (tmp_path / "isian" / "bpjs.yaml").write_text(BPJS.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "isian" / "rusak.yaml").write_text("kind: pks\n", encoding="utf-8")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["No", "Jenis", "Satuan Kerja", "Tentang", "Tingkat", "Tanggal Berakhir", "Berkas Isian"])
+    sheet.append([1, "PKS", "Direktorat Kerja Sama Keimigrasian", None, "Unit Eselon I",
+                  dt.datetime(2028, 6, 18), "isian/bpjs.yaml"])
+    sheet.append([2, "PKS", "Kanim", "Rusak", "UPT", None, "isian/rusak.yaml"])
+    book.save(tmp_path / "reg.xlsx")
+    sessions = open_registry(tmp_path / "r.db")
+    result = import_file(sessions, tmp_path / "reg.xlsx")
+    assert len(result.added) == 1
+    assert result.problems[0].line == 3 and result.problems[0].path == "Berkas Isian"
+    assert "rusak.yaml" in result.problems[0].message and "kind" in result.problems[0].message
+    with sessions() as s:
+        record = s.get(Agreement, result.added[0])
+        # the sheet wins where it says something; the input fills what it leaves blank
+        assert record.unit == "Direktorat Kerja Sama Keimigrasian"
+        assert record.end_date == dt.date(2028, 6, 18)
+        assert record.tentang == "Pemanfaatan Data Keimigrasian dalam Program Jaminan Sosial Ketenagakerjaan"
+        assert record.number_list == ["PER/188/062023", "IMI-GR.05.01-0158"]
+        assert json.loads(record.input_json)["kind"] == "perjanjian_kerja_sama"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_export_then_import_gives_the_same_registry(tmp_path: Path, suffix: str) -> None:
+    first = open_registry(tmp_path / "a.db")
+    import_file(first, _write_csv(tmp_path / "reg.csv", GOOD_AND_BAD))
+    with first() as s:
+        export_file(list(s.scalars(select(Agreement).order_by(Agreement.id))), tmp_path / f"out{suffix}")
+    if suffix == ".xlsx":
+        header = next(openpyxl.load_workbook(tmp_path / "out.xlsx").active.iter_rows(values_only=True))
+        assert list(header) == HEADERS
+    second = open_registry(tmp_path / "b.db")
+    result = import_file(second, tmp_path / f"out{suffix}")
+    assert result.problems == [] and len(result.added) == 2
+
+    def rows(sessions) -> list[tuple]:
+        with sessions() as s:
+            return [(a.kind, a.tentang, a.partners, a.unit, a.level, a.signing_date, a.end_date, a.status,
+                     a.number_list, a.parent.number_list if a.parent else None)
+                    for a in s.scalars(select(Agreement).order_by(Agreement.id))]
+    assert rows(second) == rows(first)
+
+
+def test_cli_reads_the_registry_named_by_drafting_db_and_refuses_unknown_formats(tmp_path: Path) -> None:
+    runner = CliRunner(env={"DRAFTING_DB": str(tmp_path / "env.db")})
+    assert runner.invoke(main, ["registry", "add", str(BPJS)]).output == "terdaftar: #1\n"
+    assert (tmp_path / "env.db").is_file()
+    exported = runner.invoke(main, ["registry", "export", str(tmp_path / "out.csv")])
+    assert exported.exit_code == 0 and "(1 naskah)" in exported.output
+    assert "PER/188/062023; IMI-GR.05.01-0158" in (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+    refused = runner.invoke(main, ["registry", "export", str(tmp_path / "out.txt")])
+    assert refused.exit_code == 1 and "tulis ke berkas .csv atau .xlsx" in refused.output
+    assert not (tmp_path / "out.txt").exists()
