@@ -1,0 +1,2 @@
+"""Drafting in the browser: a form that mirrors the input model, a live preview rendered from the
+same numbered document as the DOCX, and downloads (``drafting serve``)."""

@@ -1,0 +1,110 @@
+"""The web application: one static page, and a JSON API over the pipeline.
+
+Nothing from a request is used as a template, a path or markup: examples are looked up by name in
+a fixed list, uploads are parsed as data, bodies are capped (``body.py``), and the preview is
+pandoc's HTML, in which pandoc has escaped every word of the input.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+
+from .. import pipeline
+from ..errors import DraftingError, InputError
+from . import drafts
+from .body import read_json
+from .examples import examples
+from .meta import meta
+
+STATIC = Path(__file__).resolve().parent / "static"
+MEDIA_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "html": "text/html; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+}
+# The page loads only its own script and styles; the preview (a sandboxed srcdoc frame) has
+# pandoc's inline <style> and no script at all.
+HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                               "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; "
+                               "form-action 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def problems_response(exc: DraftingError) -> JSONResponse:
+    problems = exc.problems if isinstance(exc, InputError) else []
+    body = [{"path": p.path, "message": p.message, "line": p.line} for p in problems]
+    return JSONResponse({"problems": body or [{"path": "", "message": str(exc), "line": None}]}, status_code=422)
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(title="drafting", docs_url=None, redoc_url=None, openapi_url=None)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers.update(HEADERS)
+        return response
+
+    @app.exception_handler(DraftingError)
+    async def drafting_error(_request: Request, exc: DraftingError) -> JSONResponse:
+        return problems_response(exc)
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    @app.get("/api/meta")
+    def get_meta() -> dict[str, Any]:
+        return meta()
+
+    @app.get("/api/examples/{name}")
+    def get_example(name: str) -> dict[str, Any]:
+        if name not in examples():
+            raise HTTPException(404, "contoh tidak ada")
+        return examples()[name]
+
+    @app.post("/api/open")
+    async def open_file(request: Request) -> dict[str, Any]:
+        body = await read_json(request)
+        if not isinstance(body, dict) or not isinstance(body.get("text"), str):
+            raise HTTPException(400, "kirim {\"text\": …, \"filename\": …}")
+        filename = str(body.get("filename") or "berkas.yaml")
+        return jsonable_encoder(drafts.parsed_upload(body["text"], filename))
+
+    @app.post("/api/preview")
+    async def preview(request: Request) -> JSONResponse:
+        data = await read_json(request)
+        start = time.perf_counter()
+        shown = await run_in_threadpool(drafts.preview, data)  # bad input: 422 from drafting_error
+        ms = round((time.perf_counter() - start) * 1000, 1)
+        return JSONResponse(shown | {"ms": ms}, headers={"Server-Timing": f"preview;dur={ms}"})
+
+    @app.post("/api/render/{fmt}")
+    async def download(fmt: str, request: Request) -> Response:
+        if fmt not in pipeline.FORMATS:
+            raise HTTPException(404, "format tidak dikenal")
+        data = await read_json(request)
+        content = await run_in_threadpool(drafts.rendered, data, fmt)
+        return Response(content, media_type=MEDIA_TYPES.get(fmt, "application/octet-stream"),
+                        headers={"Content-Disposition": f'attachment; filename="naskah{pipeline.FORMATS[fmt]}"'})
+
+    @app.post("/api/yaml")
+    async def save(request: Request) -> Response:
+        text = drafts.as_yaml(await read_json(request))
+        return Response(text, media_type="application/yaml; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="naskah.yaml"'})
+
+    return app

@@ -1,0 +1,18 @@
+"""``drafting serve``: the browser form on this computer, with uvicorn; nothing else to run."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command(help="Menjalankan formulir penyusunan naskah di peramban (bawaan: http://127.0.0.1:8000).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Alamat yang didengarkan; bawaan hanya komputer ini.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(host: str, port: int) -> None:
+    import uvicorn  # only this command needs the server
+
+    from .app import create_app
+
+    click.echo(f"formulir: http://{host}:{port}/  (Ctrl+C untuk berhenti)")
+    uvicorn.run(create_app(), host=host, port=port, log_level="warning")

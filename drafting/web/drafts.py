@@ -1,0 +1,54 @@
+"""What the form sends, turned into what it shows: the same load → build → render stages as
+``drafting render``, so the preview and the downloads are the CLI's own output."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import yaml
+
+from .. import load, pipeline
+from ..errors import InputError, Problem
+from ..model import Agreement
+from .preview import preview as preview_of
+
+SOURCE = "isian"  # how the form's input is named in messages, where the CLI names the file
+
+
+def agreement_of(data: Any) -> Agreement:
+    if not isinstance(data, dict):
+        raise InputError(SOURCE, [Problem("", "isian harus berupa kumpulan isian (kind, tentang, parties, …)")])
+    return load.validate(data, source=SOURCE)
+
+
+def rendered(data: Any, fmt: str) -> bytes:
+    """The naskah in ``fmt``: the bytes ``drafting render --format fmt`` writes for the same input."""
+    return pipeline.render(pipeline.build(agreement_of(data), source=SOURCE), fmt)
+
+
+def preview(data: Any) -> dict[str, Any]:
+    return preview_of(agreement_of(data), SOURCE)
+
+
+def as_yaml(data: Any) -> str:
+    """The input to save and reopen: plain YAML in the order the form keeps, readable by the CLI."""
+    if not isinstance(data, dict):
+        raise InputError(SOURCE, [Problem("", "isian harus berupa kumpulan isian (kind, tentang, parties, …)")])
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def parsed_upload(text: str, filename: str) -> dict[str, Any]:
+    """An opened YAML/JSON file as data only (safe loader: no tags, no objects); not yet validated,
+    so that an unfinished draft can be opened and completed in the form."""
+    try:
+        data = json.loads(text) if filename.lower().endswith(".json") else yaml.safe_load(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(filename, [Problem("", f"JSON tidak sah: {exc.msg}", exc.lineno)]) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(filename, [Problem("", f"YAML tidak sah: {getattr(exc, 'problem', None) or exc}",
+                                            mark.line + 1 if mark else None)]) from None
+    if not isinstance(data, dict):
+        raise InputError(filename, [Problem("", "isi berkas harus berupa kumpulan isian (kind, tentang, parties, …)")])
+    return data

@@ -1,0 +1,21 @@
+"""The example agreements offered by the form: a fixed list read at start-up, looked up by name,
+so no path from a request ever reaches the file system."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import yaml
+from fastapi.encoders import jsonable_encoder
+
+from ..library import ROOT
+
+EXAMPLES_DIR = ROOT / "examples"
+
+
+@cache
+def examples() -> dict[str, dict[str, Any]]:
+    """Example name (file stem) → its input as JSON-ready data (dates as YYYY-MM-DD)."""
+    return {path.stem: jsonable_encoder(yaml.safe_load(path.read_text(encoding="utf-8")))
+            for path in sorted(EXAMPLES_DIR.glob("*.yaml"))}

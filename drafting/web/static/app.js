@@ -1,0 +1,537 @@
+// The form of `drafting serve`. The agreement is one JSON object mirroring the input model
+// (drafting/model.py); the form is drawn from it and writes back into it, and every change is
+// POSTed for a preview. The DOM is built with createElement and textContent only: nothing the
+// drafter types is ever parsed as HTML here. The preview is pandoc's page from the server, shown
+// in a sandboxed frame where no script can run.
+'use strict';
+
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const state = { data: {}, meta: null, seq: 0, timer: 0 };
+  const DEBOUNCE_MS = 300;
+  const blank = () => ({ kind: 'perjanjian_kerja_sama', parties: [{}, {}] });
+
+  // ---- DOM helpers ---------------------------------------------------------------------------
+  function el(tag, attrs = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (k === 'text') node.textContent = v;
+      else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+      else if (v === true) node.setAttribute(k, '');
+      else if (v !== false && v != null) node.setAttribute(k, String(v));
+    }
+    for (const c of children) if (c != null) node.append(c);
+    return node;
+  }
+  const button = (text, onclick, title) => el('button', { type: 'button', text, title, onclick, disabled: !onclick });
+  const pathOf = (base, key) => (typeof key === 'number' ? `${base}[${key}]` : base ? `${base}.${key}` : key);
+  const idOf = (path) => 'f-' + path.replace(/[^A-Za-z0-9]+/g, '-');
+
+  // A "getter" returns the object that holds a field; get(true) creates it (and its parents) first,
+  // so that untouched parts of the form add nothing to the agreement.
+  const rootGet = () => state.data;
+  const childGet = (get, key) => (create) => {
+    const parent = get(create);
+    if (!parent) return null;
+    if (parent[key] == null && create) parent[key] = {};
+    return parent[key] ?? null;
+  };
+
+  function setValue(get, key, value) {
+    if (value === undefined) {
+      const holder = get(false);
+      if (Array.isArray(holder)) holder[key] = '';
+      else if (holder) delete holder[key];
+    } else {
+      get(true)[key] = value;
+    }
+    changed();
+  }
+  const current = (get, key) => { const holder = get(false); return holder ? holder[key] : undefined; };
+
+  // "parties[0].name" is required when the model requires "parties[].name" (meta.required).
+  const marked = (path, label) => (state.meta.required.includes(path.replace(/\[\d+\]/g, '[]')) ? `${label} *` : label);
+
+  function wrap(path, label, control, cls = '') {
+    control.id = idOf(path);
+    return el('div', { class: `field ${cls}`.trim(), 'data-path': path },
+      el('label', { for: control.id, text: marked(path, label) }), control, el('p', { class: 'error' }));
+  }
+
+  // ---- field kinds -----------------------------------------------------------------------------
+  function textField(spec, get, base) {
+    const path = pathOf(base, spec.key);
+    const input = spec.long ? el('textarea', { rows: 2 }) : el('input', { type: 'text' });
+    const v = current(get, spec.key);
+    input.value = v == null ? '' : String(v);
+    input.addEventListener('input', () => setValue(get, spec.key, input.value === '' ? undefined : input.value));
+    return wrap(path, spec.label, input);
+  }
+
+  function intField(spec, get, base) {
+    const input = el('input', { type: 'number', min: 1, step: 1 });
+    const v = current(get, spec.key);
+    input.value = v == null ? '' : String(v);
+    input.addEventListener('input', () => {
+      const s = input.value.trim();
+      // Not a whole number: sent as typed, so that the server names the problem.
+      setValue(get, spec.key, s === '' ? undefined : /^-?\d+$/.test(s) ? Number(s) : s);
+    });
+    return wrap(pathOf(base, spec.key), spec.label, input);
+  }
+
+  function dateField(spec, get, base) {
+    const input = el('input', { type: 'date' });
+    input.value = current(get, spec.key) ?? '';
+    input.addEventListener('input', () => setValue(get, spec.key, input.value || undefined));
+    return wrap(pathOf(base, spec.key), spec.label, input);
+  }
+
+  function boolField(spec, get, base) {
+    const input = el('input', { type: 'checkbox' });
+    input.checked = current(get, spec.key) ?? spec.default;
+    input.addEventListener('change', () => setValue(get, spec.key, input.checked));
+    const path = pathOf(base, spec.key);
+    input.id = idOf(path);
+    return el('div', { class: 'field bool', 'data-path': path }, input, ' ',
+      el('label', { for: input.id, text: spec.label }), el('p', { class: 'error' }));
+  }
+
+  function selectField(spec, get, base) {
+    const select = el('select');
+    select.append(el('option', { value: '', text: spec.placeholder || '— pilih —' }));
+    for (const [value, label] of spec.options()) select.append(el('option', { value, text: label }));
+    const v = current(get, spec.key);
+    select.value = v == null ? '' : String(v);
+    select.addEventListener('change', () => {
+      const s = select.value;
+      setValue(get, spec.key, s === '' ? undefined : spec.int ? Number(s) : s);
+      if (spec.redraw) draw();
+    });
+    return wrap(pathOf(base, spec.key), spec.label, select);
+  }
+
+  function groupField(spec, get, base) {
+    const path = pathOf(base, spec.key);
+    const box = el('fieldset', { 'data-path': path }, el('legend', { text: marked(path, spec.label) }),
+      el('p', { class: 'error' }));
+    const present = current(get, spec.key) != null;
+    if (spec.optional && !present) {
+      box.append(button(`+ Tambahkan ${spec.label.toLowerCase()}`, () => { get(true)[spec.key] = {}; draw(); changed(); }));
+      return box;
+    }
+    if (spec.optional) {
+      box.append(button(`Hapus ${spec.label.toLowerCase()}`, () => { delete get(false)[spec.key]; draw(); changed(); }));
+    }
+    fields(box, spec.fields, childGet(get, spec.key), path);
+    return box;
+  }
+
+  function moveTools(arr, i, onEmpty) {
+    const move = (d) => () => { [arr[i], arr[i + d]] = [arr[i + d], arr[i]]; draw(); changed(); };
+    return el('span', { class: 'tools' },
+      button('↑', i > 0 ? move(-1) : null, 'naikkan'),
+      button('↓', i < arr.length - 1 ? move(1) : null, 'turunkan'),
+      button('✕', () => { arr.splice(i, 1); if (!arr.length) onEmpty(); draw(); changed(); }, 'hapus'));
+  }
+
+  // A list of texts, or of objects when `spec.of` is a list of fields.
+  function listField(spec, get, base) {
+    const path = pathOf(base, spec.key);
+    const arr = current(get, spec.key) || [];
+    const onEmpty = () => delete get(false)[spec.key];
+    const box = el('fieldset', { 'data-path': path }, el('legend', { text: marked(path, spec.label) }),
+      el('p', { class: 'error' }));
+    arr.forEach((_, i) => {
+      if (Array.isArray(spec.of)) {
+        const entry = el('fieldset', { 'data-path': pathOf(path, i) },
+          el('legend', { text: spec.itemLabel(i) }), moveTools(arr, i, onEmpty), el('p', { class: 'error' }));
+        fields(entry, spec.of, () => arr[i], pathOf(path, i));
+        box.append(entry);
+      } else {
+        const label = spec.itemLabel ? spec.itemLabel(i) : `Butir ${i + 1}`;
+        box.append(el('div', { class: 'row' }, textField({ key: i, label, long: spec.long }, () => arr, path),
+          moveTools(arr, i, onEmpty)));
+      }
+    });
+    box.append(button(`+ Tambah ${spec.add}`, () => { (get(true)[spec.key] ||= []).push(spec.make()); draw(); changed(); }));
+    return box;
+  }
+
+  // List items of the model's `Item`: a text, or {text, items} when it has sub-items.
+  function itemRows(arr, path, onEmpty, depth) {
+    const box = el('div', { class: depth ? 'children' : '' });
+    arr.forEach((item, i) => {
+      const nested = typeof item === 'object' && item !== null;
+      const label = `${depth ? 'Sub-butir' : 'Butir'} ${i + 1}`;
+      const text = nested ? textField({ key: 'text', label }, () => arr[i], pathOf(path, i))
+        : textField({ key: i, label }, () => arr, path);
+      const addSub = () => {
+        if (!nested) arr[i] = { text: item, items: [] };
+        arr[i].items.push('');
+        draw(); changed();
+      };
+      box.append(el('div', { class: 'row' }, text, moveTools(arr, i, onEmpty), button('+ sub', addSub, 'tambah sub-butir')));
+      if (nested && item.items) {
+        box.append(itemRows(item.items, pathOf(pathOf(path, i), 'items'), () => { arr[i] = item.text ?? ''; }, depth + 1));
+      }
+    });
+    return box;
+  }
+
+  function itemsField(spec, get, base) {
+    const path = pathOf(base, spec.key);
+    const arr = current(get, spec.key) || [];
+    const box = el('fieldset', { 'data-path': path }, el('legend', { text: spec.label }), el('p', { class: 'error' }));
+    box.append(itemRows(arr, path, () => delete get(false)[spec.key], 0));
+    box.append(button('+ Tambah butir', () => { (get(true)[spec.key] ||= []).push(''); draw(); changed(); }));
+    return box;
+  }
+
+  // One field per party (document numbers, pejabat penghubung), kept where the naskah has them.
+  function perPartyField(spec) {
+    const box = el('div');
+    (state.data.parties || []).forEach((_, i) => {
+      const get = () => state.data.parties[i];
+      box.append(textField({ key: spec.key, label: `${spec.label} — ${partyName(i)}`, long: spec.long }, get, `parties[${i}]`));
+    });
+    return box;
+  }
+
+  function clausesField() {
+    const box = el('fieldset', { 'data-path': 'clauses' }, el('legend', { text: 'Klausul yang dipakai dan variannya' }),
+      el('p', { class: 'error' }));
+    const choice = () => (state.data.clauses ||= {});
+    const tidy = () => {
+      const c = state.data.clauses;
+      if (c && !c.exclude?.length) delete c.exclude;
+      if (c && c.variants && !Object.keys(c.variants).length) delete c.variants;
+      if (c && !Object.keys(c).length) delete state.data.clauses;
+    };
+    for (const clause of state.meta.clauses[state.data.kind] || []) {
+      const excluded = (state.data.clauses?.exclude || []).includes(clause.id);
+      const use = el('input', { type: 'checkbox', id: idOf(`clause-${clause.id}`), disabled: clause.required });
+      use.checked = !excluded;
+      use.addEventListener('change', () => {
+        const list = (choice().exclude ||= []).filter((id) => id !== clause.id);
+        if (!use.checked) list.push(clause.id);
+        choice().exclude = list;
+        tidy(); changed();
+      });
+      const row = el('div', { class: 'field bool', title: clause.summary }, use, ' ',
+        el('label', { for: use.id, text: `${clause.title}${clause.required ? ' (wajib)' : ''}` }));
+      if (clause.variants.length > 1) {
+        const select = el('select', { 'aria-label': `varian ${clause.title}` });
+        for (const v of clause.variants) select.append(el('option', { value: v, text: v }));
+        select.value = state.data.clauses?.variants?.[clause.id] || 'default';
+        select.addEventListener('change', () => {
+          const variants = (choice().variants ||= {});
+          if (select.value === 'default') delete variants[clause.id]; else variants[clause.id] = select.value;
+          tidy(); changed();
+        });
+        row.append(' varian: ', select);
+      }
+      box.append(row);
+    }
+    return box;
+  }
+
+  const STYLE_LABELS = {
+    party_label: 'Sebutan pihak (PIHAK PERTAMA atau PIHAK KESATU)',
+    opening_case: 'Huruf kalimat pembuka',
+    opening_digits: 'Tanggal pembuka juga dengan angka',
+    opening_place: 'Tempat penandatanganan di kalimat pembuka',
+    party_block: 'Bentuk identitas para pihak',
+    numbers: 'Nomor naskah',
+    list_levels: 'Urutan label daftar',
+    paper: 'Ukuran kertas',
+    paraf: 'Kotak paraf di kaki halaman',
+  };
+
+  function styleField() {
+    const specs = Object.entries(state.meta.style).map(([key, prop]) => (prop.enum
+      ? { t: 'select', key, label: STYLE_LABELS[key] || key, placeholder: `bawaan (${prop.default})`,
+          options: () => prop.enum.map((v) => [v, v]) }
+      : { t: 'bool', key, label: STYLE_LABELS[key] || key, default: prop.default }));
+    const box = el('fieldset', { 'data-path': 'style' }, el('legend', { text: 'Gaya penulisan' }), el('p', { class: 'error' }));
+    fields(box, specs, childGet(rootGet, 'style'), 'style');
+    return box;
+  }
+
+  const KINDS = { perjanjian_kerja_sama: 'Perjanjian Kerja Sama (PKS)', nota_kesepahaman: 'Nota Kesepahaman' };
+  const partyName = (i) => {
+    const p = (state.data.parties || [])[i] || {};
+    return `PIHAK ${i + 1}${p.short_name || p.name ? ` (${p.short_name || p.name})` : ''}`;
+  };
+  const partyOptions = () => (state.data.parties || []).map((_, i) => [String(i + 1), partyName(i)]);
+
+  const PRIOR = [
+    { t: 'text', key: 'tentang', label: 'Tentang', long: true },
+    { t: 'list', key: 'numbers', label: 'Nomor (satu per pihak)', add: 'nomor', make: () => '', itemLabel: (i) => `Nomor ${i + 1}` },
+    { t: 'date', key: 'date', label: 'Tanggal' },
+    { t: 'date', key: 'end_date', label: 'Tanggal berakhir' },
+  ];
+  const PARTY = [
+    { t: 'text', key: 'name', label: 'Nama instansi (sebagaimana ditulis di judul)' },
+    { t: 'text', key: 'parent', label: 'Instansi induk (di bawah nama pada judul)' },
+    { t: 'text', key: 'short_name', label: 'Nama singkat (dipakai di dalam teks)' },
+    { t: 'select', key: 'mitra_type', label: 'Jenis mitra (Permen 8/2025 Pasal 3 dan 9)',
+      options: () => state.meta.mitra_types.map((v) => [v, v.replaceAll('_', ' ')]) },
+    { t: 'text', key: 'legal_status', label: 'Kedudukan (bahwa PIHAK … adalah …)', long: true },
+    { t: 'text', key: 'address', label: 'Alamat' },
+    { t: 'group', key: 'representative', label: 'Penandatangan', fields: [
+      { t: 'text', key: 'name', label: 'Nama' },
+      { t: 'text', key: 'position', label: 'Jabatan' },
+      { t: 'text', key: 'appointment', label: 'Dasar pengangkatan (keputusan)', long: true },
+    ] },
+    { t: 'items', key: 'duties', label: 'Tugas dan tanggung jawab' },
+    { t: 'bool', key: 'meterai', label: 'Tanda tangan di atas meterai', default: true },
+  ];
+
+  function form() {
+    return [
+      ['Naskah', [
+        { t: 'select', key: 'kind', label: 'Jenis naskah', redraw: true,
+          options: () => state.meta.kinds.map((k) => [k, KINDS[k] || k]) },
+        { t: 'text', key: 'tentang', label: 'Tentang (judul, tanpa kata "tentang")', long: true },
+        { t: 'perParty', key: 'nomor', label: 'Nomor naskah' },
+        { t: 'group', key: 'signing', label: 'Penandatanganan', fields: [
+          { t: 'date', key: 'date', label: 'Tanggal' },
+          { t: 'text', key: 'place', label: 'Tempat' },
+        ] },
+        { t: 'bool', key: 'draft', label: 'Draf: yang belum diketahui ditulis titik-titik', default: false },
+      ]],
+      ['Para pihak', [
+        { t: 'list', key: 'parties', label: 'Para pihak', add: 'pihak', make: () => ({}), itemLabel: partyName, of: PARTY },
+      ]],
+      ['Dasar dan konsiderans', [
+        { t: 'group', key: 'nota_kesepahaman', optional: true, label: 'Nota Kesepahaman yang dilaksanakan', fields: PRIOR },
+        { t: 'text', key: 'technical_basis', label: 'Dasar PKS tanpa Nota Kesepahaman (Permen 8/2025 Pasal 7)', long: true },
+        { t: 'group', key: 'renewal', optional: true, label: 'Naskah yang diperpanjang', fields: [
+          { t: 'select', key: 'kind', label: 'Jenis naskah', placeholder: 'bawaan (PKS)',
+            options: () => state.meta.kinds.map((k) => [k, KINDS[k] || k]) },
+          ...PRIOR,
+          { t: 'text', key: 'biro_recommendation', label: 'Rekomendasi Biro Hukum dan Kerja Sama', long: true },
+        ] },
+        { t: 'list', key: 'recitals', label: 'Konsiderans tambahan (bahwa …)', add: 'konsiderans', long: true, make: () => '' },
+        { t: 'list', key: 'legal_basis', label: 'Dasar hukum', add: 'dasar hukum', long: true, make: () => '',
+          itemLabel: (i) => `Dasar hukum ${i + 1}` },
+      ]],
+      ['Ketentuan umum', [
+        { t: 'list', key: 'definitions', label: 'Definisi', add: 'definisi', make: () => ({}),
+          itemLabel: (i) => `Definisi ${i + 1}`, of: [
+            { t: 'text', key: 'term', label: 'Istilah' },
+            { t: 'text', key: 'abbreviation', label: 'Singkatan' },
+            { t: 'text', key: 'meaning', label: 'Pengertian', long: true },
+          ] },
+      ]],
+      ['Maksud, tujuan, dan ruang lingkup', [
+        { t: 'group', key: 'purpose', optional: true, label: 'Maksud dan tujuan', fields: [
+          { t: 'text', key: 'maksud', label: 'Maksud', long: true },
+          { t: 'text', key: 'tujuan', label: 'Tujuan', long: true },
+        ] },
+        { t: 'items', key: 'scope', label: 'Ruang lingkup' },
+        { t: 'list', key: 'capacity_building', label: 'Peningkatan kapasitas', add: 'butir', make: () => '' },
+      ]],
+      ['Pertukaran data', [
+        { t: 'group', key: 'data_exchange', optional: true, label: 'Pertukaran data', fields: [
+          { t: 'text', key: 'mechanism', label: 'Mekanisme', long: true },
+          { t: 'group', key: 'network', optional: true, label: 'Jaringan komunikasi data', fields: [
+            { t: 'select', key: 'provider', int: true, label: 'Penyedia jaringan', options: partyOptions },
+            { t: 'text', key: 'technology', label: 'Teknologi' },
+          ] },
+          { t: 'list', key: 'flows', label: 'Arah pertukaran', add: 'arah', make: () => ({ items: [''] }),
+            itemLabel: (i) => `Arah ${i + 1}`, of: [
+              { t: 'select', key: 'receiver', int: true, label: 'Penerima', options: partyOptions },
+              { t: 'select', key: 'provider', int: true, label: 'Pemberi', options: partyOptions },
+              { t: 'text', key: 'data', label: 'Yang diterima (kosong = "data")' },
+              { t: 'items', key: 'items', label: 'Rincian data' },
+            ] },
+        ] },
+      ]],
+      ['Pejabat penghubung', [{ t: 'perParty', key: 'pejabat_penghubung', label: 'Pejabat penghubung' }]],
+      ['Pembiayaan', [{ t: 'text', key: 'financing', label: 'Kalimat tambahan tentang pembiayaan', long: true }]],
+      ['Jangka waktu', [
+        { t: 'group', key: 'term', optional: true, label: 'Jangka waktu', fields: [
+          { t: 'date', key: 'start', label: 'Mulai (kosong = sejak ditandatangani)' },
+          { t: 'date', key: 'end', label: 'Berakhir' },
+          { t: 'int', key: 'years', label: 'Atau lama (tahun)' },
+          { t: 'int', key: 'notice_months', label: 'Pemberitahuan sebelum berakhir (bulan; bawaan 3)' },
+        ] },
+      ]],
+      ['Pemantauan dan evaluasi', [
+        { t: 'group', key: 'monitoring', optional: true, label: 'Pemantauan dan evaluasi', fields: [
+          { t: 'int', key: 'times', label: 'Paling sedikit … kali' },
+          { t: 'int', key: 'per_years', label: '… dalam … tahun' },
+          { t: 'int', key: 'report_months', label: 'Laporan berkala setiap … bulan' },
+        ] },
+      ]],
+      ['Penutup', [
+        { t: 'int', key: 'originals', label: 'Rangkap (kosong = sebanyak pihak)' },
+        { t: 'list', key: 'extra_pasal', label: 'Pasal tambahan', add: 'pasal', make: () => ({ paragraphs: [''] }),
+          itemLabel: (i) => `Pasal tambahan ${i + 1}`, of: [
+            { t: 'text', key: 'title', label: 'Judul pasal' },
+            { t: 'select', key: 'after', label: 'Sesudah pasal', placeholder: 'sebelum ketentuan penutup',
+              options: () => (state.meta.clauses[state.data.kind] || []).map((c) => [c.id, c.title]) },
+            { t: 'list', key: 'paragraphs', label: 'Ayat', add: 'ayat', long: true, make: () => '', itemLabel: (i) => `Ayat ${i + 1}` },
+          ] },
+      ]],
+      ['Pilihan klausul', [{ t: 'clauses' }]],
+      ['Gaya penulisan', [{ t: 'style' }]],
+    ];
+  }
+
+  const KIND_OF_FIELD = {
+    text: textField, int: intField, date: dateField, bool: boolField, select: selectField, group: groupField,
+    list: listField, items: itemsField, perParty: perPartyField, clauses: clausesField, style: styleField,
+  };
+  function fields(container, specs, get, base) {
+    for (const spec of specs) container.append(KIND_OF_FIELD[spec.t](spec, get, base));
+  }
+
+  function draw() {
+    const formEl = $('form');
+    const y = formEl.scrollTop;
+    formEl.replaceChildren(el('p', { class: 'hint', text: 'Isian bertanda * wajib diisi. Pratinjau diperbarui selagi Anda mengetik.' }));
+    for (const [title, specs] of form()) {
+      formEl.append(el('h2', { class: 'section', text: title }));
+      fields(formEl, specs, rootGet, '');
+    }
+    formEl.scrollTop = y;
+  }
+
+  // ---- problems, shown beside their field and listed above the preview --------------------------
+  function fieldFor(path) {
+    // "parties[0].representative.name" → that field; a path with no field of its own (a whole
+    // group, or a list item) → the nearest enclosing one.
+    let p = path;
+    while (p) {
+      const node = $('form').querySelector(`[data-path="${CSS.escape(p)}"]`);
+      if (node) return node;
+      const up = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+      p = up === p ? '' : up;
+    }
+    return null;
+  }
+
+  function showProblems(problems) {
+    for (const node of $('form').querySelectorAll('.error')) node.replaceChildren();
+    for (const node of $('form').querySelectorAll('.invalid')) node.classList.remove('invalid');
+    const list = $('problem-list');
+    list.replaceChildren();
+    for (const p of problems) {
+      const where = (p.path || '(naskah)') + (p.line ? ` (baris ${p.line})` : '');
+      const target = fieldFor(p.path);
+      const item = el('li', {}, target
+        ? el('a', { text: `${where}: ${p.message}`, onclick: () => { target.scrollIntoView({ block: 'center' }); target.querySelector('input,select,textarea')?.focus(); } })
+        : `${where}: ${p.message}`);
+      list.append(item);
+      if (target) {
+        target.classList.add('invalid');
+        target.querySelector(':scope > .error').append(el('div', { text: p.message }));
+      }
+    }
+    $('problems').hidden = !problems.length;
+  }
+
+  // Findings of `drafting check`: one placed in a Pasal links to its heading in the preview (the
+  // heading's id is the clause id), one placed at a field path to that field of the form.
+  function showFindings(findings) {
+    const list = $('finding-list');
+    list.replaceChildren();
+    for (const f of findings) {
+      const field = f.anchor ? null : fieldFor(f.place);
+      const go = f.anchor
+        ? () => $('preview').contentDocument.getElementById(f.anchor)?.scrollIntoView()
+        : field && (() => { field.scrollIntoView({ block: 'center' }); field.querySelector('input,select,textarea')?.focus(); });
+      list.append(el('li', { class: `severity-${f.severity}` }, go ? el('a', { text: f.text, onclick: go }) : f.text));
+    }
+    $('findings').hidden = !findings.length;
+  }
+
+  // ---- server ------------------------------------------------------------------------------
+  const post = (url, body) => fetch(url, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  const status = (text) => { $('status').textContent = text; };
+  const problemsOf = async (res) => {
+    const body = await res.json().catch(() => ({}));
+    return body.problems || [{ path: '', message: body.detail || `${res.status} ${res.statusText}` }];
+  };
+
+  function changed() {
+    clearTimeout(state.timer);
+    state.seq++; // a preview still on its way is of older input: drop it
+    status('menunggu …');
+    state.timer = setTimeout(refresh, DEBOUNCE_MS);
+  }
+
+  async function refresh() {
+    const seq = ++state.seq;
+    const res = await post('/api/preview', state.data);
+    if (seq !== state.seq) return; // a newer change is on its way
+    if (res.ok) {
+      const body = await res.json();
+      if (body.html !== null) showPreview(body.html); else $('preview').classList.add('stale');
+      showProblems([]);
+      showFindings(body.findings);
+      status(`Pratinjau diperbarui (${body.ms} ms di server)`);
+    } else {
+      $('preview').classList.add('stale');
+      showFindings([]);
+      showProblems(await problemsOf(res));
+      status('Isian belum lengkap: pratinjau terakhir tetap ditampilkan');
+    }
+  }
+
+  function showPreview(html) {
+    const frame = $('preview');
+    const y = frame.contentWindow ? frame.contentWindow.scrollY : 0;
+    frame.addEventListener('load', () => frame.contentWindow.scrollTo(0, y), { once: true });
+    frame.srcdoc = html; // pandoc's page: every word of the input escaped by pandoc
+    frame.classList.remove('stale');
+  }
+
+  async function download(url, filename) {
+    const res = await post(url, state.data);
+    if (!res.ok) { showProblems(await problemsOf(res)); return; }
+    const href = URL.createObjectURL(await res.blob());
+    const link = el('a', { href, download: filename });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 60000);
+  }
+
+  function start(data) {
+    state.data = data;
+    draw();
+    $('form').scrollTop = 0;
+    clearTimeout(state.timer);
+    refresh();
+  }
+
+  async function init() {
+    state.meta = await (await fetch('/api/meta')).json();
+    for (const name of state.meta.examples) $('example').append(el('option', { value: name, text: name }));
+    for (const fmt of state.meta.formats) {
+      $('save-yaml').before(button(`Unduh ${fmt.toUpperCase()}`, () => download(`/api/render/${fmt}`, `naskah.${fmt}`)));
+    }
+    $('save-yaml').addEventListener('click', () => download('/api/yaml', 'naskah.yaml'));
+    $('blank').addEventListener('click', () => start(blank()));
+    $('load-example').addEventListener('click', async () => {
+      const res = await fetch(`/api/examples/${encodeURIComponent($('example').value)}`);
+      if (res.ok) start(await res.json()); else showProblems(await problemsOf(res));
+    });
+    $('open').addEventListener('change', async () => {
+      const file = $('open').files[0];
+      if (!file) return;
+      const res = await post('/api/open', { text: await file.text(), filename: file.name });
+      $('open').value = '';
+      if (res.ok) start(await res.json()); else showProblems(await problemsOf(res));
+    });
+    start(blank());
+  }
+
+  init();
+})();

@@ -1,0 +1,114 @@
+"""The form in a real browser: load the BPJS example, edit it, see the preview follow, see a
+problem beside its field, download the DOCX; and nothing typed runs as script or template."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from typing import Any
+
+import docx
+import pytest
+
+if not os.environ.get("CI"):  # under CI a missing Playwright fails the run
+    pytest.importorskip("playwright", reason="playwright tidak terpasang (pip install playwright)")
+from playwright.sync_api import expect
+
+PAYLOAD = "<script>alert(1)</script> {{ 7*7 }}"
+
+
+def load_bpjs(page: Any) -> Any:
+    page.select_option("#example", "pks_bpjs_ketenagakerjaan_imigrasi")
+    page.click("#load-example")
+    preview = page.frame_locator("#preview")
+    expect(preview.locator("#pejabat_penghubung")).to_have_text("Pasal 7")
+    return preview
+
+
+def test_editing_a_party_name_shows_in_the_preview(page: Any) -> None:
+    preview = load_bpjs(page)
+    page.fill("#f-parties-0-name", "Badan Uji Coba Jaminan Sosial")
+    expect(preview.locator("body")).to_contain_text("atas nama Badan Uji Coba Jaminan Sosial, yang")
+    expect(preview.locator("body")).not_to_contain_text("atas nama Badan Penyelenggara")
+    expect(page.locator("#status")).to_contain_text("Pratinjau diperbarui")
+
+
+def test_removing_data_exchange_renumbers_the_pasal(page: Any) -> None:
+    preview = load_bpjs(page)
+    expect(preview.locator("body")).to_contain_text("PERTUKARAN DATA")
+    page.locator('fieldset[data-path="data_exchange"]').get_by_role("button", name="Hapus pertukaran data", exact=True).click()
+    expect(preview.locator("#pejabat_penghubung")).to_have_text("Pasal 5")
+    expect(preview.locator("body")).not_to_contain_text("PERTUKARAN DATA")
+
+
+def test_an_emptied_required_field_shows_its_problem_beside_it(page: Any) -> None:
+    load_bpjs(page)
+    page.fill("#f-parties-0-representative-name", "")
+    field = page.locator('[data-path="parties[0].representative.name"]')
+    expect(field.locator("label")).to_have_text("Nama *")
+    expect(field.locator(".error")).to_have_text("wajib diisi")
+    expect(field).to_contain_class("invalid")
+    expect(page.locator("#problem-list")).to_contain_text("parties[0].representative.name: wajib diisi")
+    page.fill("#f-parties-0-representative-name", "ANGGORO EKO CAHYO")
+    expect(page.locator("#problems")).to_be_hidden()
+
+
+def test_downloaded_docx_has_the_edited_text(page: Any) -> None:
+    preview = load_bpjs(page)
+    page.fill("#f-parties-1-representative-name", "NAMA PENANDATANGAN UJI")
+    expect(preview.locator("body")).to_contain_text("NAMA PENANDATANGAN UJI")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Unduh DOCX").click()
+    assert download.value.suggested_filename == "naskah.docx"
+    d = docx.Document(io.BytesIO(download.value.path().read_bytes()))
+    text = "\n".join(p.text for p in d.paragraphs)
+    text += "\n".join(c.text for t in d.tables for r in t.rows for c in r.cells)
+    assert "NAMA PENANDATANGAN UJI" in text and "SILMY KARIM" not in text
+    assert "Pasal 7\nPEJABAT PENGHUBUNG" in text
+
+
+def test_typed_script_and_template_syntax_stay_text(page: Any) -> None:
+    preview = load_bpjs(page)
+    baseline = preview.locator("body").inner_text().count("49")
+    fields = page.locator("#form input[type=text], #form textarea")
+    for i in range(fields.count()):
+        field = fields.nth(i)
+        field.fill(f"{field.input_value()} {PAYLOAD}".strip())
+    expect(page.locator("#status")).to_contain_text("Pratinjau diperbarui")
+    expect(preview.locator("body")).to_contain_text(f"Jakarta Selatan {PAYLOAD}, selanjutnya")
+    text = preview.locator("body").inner_text()
+    assert text.count(PAYLOAD) >= 30 and text.count("49") == baseline
+    assert page.evaluate("document.scripts.length") == 1  # app.js, nothing injected
+    assert preview.locator("script").count() == 0
+    assert page.locator("#form").get_by_text("alert(1)").count() == 0  # values, not markup
+
+
+def test_an_opened_yaml_file_fills_the_form_and_rows_reorder(page: Any, tmp_path: Any) -> None:
+    saved = tmp_path / "draf.yaml"
+    saved.write_text("kind: nota_kesepahaman\ntentang: Uji Buka Berkas\nparties:\n"
+                     "  - {name: Instansi Satu, short_name: Satu, mitra_type: kementerian,"
+                     " representative: {name: ANI, position: Kepala}}\n"
+                     "  - {name: Instansi Dua, short_name: Dua, mitra_type: pemerintah_daerah,"
+                     " representative: {name: BUDI, position: Gubernur}}\n"
+                     "legal_basis: [Undang-Undang Nomor 1 Tahun 2001, Undang-Undang Nomor 2 Tahun 2002]\n"
+                     "purpose: {maksud: bekerja sama, tujuan: berhasil}\nscope: [uji coba]\nterm: {years: 5}\n",
+                     encoding="utf-8")
+    page.set_input_files("#open", str(saved))
+    preview = page.frame_locator("#preview")
+    expect(preview.locator("body")).to_contain_text("UJI BUKA BERKAS")
+    expect(page.locator("#f-tentang")).to_have_value("Uji Buka Berkas")
+    page.locator('fieldset[data-path="legal_basis"] .row').nth(1).get_by_title("naikkan").click()
+    expect(page.locator("#f-legal-basis-0-")).to_have_value("Undang-Undang Nomor 2 Tahun 2002")
+    expect(preview.locator("body")).to_contain_text(re.compile(r"Nomor 2 Tahun 2002.*Nomor 1 Tahun 2001", re.DOTALL))
+
+
+def test_a_check_finding_links_to_its_pasal_in_the_preview(page: Any) -> None:
+    preview = load_bpjs(page)
+    expect(page.locator("#finding-list")).to_contain_text("renewal.biro_recommendation")
+    page.fill("#f-scope-2-", "peningkatan kapasitas sumber daya manusia setiap 6 (tujuh) bulan")
+    finding = page.locator("#finding-list a", has_text="Pasal 3: '6 (tujuh)'")
+    expect(finding).to_contain_text("angka 6 dibaca 'enam'")
+    expect(preview.locator("#ruang_lingkup")).not_to_be_in_viewport()
+    finding.click()
+    expect(preview.locator("#ruang_lingkup")).to_be_in_viewport()
