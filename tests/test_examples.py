@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from drafting.load import load_agreement
 from drafting.pipeline import build, render
+from drafting.registry.db import open_registry
+from drafting.registry.models import Agreement as Entry
+from drafting.registry.spreadsheet import import_file
 
 from .docx_text import docx_text
 
@@ -40,3 +44,13 @@ def test_every_format_carries_the_same_pasal(example: Path) -> None:
     assert 'id="title-block-header"' not in html
     assert html.count(f">{doc.title_lines[-1]}<") == 1
     assert f"<title>{' '.join(doc.title_lines)}</title>" in html
+
+
+def test_example_register_imports_cleanly_with_the_three_inputs(tmp_path: Path) -> None:
+    sessions = open_registry(tmp_path / "r.db")
+    result = import_file(sessions, EXAMPLES[0].parent / "registri.csv")
+    assert result.problems == [] and len(result.added) == 5
+    with sessions() as s:
+        with_input = s.scalars(select(Entry).where(Entry.input_json.is_not(None)).order_by(Entry.id)).all()
+        assert [e.tentang for e in with_input] == [load_agreement(p).tentang for p in
+                                                   (EXAMPLES[1], EXAMPLES[0], EXAMPLES[2])]
