@@ -4,13 +4,14 @@ Builds a registry of N varied agreements (default 1,000) from the examples (part
 and without data exchange, terms, drafts), then measures, each in a fresh process, on the same
 documents:
 
-  batch  ``run_batch`` on all cores (first run: every file written; second run: all unchanged)
-  naive  the current render path in a loop, one process: input → build → DocxTemplate → write
-  compiled  the same with a prototype of the recommended renderer (template split once per process)
-  floor  zipping and writing the already-rendered DOCX parts, one process
+  naive     the old way, one process: input → build → a new DocxTemplate per document → write
+  floor     zipping and writing the already-rendered DOCX parts, one process
+  pipeline  what a batch worker does per document (input → build → render_docx → write), one
+            process without a pool; its memory is sampled as the documents go by
+  batch     ``run_batch`` on all cores (first run: every file written; second run: all unchanged)
 
-and prints documents per second, CPU milliseconds per document and peak memory (max RSS), then a
-per-stage split and a cProfile of the naive path.
+and prints documents per second, CPU milliseconds per document and peak memory (max RSS), the
+ratios the issue asks for, then a per-stage split and a cProfile of the pipeline's documents.
 
     .venv/bin/python bench/batch_bench.py [-n 1000] [--profile 100]
 """
@@ -28,23 +29,19 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zipfile
-from functools import cache
 from multiprocessing import forkserver
 from pathlib import Path
-from typing import Any
-
-import docx
-import jinja2
-from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
-from docxtpl import DocxTemplate
+from typing import Any, Self
 
 from drafting import library
+from drafting.assemble import assemble
 from drafting.document import Document
 from drafting.load import load_agreement, validate
 from drafting.model import Agreement as Input
+from drafting.numbering import number
 from drafting.output import write_atomic
 from drafting.pipeline import build, render
 from drafting.registry.batch import run_batch
@@ -52,7 +49,8 @@ from drafting.registry.db import open_registry
 from drafting.registry.models import Agreement
 from drafting.registry.queries import Filter
 from drafting.registry.records import register
-from drafting.render.docx import Xml, body_xml, closing_xml
+from drafting.render.docx import body_xml, closing_xml, page_setup, template_parts, zip_parts
+from drafting.typography import emphasise
 
 EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.yaml"))
 CITIES = ["Medan", "Padang", "Jambi", "Bengkulu", "Lampung", "Pontianak", "Manado", "Kupang", "Ambon", "Jayapura"]
@@ -91,67 +89,88 @@ def inputs(db: Path) -> list[tuple[int, str]]:
         return [(a.id, a.input_json or "") for a in s.query(Agreement).order_by(Agreement.id)]
 
 
-class CompiledTemplate:
-    """Prototype of the recommended DOCX renderer, for measurement only: each templated part of the
-    package is turned into Jinja by docxtpl's own ``patch_xml`` and compiled once per process; a
-    document is then those templates rendered and the parts zipped. docxtpl instead re-reads the
-    package, re-patches and re-compiles the XML and cleans it with regexes on every document."""
-
-    def __init__(self, path: Path):
-        patcher, env = DocxTemplate(path), jinja2.Environment(autoescape=True)
-        self.templates: list[tuple[str, jinja2.Template]] = []
-        self.parts: list[tuple[str, bytes]] = []
-        with zipfile.ZipFile(path) as z:
-            for info in z.infolist():
-                data = z.read(info)
-                if info.filename.endswith(".xml") and (b"{{" in data or b"{%" in data):
-                    self.templates.append((info.filename, env.from_string(patcher.patch_xml(data.decode("utf-8")))))
-                else:
-                    self.parts.append((info.filename, data))
-
-    def render(self, context: dict[str, Any]) -> bytes:
-        return _zip([(name, t.render(context).encode("utf-8")) for name, t in self.templates] + self.parts)
+def render_naive(doc: Document) -> bytes:
+    """The reference: what render_docx did before it kept a frame per page setup, docxtpl rendering
+    the whole template for every document (stages() checks that the bytes are the same)."""
+    template = library.template(doc.kind).docx_path()
+    return zip_parts(template_parts(template, body_xml(doc), closing_xml(doc), *page_setup(doc)))
 
 
-@cache
-def _compiled(kind: str) -> CompiledTemplate:
-    return CompiledTemplate(library.template(kind).docx_path())
+def _rss_mb() -> float:
+    """Resident memory now (not the peak): pages in /proc/self/statm."""
+    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def render_compiled(doc: Document) -> bytes:
-    # the context of drafting.render.docx.render_docx, repeated here: the check against docxtpl's
-    # output in stages() fails if the two drift apart
-    context = {"body": Xml(body_xml(doc)), "closing": Xml(closing_xml(doc)), "paper": doc.page.paper,
-               "paraf": doc.paraf_labels if doc.page.paraf else []}
-    return _compiled(doc.kind).render(context)
-
-
-def phase(name: str, db: Path, out: Path) -> dict[str, float]:
+def phase(name: str, db: Path, out: Path) -> dict[str, Any]:
     """One measurement, in this (fresh) process."""
-    docs = inputs(db)
+    docs = inputs(db) if name != "batch" else []  # the batch reads its inputs itself
     if name == "floor":  # the rendered parts, ready before the clock starts
         parts = [_parts(render(build(validate(json.loads(j))), "docx")) for _, j in docs]
+    samples: list[float] = []
+    workers_mb = 0.0
     start, cpu0 = time.perf_counter(), _cpu()
     if name == "naive":
         for id_, j in docs:
+            write_atomic(out / f"naskah-{id_}.docx", render_naive(build(validate(json.loads(j)))))
+    elif name == "pipeline":
+        for k, (id_, j) in enumerate(docs, 1):
             write_atomic(out / f"naskah-{id_}.docx", render(build(validate(json.loads(j))), "docx"))
-    elif name == "compiled":
-        for id_, j in docs:
-            write_atomic(out / f"naskah-{id_}.docx", render_compiled(build(validate(json.loads(j)))))
+            if k % max(len(docs) // 4, 1) == 0:
+                samples.append(_rss_mb())
     elif name == "floor":
         for (id_, _), members in zip(docs, parts):
-            write_atomic(out / f"naskah-{id_}.docx", _zip(members))
+            write_atomic(out / f"naskah-{id_}.docx", zip_parts(members))
     else:
-        outcomes = run_batch(open_registry(db), Filter(), out, show_progress=False)
+        with _DescendantsPeak() as peak:
+            outcomes = run_batch(open_registry(db), Filter(), out, show_progress=False)
         assert all(o.status != "failed" for o in outcomes), [o for o in outcomes if o.status == "failed"][:3]
-        # The workers are the forkserver's children: stop it so that their CPU time and peak memory
-        # reach this process's RUSAGE_CHILDREN (private API; a benchmark only).
+        docs, workers_mb = [(o.id, "") for o in outcomes], peak.mb
+        # The workers are the forkserver's children: stop it so that their CPU time reaches this
+        # process's RUSAGE_CHILDREN (private API; a benchmark only).
         forkserver._forkserver._stop()
     wall = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {"docs": len(docs), "wall": wall, "cpu": _cpu() - cpu0, "rss_self_mb": own / 1024,
-            "rss_worker_mb": children / 1024}
+            "rss_worker_mb": workers_mb, "rss_samples_mb": samples}
+
+
+class _DescendantsPeak:
+    """The highest peak RSS (VmHWM) of this process's descendants (forkserver and workers), polled
+    while the block runs. Not RUSAGE_CHILDREN: a child started by fork and exec, as the forkserver
+    is, reports there the peak of this process at the time of its fork."""
+
+    def __enter__(self) -> Self:
+        self.mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._poll)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _poll(self) -> None:
+        while not self._stop.wait(0.05):
+            for pid in _descendants(os.getpid()):
+                try:
+                    status = Path(f"/proc/{pid}/status").read_text()
+                except OSError:
+                    continue  # it ended meanwhile
+                hwm = next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")), "0")
+                self.mb = max(self.mb, int(hwm) / 1024)
+
+
+def _descendants(pid: int) -> list[int]:
+    found: list[int] = []
+    for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            pids = [int(child) for child in children.read_text().split()]
+        except OSError:
+            continue
+        for child in pids:
+            found += [child, *_descendants(child)]
+    return found
 
 
 def _cpu() -> float:
@@ -164,16 +183,7 @@ def _parts(data: bytes) -> list[tuple[str, bytes]]:
         return [(i.filename, z.read(i)) for i in z.infolist()]
 
 
-def _zip(members: list[tuple[str, bytes]]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            z.writestr(info, data, zipfile.ZIP_DEFLATED)
-    return out.getvalue()
-
-
-def run_phase(name: str, db: Path, out: Path) -> dict[str, float]:
+def run_phase(name: str, db: Path, out: Path) -> dict[str, Any]:
     out.mkdir(parents=True, exist_ok=True)
     proc = subprocess.run([sys.executable, __file__, "--phase", name, "--db", str(db), "--out", str(out)],
                           check=True, capture_output=True, text=True)
@@ -181,33 +191,34 @@ def run_phase(name: str, db: Path, out: Path) -> dict[str, float]:
 
 
 def stages(db: Path, count: int) -> dict[str, float]:
-    """Milliseconds per document in each stage of the naive path."""
+    """Milliseconds per document in each stage of the pipeline, in this process."""
     docs = inputs(db)[:count]
-    totals = dict.fromkeys(("validate", "build", "render (docxtpl)", "render (compiled prototype)", "write"), 0.0)
+    for _, j in docs[:3]:  # fill the caches (clause templates, frames) first, as a worker does once
+        render(build(validate(json.loads(j))), "docx")
+    totals = dict.fromkeys(("validate", "assemble", "number", "emphasise", "render: XML", "render: frame + zip",
+                            "write"), 0.0)
     with tempfile.TemporaryDirectory() as tmp:
         for id_, j in docs:
             t0 = time.perf_counter()
             agreement = validate(json.loads(j))
             t1 = time.perf_counter()
-            doc = build(agreement)
+            assembled = assemble(agreement)
             t2 = time.perf_counter()
-            data = render(doc, "docx")
+            numbered = number(assembled, list_levels=agreement.style.list_levels)
             t3 = time.perf_counter()
-            prototype = render_compiled(doc)
+            doc = emphasise(numbered)
             t4 = time.perf_counter()
-            write_atomic(Path(tmp) / f"{id_}.docx", data)
+            body_xml(doc), closing_xml(doc)
             t5 = time.perf_counter()
-            assert _paragraphs(prototype) == _paragraphs(data), f"prototype differs from docxtpl on #{id_}"
-            for key, dt_ in zip(totals, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)):
+            data = render(doc, "docx")  # writes the XML again: counted once, in the stage above
+            t6 = time.perf_counter()
+            write_atomic(Path(tmp) / f"{id_}.docx", data)
+            t7 = time.perf_counter()
+            assert data == render_naive(doc), f"render_docx differs from docxtpl on #{id_}"
+            steps = (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, (t6 - t5) - (t5 - t4), t7 - t6)
+            for key, dt_ in zip(totals, steps):
                 totals[key] += dt_
     return {k: 1000 * v / len(docs) for k, v in totals.items()}
-
-
-def _paragraphs(data: bytes) -> list[tuple[str, str]]:
-    """Style and text of every paragraph, tables included: what a reader of the document sees."""
-    document = docx.Document(io.BytesIO(data))
-    return [(p.style.name if p.style is not None else "", p.text) for p in document.element.body.iter(qn("w:p"))
-            for p in [Paragraph(p, document)]]
 
 
 def profile(db: Path, count: int) -> str:
@@ -219,7 +230,7 @@ def profile(db: Path, count: int) -> str:
             write_atomic(Path(tmp) / f"{id_}.docx", render(build(validate(json.loads(j))), "docx"))
         profiler.disable()
     text = io.StringIO()
-    pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(25)
+    pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(25)
     return text.getvalue()
 
 
@@ -239,28 +250,35 @@ def main() -> None:
         db = root / "bench.db"
         t0 = time.perf_counter()
         build_registry(db, args.n)
-        print(f"registry of {args.n} agreements built in {time.perf_counter() - t0:.1f} s; {os.cpu_count()} cores")
+        print(f"registry of {args.n} agreements built in {time.perf_counter() - t0:.1f} s; {os.cpu_count()} cores; "
+              f"load average {os.getloadavg()[0]:.2f}")
+        batch = f"batch ({os.cpu_count()} workers), all written"
         results = {
-            "naive (1 process)": run_phase("naive", db, root / "naive"),
-            "compiled-template prototype (1 process)": run_phase("compiled", db, root / "compiled"),
+            "naive (DocxTemplate per doc, 1 process)": run_phase("naive", db, root / "naive"),
             "floor (zip+write, 1 process)": run_phase("floor", db, root / "floor"),
-            f"batch ({os.cpu_count()} workers), all written": run_phase("batch", db, root / "batch"),
+            "pipeline (1 process, no pool)": run_phase("pipeline", db, root / "pipeline"),
+            batch: run_phase("batch", db, root / "batch"),
             f"batch ({os.cpu_count()} workers), rerun unchanged": run_phase("batch", db, root / "batch"),
         }
-        print(f"\n{'':44} {'docs/s':>8} {'CPU ms/doc':>11} {'wall s':>7} {'max RSS MB (main/worker)':>25}")
+        print(f"\n{'':44} {'docs/s':>8} {'CPU ms/doc':>11} {'wall s':>7} {'max RSS MB (main/workers)':>26}")
         for name, r in results.items():
+            workers = f" / {r['rss_worker_mb']:.0f}" if r["rss_worker_mb"] else ""
             print(f"{name:44} {r['docs'] / r['wall']:8.1f} {1000 * r['cpu'] / r['docs']:11.2f} {r['wall']:7.2f} "
-                  f"{r['rss_self_mb']:12.0f} / {r['rss_worker_mb']:.0f}")
-        naive, floor = results["naive (1 process)"], results["floor (zip+write, 1 process)"]
-        batch = results[f"batch ({os.cpu_count()} workers), all written"]
-        print(f"\nbatch vs naive: {naive['wall'] / batch['wall']:.2f}x faster (target ≥ 3x); "
-              f"batch CPU per document vs floor: {batch['cpu'] / floor['cpu']:.1f}x (target ≤ 2x)")
+                  f"{r['rss_self_mb']:12.0f}{workers}")
+        naive, floor = results["naive (DocxTemplate per doc, 1 process)"], results["floor (zip+write, 1 process)"]
+        pipeline = results["pipeline (1 process, no pool)"]
+        print(f"\nbatch vs naive: {naive['wall'] / results[batch]['wall']:.2f}x faster (target ≥ 3x); "
+              f"batch CPU per document vs floor: {results[batch]['cpu'] / floor['cpu']:.1f}x (target ≤ 2x); "
+              f"pipeline CPU per document vs floor: {pipeline['cpu'] / floor['cpu']:.1f}x")
+        print("pipeline RSS after each quarter of the documents, MB: "
+              + " / ".join(f"{mb:.1f}" for mb in pipeline["rss_samples_mb"]))
         if args.profile:
-            print(f"\nper stage, naive path, ms/document ({args.profile} documents):")
+            print(f"\nper stage of the pipeline, ms/document ({args.profile} documents):")
             for stage, ms in stages(db, args.profile).items():
-                print(f"  {stage:9} {ms:7.2f}")
-            print(f"\ncProfile of the naive path ({args.profile} documents), by cumulative time:")
+                print(f"  {stage:20} {ms:7.2f}")
+            print(f"\ncProfile of the pipeline ({args.profile} documents), by own time:")
             print(profile(db, args.profile))
+        print(f"load average at the end {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ conjunction follows the second-to-last item, the last item of the whole list end
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -54,7 +53,7 @@ class Target:
 
 
 def number(doc: Document, *, list_levels: str = "a. 1) a)") -> Document:
-    doc = copy.deepcopy(doc)
+    doc = doc.map_contents(list)  # the copy that is numbered: the caller's document stays as it was
     for n, sec in enumerate(doc.pasal, 1):
         sec.number = n
     index: dict[str, Target] = {}

@@ -23,7 +23,8 @@ from .errors import LibraryError
 
 # Helpers that emit structure (refs, line breaks) wrap it in these two control characters.
 OPEN, CLOSE = "\x01", "\x02"
-_SPECIAL = "\\*[-+"
+# Markup characters get a backslash; the control characters of helpers are dropped.
+_ESCAPES = {ord(c): "\\" + c for c in "\\*[-+"} | {ord(OPEN): None, ord(CLOSE): None}
 _ITEM = re.compile(r"^(?P<marker>[-+])(?:\[(?P<punct>dan|atau|dan/atau|;|\.|)\])? (?P<rest>.*)$")
 _ID = re.compile(r"^\[#(?P<id>[a-z0-9_]+)\] ?")
 
@@ -31,8 +32,7 @@ _ID = re.compile(r"^\[#(?P<id>[a-z0-9_]+)\] ?")
 def escape(value: object) -> str:
     """Make a value from the input safe to place in clause text: one line, no markup."""
     text = " ".join(str(value).split())  # newlines and runs of spaces become one space
-    text = text.replace(OPEN, "").replace(CLOSE, "")
-    return "".join("\\" + c if c in _SPECIAL else c for c in text)
+    return text.translate(_ESCAPES)
 
 
 def ref_marker(targets: tuple[str, ...], bare: bool) -> str:
@@ -87,47 +87,31 @@ def _take_id(text: str) -> tuple[str | None, str]:
     return (m["id"], text[m.end():]) if m else (None, text)
 
 
+# One token of clause text: an escaped character, a helper's marker, a bold or italic mark, plain
+# text (a backslash that escapes nothing is text too), or an OPEN never closed.
+_INLINE = re.compile(
+    rf"\\(?P<escaped>.)|{OPEN}(?P<special>.*?){CLOSE}|(?P<mark>\*\*?)|(?P<text>[^\\*{OPEN}]+|\\)|{OPEN}", re.DOTALL)
+
+
 def parse_inline(text: str, where: str = "") -> list[Inline]:
     out: list[Inline] = []
-    buf: list[str] = []
     bold = italic = False
-
-    def flush() -> None:
-        if buf:
-            piece = "".join(buf)
+    for m in _INLINE.finditer(text):
+        piece = m["escaped"] or m["text"]
+        if piece:
             prev = out[-1] if out else None
             if isinstance(prev, Run) and prev.bold == bold and prev.italic == italic:
                 out[-1] = Run(prev.text + piece, bold, italic)
             else:
                 out.append(Run(piece, bold, italic))
-            buf.clear()
-
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == "\\" and i + 1 < len(text):
-            buf.append(text[i + 1])
-            i += 2
-            continue
-        if c == OPEN:
-            end = text.index(CLOSE, i)
-            flush()
-            out.append(_special(text[i + 1:end], where))
-            i = end + 1
-            continue
-        if text.startswith("**", i):
-            flush()
+        elif m["special"] is not None:
+            out.append(_special(m["special"], where))
+        elif m["mark"] == "**":
             bold = not bold
-            i += 2
-            continue
-        if c == "*":
-            flush()
+        elif m["mark"] == "*":
             italic = not italic
-            i += 1
-            continue
-        buf.append(c)
-        i += 1
-    flush()
+        else:
+            raise LibraryError(f"{where}: penanda tidak ditutup dalam: {text!r}")
     if bold or italic:
         raise LibraryError(f"{where}: tanda ** atau * tidak ditutup dalam: {text!r}")
     return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import io
+import zipfile
 from typing import Any
 
 import docx
@@ -14,9 +15,11 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
+from drafting import library
 from drafting.layout import BUTIR_LEVELS, blocks, closing_blocks
 from drafting.load import validate
 from drafting.pipeline import build, render
+from drafting.render.docx import body_xml, closing_xml, page_setup, template_parts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -138,7 +141,7 @@ def _keeps_with_next(style: Any) -> bool:
 
 
 def test_signature_names_are_escaped(bpjs_data: dict[str, Any]) -> None:
-    name = "PT Maju & Jaya <Tbk> {{ x }} {% if %}"
+    name = "PT Maju & Jaya <Tbk> {{ x }} {% if %} {_{ y }_}"  # docxtpl once turned {_{ into {{
     bpjs_data["parties"][1]["representative"]["name"] = name
     assert _rows(_doc(bpjs_data).tables[-1])[3][1] == name
 
@@ -147,3 +150,31 @@ def test_same_input_same_bytes(bpjs_data: dict[str, Any]) -> None:
     bpjs_data["style"] = {"paper": "f4", "paraf": True}
     doc = build(validate(bpjs_data))
     assert render(doc, "docx") == render(build(validate(copy.deepcopy(bpjs_data))), "docx")
+
+
+def _parts(data: bytes) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return [(info.filename, package.read(info)) for info in package.infolist()]
+
+
+# Not a CR: render_docx writes it as the LF that docxtpl's XML parser made of it, which docxtpl,
+# given that XML again, would turn into a line break.
+@pytest.mark.parametrize(("text", "parties", "style"), [
+    ('A & B <Tbk> "q" \'s\' {{ x }} {% if %} *y* \\z', 2, {}),
+    ("a tab\there, a new\nline, \ttab and line\n\n", 3, {"paper": "f4", "party_label": "kesatu"}),
+    ("control \x01\x0b\x0c\x1f\x7f\u0085 émoji 😀 ‘’“”", 5, {"paraf": False}),
+])
+def test_same_bytes_as_docxtpl_rendering_the_whole_template(bpjs_data: dict[str, Any], text: str, parties: int,
+                                                             style: dict[str, Any]) -> None:
+    """render_docx puts its XML into a frame that docxtpl rendered once per page setup. The parts
+    must be those of docxtpl rendering the whole template with that XML: the frame is right, and
+    the XML is already as docxtpl leaves it (tabs and breaks typed in text as Word's, lxml's form)."""
+    data = _with_parties(bpjs_data, parties)
+    data["style"] = style
+    data["tentang"] += f" {text}"
+    data["parties"][0]["name"] += f" {text}"
+    data["parties"][1]["representative"]["name"] = text
+    data["parties"][1]["meterai"] = False  # an empty run
+    doc = build(validate(data))
+    whole = template_parts(library.template(doc.kind).docx_path(), body_xml(doc), closing_xml(doc), *page_setup(doc))
+    assert _parts(render(doc, "docx")) == whole

@@ -1,11 +1,17 @@
-"""DOCX: the laid-out blocks as WordprocessingML, placed into the Word template by docxtpl.
+"""DOCX: the laid-out blocks as WordprocessingML, placed into the Word template.
 
 The template (``templates/naskah.docx``) owns the look: paragraph styles, page size, header,
 the paraf box in the footer. This module writes only paragraphs that name those styles and the
 signature table, into two places of the template: ``body`` (pages with the paraf box) and
 ``closing`` (the last Pasal and the signatures, from a new page whose footer is empty). Text is
-XML-escaped here, the one place where it becomes XML; docxtpl renders with autoescape on, and our
-XML passes through it as already-safe markup (``__html__``).
+XML-escaped here, the one place where it becomes XML.
+
+docxtpl renders the template (Jinja over ``paper`` and ``paraf``) once per page setup, into a
+frame with a marker where each of the two goes; a document is its XML put at the markers and the
+parts zipped. Rendering the whole template per document, docxtpl re-read the package, re-patched,
+re-compiled and re-parsed it every time: most of the cost of a document. The XML is written here
+as that rendering left it (a tab or line break in the text as a Word tab or break, lxml's
+serialisation), so the bytes are the same; tests/test_render_docx.py checks it against docxtpl.
 """
 
 from __future__ import annotations
@@ -13,7 +19,9 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from functools import cache
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -24,6 +32,8 @@ from ..layout import Block, body_blocks, closing_blocks, signature_rows
 
 # Characters XML 1.0 forbids; a pasted control character must not make Word refuse the file.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Where body and closing go in the frame: comments pass through docxtpl and lxml untouched.
+_BODY, _CLOSING = "<!--drafting:body-->", "<!--drafting:closing-->"
 
 
 class Xml(str):
@@ -33,8 +43,20 @@ class Xml(str):
         return self
 
 
-def _text(s: str) -> str:
-    return escape(_INVALID_XML.sub("", s))
+def _t(text: str) -> str:
+    # As lxml writes it after parsing: empty self-closed, a CR as the LF the parser makes of it.
+    text = escape(text.replace("\r", "\n"))
+    return f'<w:t xml:space="preserve">{text}</w:t>' if text else '<w:t xml:space="preserve"/>'
+
+
+def _text_runs(text: str, rpr: str = "") -> str:
+    """A text as runs with properties ``rpr``: a tab or a line break typed in it becomes a Word
+    tab or line break, as docxtpl's ``resolve_listing`` makes of them."""
+    runs = []
+    for piece in _INVALID_XML.sub("", text).split("\t"):
+        lines = piece.split("\n")
+        runs.append(f"<w:r>{rpr}{'<w:br/>'.join(map(_t, lines))}</w:r>")
+    return f"<w:r>{rpr}<w:tab/></w:r>".join(runs)
 
 
 def run_xml(node: Inline) -> str:
@@ -44,12 +66,11 @@ def run_xml(node: Inline) -> str:
         return "<w:r><w:tab/></w:r>"
     assert isinstance(node, Run)
     props = ("<w:b/>" if node.bold else "") + ("<w:i/>" if node.italic else "")
-    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{_text(node.text)}</w:t></w:r>'
+    return _text_runs(node.text, f"<w:rPr>{props}</w:rPr>" if props else "")
 
 
 def paragraph_xml(block: Block) -> str:
-    label = f'<w:r><w:t xml:space="preserve">{_text(block.label)}</w:t></w:r><w:r><w:tab/></w:r>' if block.label else ""
+    label = _text_runs(block.label) + "<w:r><w:tab/></w:r>" if block.label else ""
     body = "".join(run_xml(x) for x in block.content)
     return f'<w:p><w:pPr><w:pStyle w:val="{block.style}"/></w:pPr>{label}{body}</w:p>'
 
@@ -102,38 +123,59 @@ def closing_xml(doc: Document) -> str:
     return "".join(paragraph_xml(b) for b in closing_blocks(doc)) + signature_xml(doc.signatories)
 
 
-@cache
-def _template_bytes(path: Path) -> bytes:
-    return path.read_bytes()
+@dataclass(frozen=True)
+class _Frame:
+    """The package docxtpl renders from the template for one page setup, without body and closing:
+    ``main`` names the part that holds them, ``pieces`` are its bytes around the two markers."""
+
+    members: tuple[tuple[str, bytes], ...]
+    main: str
+    pieces: tuple[bytes, bytes, bytes]
+
+    def fill(self, body: str, closing: str) -> bytes:
+        head, middle, tail = self.pieces
+        main = b"".join((head, body.encode("utf-8"), middle, closing.encode("utf-8"), tail))
+        return zip_parts((name, main if name == self.main else data) for name, data in self.members)
 
 
-def template_context(doc: Document) -> dict[str, object]:
-    """What the template's Jinja reads: the two runs of paragraphs, the paper, the paraf labels
-    (an empty list when style.paraf is off). docxtpl escapes the labels."""
-    return {
-        "body": Xml(body_xml(doc)),
-        "closing": Xml(closing_xml(doc)),
-        "paper": doc.page.paper,
-        "paraf": doc.paraf_labels if doc.page.paraf else [],
-    }
+def page_setup(doc: Document) -> tuple[str, tuple[str, ...]]:
+    """What the template's Jinja reads besides body and closing: the paper and the paraf labels
+    (none when style.paraf is off)."""
+    return doc.page.paper, tuple(doc.paraf_labels) if doc.page.paraf else ()
+
+
+def template_parts(template: Path, body: str, closing: str, paper: str,
+                   paraf: tuple[str, ...]) -> list[tuple[str, bytes]]:
+    """The parts of the package docxtpl renders from the template, in its order. Autoescape is on:
+    docxtpl escapes the paraf labels, and body and closing (``Xml``) pass as they are."""
+    tpl = DocxTemplate(template)
+    tpl.render({"body": Xml(body), "closing": Xml(closing), "paper": paper, "paraf": list(paraf)}, autoescape=True)
+    out = io.BytesIO()
+    tpl.save(out)
+    with zipfile.ZipFile(out) as package:
+        return [(info.filename, package.read(info)) for info in package.infolist()]
+
+
+# A handful of page setups occur (paper × party labels); each is rendered once per process.
+@lru_cache(maxsize=32)
+def _frame(template: Path, paper: str, paraf: tuple[str, ...]) -> _Frame:
+    members = tuple(template_parts(template, _BODY, _CLOSING, paper, paraf))
+    main, data = next((name, data) for name, data in members if _BODY.encode() in data)
+    head, rest = data.split(_BODY.encode())
+    middle, tail = rest.split(_CLOSING.encode())
+    return _Frame(members, main, (head, middle, tail))
 
 
 def render_docx(doc: Document, template: Path) -> bytes:
-    tpl = DocxTemplate(io.BytesIO(_template_bytes(template)))
-    tpl.render(template_context(doc), autoescape=True)
-    out = io.BytesIO()
-    tpl.save(out)
-    return normalise_zip(out.getvalue())
+    return _frame(template, *page_setup(doc)).fill(body_xml(doc), closing_xml(doc))
 
 
-def normalise_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed timestamps so that the same input gives the same bytes."""
-    src = zipfile.ZipFile(io.BytesIO(data))
+def zip_parts(members: Iterable[tuple[str, bytes]]) -> bytes:
+    """The package of these parts, with fixed timestamps so that the same input gives the same bytes."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename), zipfile.ZIP_DEFLATED)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            package.writestr(info, data, zipfile.ZIP_DEFLATED)
     return out.getvalue()
-
