@@ -15,21 +15,21 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ..errors import DraftingError, InputError
+from ..errors import InputError
 from ..load import load_agreement
 from . import lampiran
 from .batch import MANIFEST, run_batch
 from .db import DEFAULT_DB, ENV_VAR, open_registry
-from .models import KIND_LABELS, LEVEL_LABELS, Agreement, Kind, Level, Status
+from .models import KIND_LABELS, LEVEL_LABELS, Kind, Level, Status
 from .queries import Filter, agreements, parse_period, report
-from .records import change_status, register
+from .records import change_status, get_record, register
 from .renew import Official, renew
 from .spreadsheet import export_file, import_file
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
-def _db_option(f: Callable[..., Any]) -> Callable[..., Any]:
+def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--db", envvar=ENV_VAR, default=DEFAULT_DB, show_default=True,
                         help=f"Registri: berkas SQLite atau URL SQLAlchemy (mis. postgresql+psycopg://…); "
                              f"juga dari {ENV_VAR}.")(f)
@@ -72,7 +72,7 @@ def registry() -> None:
 
 @registry.command("import", help="Memasukkan baris-baris BERKAS (CSV atau XLSX) ke registri.")
 @click.argument("source", metavar="BERKAS", type=click.Path(path_type=Path, dir_okay=False))
-@_db_option
+@db_option
 def import_(source: Path, db: str) -> None:
     result = import_file(open_registry(db), source)
     click.echo(f"dimasukkan: {len(result.added)} naskah; ditolak: {len(result.problems)} baris")
@@ -86,7 +86,7 @@ def import_(source: Path, db: str) -> None:
 @click.option("--level", type=click.Choice([lv.value for lv in Level]), help="Tingkat Satuan Kerja.")
 @click.option("--status", type=click.Choice([s.value for s in Status]),
               help="Bawaan: aktif jika sudah bertanggal tanda tangan, selain itu draft.")
-@_db_option
+@db_option
 def add(source: Path, unit: str | None, level: str | None, status: str | None, db: str) -> None:
     agreement = load_agreement(source)
     with open_registry(db).begin() as session:
@@ -99,12 +99,10 @@ def add(source: Path, unit: str | None, level: str | None, status: str | None, d
                        "naskah lamanya diperpanjang.")
 @click.argument("agreement_id", metavar="ID", type=int)
 @click.argument("status", type=click.Choice([s.value for s in Status]))
-@_db_option
+@db_option
 def status(agreement_id: int, status: str, db: str) -> None:
     with open_registry(db).begin() as session:
-        record = session.get(Agreement, agreement_id)
-        if record is None:
-            raise DraftingError(f"naskah #{agreement_id} tidak ada dalam registri")
+        record = get_record(session, agreement_id)
         change_status(record, Status(status))
         click.echo(f"#{record.id}: {record.status.value}")
 
@@ -112,7 +110,7 @@ def status(agreement_id: int, status: str, db: str) -> None:
 @registry.command("export", help="Menulis naskah terpilih ke BERKAS (.csv atau .xlsx) dengan kolom impor.")
 @click.argument("target", metavar="BERKAS", type=click.Path(path_type=Path, dir_okay=False))
 @_filter_options
-@_db_option
+@db_option
 def export(target: Path, db: str, **filters: Any) -> None:
     with open_registry(db)() as session:
         selected = agreements(session, _make_filter(**filters))
@@ -122,7 +120,7 @@ def export(target: Path, db: str, **filters: Any) -> None:
 
 @registry.command("list", help="Mencantumkan naskah terpilih.")
 @_filter_options
-@_db_option
+@db_option
 def list_(db: str, **filters: Any) -> None:
     table = Table("ID", "Jenis", "Nomor", "Tentang", "Satuan Kerja", "Berakhir", "Status")
     with open_registry(db)() as session:
@@ -137,7 +135,7 @@ def list_(db: str, **filters: Any) -> None:
 @_filter_options
 @click.option("--within", default="6m", show_default=True, callback=_period, metavar="JANGKA",
               help="Jangka 'akan berakhir'.")
-@_db_option
+@db_option
 def report_(db: str, within: Any, **filters: Any) -> None:
     console = Console(width=160)
     with open_registry(db)() as session:
@@ -166,7 +164,7 @@ def report_(db: str, within: Any, **filters: Any) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
               help="Berkas .docx atau .xlsx.")
 @_filter_options
-@_db_option
+@db_option
 def lampiran_(fmt: str, output: Path, db: str, **filters: Any) -> None:
     with open_registry(db)() as session:
         selected = agreements(session, _make_filter(**filters))
@@ -195,7 +193,7 @@ def _official(_ctx: click.Context, _param: click.Parameter, values: tuple[str, .
               show_default=True)
 @click.option("--representative", multiple=True, callback=_official, metavar="N=NAMA;JABATAN",
               help="Penandatangan baru pihak ke-N (boleh berulang).")
-@_db_option
+@db_option
 def renew_(agreement_id: int, until: dt.datetime | None, years: int | None, out_dir: Path,
            representative: tuple[Official, ...], db: str) -> None:
     if until and years:
@@ -213,7 +211,7 @@ def renew_(agreement_id: int, until: dt.datetime | None, years: int | None, out_
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Jumlah proses; bawaan: semua inti.")
 @click.option("--quiet", is_flag=True, help="Tanpa bilah kemajuan.")
 @_filter_options
-@_db_option
+@db_option
 def batch(out_dir: Path, jobs: int | None, quiet: bool, db: str, **filters: Any) -> None:
     outcomes = run_batch(open_registry(db), _make_filter(**filters), out_dir, workers=jobs, show_progress=not quiet)
     for o in outcomes:

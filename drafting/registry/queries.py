@@ -8,10 +8,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, Text, cast, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from .models import Agreement, Kind, Level, Status
+from .models import Agreement, AgreementNumber, Kind, Level, Status
 
 _PERIOD = re.compile(r"(\d+)\s*([dmy])")
 _UNITS = {"d": "days", "m": "months", "y": "years"}
@@ -32,6 +32,7 @@ class Filter:
     statuses: tuple[Status, ...] = ()
     expiring_within: relativedelta | None = None  # aktif, ending between today and today + this
     with_input: bool = False
+    text: str | None = None  # part of the tentang, the unit, a Mitra or a number, any case
     ids: tuple[int, ...] = ()
     today: dt.date = field(default_factory=dt.date.today)
 
@@ -48,9 +49,19 @@ class Filter:
                               Agreement.end_date <= self.today + self.expiring_within)
         if self.with_input:
             stmt = stmt.where(Agreement.input_json.is_not(None))
+        if self.text:
+            stmt = stmt.where(_mentions(self.text.lower()))
         if self.ids:
             stmt = stmt.where(Agreement.id.in_(self.ids))
         return stmt
+
+
+def _mentions(text: str) -> ColumnElement[bool]:
+    # the Mitra are a JSON list: searched as its JSON text, which is enough to find a name in it
+    return or_(func.lower(Agreement.tentang).contains(text, autoescape=True),
+               func.lower(Agreement.unit).contains(text, autoescape=True),
+               func.lower(cast(Agreement.partners, Text)).contains(text, autoescape=True),
+               Agreement.numbers.any(func.lower(AgreementNumber.number).contains(text, autoescape=True)))
 
 
 def agreements(session: Session, flt: Filter) -> list[Agreement]:

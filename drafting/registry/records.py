@@ -10,11 +10,27 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..errors import DraftingError
 from ..load import validate
 from ..model import Agreement as Input
 from ..model import Item, ListItem, MitraType
 from .db import drafting_version
 from .models import Agreement, AgreementNumber, Kind, Level, Status
+
+
+class NotInRegistry(DraftingError):
+    """No agreement has the id asked for."""
+
+
+class NotADraft(DraftingError):
+    """A signed (or ended) agreement is the record of what was agreed: its input is not replaced."""
+
+
+def get_record(session: Session, agreement_id: int) -> Agreement:
+    record = session.get(Agreement, agreement_id)
+    if record is None:
+        raise NotInRegistry(f"naskah #{agreement_id} tidak ada dalam registri")
+    return record
 
 
 def input_json(agreement: Input) -> str:
@@ -67,6 +83,20 @@ def register(session: Session, agreement: Input, *, unit: str | None = None, lev
     session.add(record)
     session.flush()
     return record
+
+
+def update_draft(record: Agreement, agreement: Input) -> None:
+    """Replace a draft's input and what the row says of it. The Satuan Kerja stays as registered
+    (``--unit`` may have named it); anything past draft is refused, never overwritten."""
+    if record.status is not Status.draft:
+        raise NotADraft(f"naskah #{record.id} berstatus {record.status.value} dan tidak ditimpa: "
+                        f"hanya naskah berstatus draft yang dapat diubah")
+    fields = fields_from_input(agreement)
+    set_numbers(record, fields.pop("numbers"))
+    del fields["unit"]
+    for name, value in fields.items():
+        setattr(record, name, value)
+    record.drafting_version = drafting_version()
 
 
 def set_numbers(record: Agreement, numbers: list[str]) -> None:

@@ -26,7 +26,11 @@ from ..pipeline import build, render
 from .compare import compare_html
 from .db import drafting_version
 from .models import Agreement, GeneratedFile, Status
-from .records import fields_from_input, file_stem, input_of
+from .records import fields_from_input, file_stem, get_record, input_of
+
+
+class TermNeeded(DraftingError):
+    """The old term was an end date, not years: the renewal's term has to be given."""
 
 
 @dataclass(frozen=True)
@@ -47,29 +51,15 @@ class Renewed:
 def renew(sessions: sessionmaker[Session], agreement_id: int, out_dir: Path, *, until: dt.date | None = None,
           years: int | None = None, officials: tuple[Official, ...] = ()) -> Renewed:
     with sessions.begin() as session:
-        old = session.get(Agreement, agreement_id)
-        if old is None:
-            raise DraftingError(f"naskah #{agreement_id} tidak ada dalam registri")
-        if old.input_json is None:
-            raise DraftingError(f"naskah #{old.id} tidak mempunyai isian; perpanjangan disusun dari isian naskah lama")
-        if old.signing_date is None or not old.numbers:
-            raise DraftingError(f"naskah #{old.id} belum ditandatangani (nomor atau tanggal tanda tangan kosong)")
-        old_input = input_of(old)
-        new_input = validate(renewal_input(old_input, old, until, years, officials),
-                             source=f"perpanjangan naskah #{old.id}")
-        fields = fields_from_input(new_input)
-        fields.pop("numbers")
-        new = Agreement(**fields | {"unit": old.unit, "partners": old.partners or fields["partners"]},
-                        level=old.level, status=Status.draft, parent=old.parent, predecessor=old,
-                        drafting_version=drafting_version(), strategic_plan=old.strategic_plan)
-        session.add(new)
-        session.flush()
+        old, old_input, new_input = renewal_draft(session, agreement_id, until=until, years=years,
+                                                  officials=officials)
+        new = register_renewal(session, old, new_input)
         stem = out_dir / file_stem(new)
         result = Renewed(new.id, stem.with_suffix(".yaml"), stem.with_suffix(".docx"),
                          stem.with_name(f"{stem.name}-perbandingan.html"))
         new_doc = build(new_input, source=str(result.input))
         data = render(new_doc, "docx")
-        write_atomic(result.input, yaml.safe_dump(_plain(new_input), allow_unicode=True, sort_keys=False,
+        write_atomic(result.input, yaml.safe_dump(plain(new_input), allow_unicode=True, sort_keys=False,
                                                   width=100).encode("utf-8"))
         write_atomic(result.docx, data)
         title = f"Perbandingan naskah #{new.id} dengan naskah yang diperpanjang #{old.id}: {old_input.tentang}"
@@ -79,9 +69,42 @@ def renew(sessions: sessionmaker[Session], agreement_id: int, out_dir: Path, *, 
         return result
 
 
+def renewal_draft(session: Session, agreement_id: int, *, until: dt.date | None = None, years: int | None = None,
+                  officials: tuple[Official, ...] = ()) -> tuple[Agreement, Input, Input]:
+    """The predecessor, its input, and the renewal's input, validated; nothing is added or written,
+    so the web form can show the draft before anyone saves it."""
+    old = renewable(session, agreement_id)
+    old_input = input_of(old)
+    new_input = validate(renewal_input(old_input, old, until, years, officials),
+                         source=f"perpanjangan naskah #{old.id}")
+    return old, old_input, new_input
+
+
+def renewable(session: Session, agreement_id: int) -> Agreement:
+    """The agreement to renew: one with an input to start from, signed and numbered."""
+    old = get_record(session, agreement_id)
+    if old.input_json is None:
+        raise DraftingError(f"naskah #{old.id} tidak mempunyai isian; perpanjangan disusun dari isian naskah lama")
+    if old.signing_date is None or not old.numbers:
+        raise DraftingError(f"naskah #{old.id} belum ditandatangani (nomor atau tanggal tanda tangan kosong)")
+    return old
+
+
+def register_renewal(session: Session, old: Agreement, new_input: Input) -> Agreement:
+    """The renewal as a draft linked to its predecessor, in the predecessor's unit, level and parent."""
+    fields = fields_from_input(new_input)
+    fields.pop("numbers")
+    new = Agreement(**fields | {"unit": old.unit, "partners": old.partners or fields["partners"]},
+                    level=old.level, status=Status.draft, parent=old.parent, predecessor=old,
+                    drafting_version=drafting_version(), strategic_plan=old.strategic_plan)
+    session.add(new)
+    session.flush()
+    return new
+
+
 def renewal_input(old_input: Input, old: Agreement, until: dt.date | None, years: int | None,
                   officials: tuple[Official, ...]) -> dict[str, Any]:
-    data = _plain(old_input)
+    data = plain(old_input)
     data["draft"] = True
     data["renewal"] = {"kind": old_input.kind.value, "tentang": old_input.tentang, "numbers": old.number_list,
                        "date": old.signing_date.isoformat() if old.signing_date else None}
@@ -108,9 +131,9 @@ def _term(old_input: Input, until: dt.date | None, years: int | None) -> dict[st
         return {"end": until.isoformat(), **notice}
     years = years or (old_input.term.years if old_input.term else None)
     if years is None:
-        raise DraftingError("jangka waktu naskah lama tidak dalam tahun: sebutkan --until TANGGAL atau --years N")
+        raise TermNeeded("jangka waktu naskah lama tidak dalam tahun: sebutkan --until TANGGAL atau --years N")
     return {"years": years, **notice}
 
 
-def _plain(agreement: Input) -> dict[str, Any]:
+def plain(agreement: Input) -> dict[str, Any]:
     return agreement.model_dump(mode="json", exclude_unset=True)

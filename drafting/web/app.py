@@ -1,13 +1,16 @@
 """The web application: one static page, and a JSON API over the pipeline.
 
 Nothing from a request is used as a template, a path or markup: examples are looked up by name in
-a fixed list, uploads are parsed as data, bodies are capped (``body.py``), and the preview is
-pandoc's HTML, in which pandoc has escaped every word of the input.
+a fixed list, registry entries by integer id (``entries.py``), uploads are parsed as data, bodies
+are capped (``body.py``), and the preview is pandoc's HTML, in which pandoc has escaped every word
+of the input.
 """
 
 from __future__ import annotations
 
+import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +18,14 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from .. import pipeline
 from ..errors import DraftingError, InputError
-from . import drafts
+from ..registry.db import open_registry
+from ..registry.records import NotADraft, NotInRegistry
+from . import drafts, entries
 from .body import read_json
 from .examples import examples
 from .meta import meta
@@ -42,13 +48,17 @@ HEADERS = {
 }
 
 
-def problems_response(exc: DraftingError) -> JSONResponse:
+def problems_response(exc: DraftingError, status_code: int = 422) -> JSONResponse:
     problems = exc.problems if isinstance(exc, InputError) else []
     body = [{"path": p.path, "message": p.message, "line": p.line} for p in problems]
-    return JSONResponse({"problems": body or [{"path": "", "message": str(exc), "line": None}]}, status_code=422)
+    return JSONResponse({"problems": body or [{"path": "", "message": str(exc), "line": None}]},
+                        status_code=status_code)
 
 
-def create_app() -> FastAPI:
+def create_app(db: str | os.PathLike[str] | None = None) -> FastAPI:
+    """``db``: the registry (SQLite file or SQLAlchemy URL), opened and migrated here so that a bad
+    location fails at start-up; None: a form without a registry."""
+    sessions = open_registry(db) if db is not None else None
     app = FastAPI(title="drafting", docs_url=None, redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -62,13 +72,21 @@ def create_app() -> FastAPI:
     async def drafting_error(_request: Request, exc: DraftingError) -> JSONResponse:
         return problems_response(exc)
 
+    @app.exception_handler(NotInRegistry)
+    async def not_in_registry(_request: Request, exc: NotInRegistry) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=404)
+
+    @app.exception_handler(NotADraft)
+    async def not_a_draft(_request: Request, exc: NotADraft) -> JSONResponse:
+        return problems_response(exc, 409)
+
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
         return FileResponse(STATIC / "index.html")
 
     @app.get("/api/meta")
     def get_meta() -> dict[str, Any]:
-        return meta()
+        return meta() | {"registry": sessions is not None}
 
     @app.get("/api/examples/{name}")
     def get_example(name: str) -> dict[str, Any]:
@@ -107,4 +125,38 @@ def create_app() -> FastAPI:
         return Response(text, media_type="application/yaml; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="naskah.yaml"'})
 
+    add_registry_routes(app, sessions)
     return app
+
+
+def add_registry_routes(app: FastAPI, sessions: sessionmaker[Session] | None) -> None:
+    """The registry API. Database work runs in the thread pool, off the event loop."""
+
+    async def call(work: Callable[..., Any], *args: Any) -> Any:
+        if sessions is None:
+            raise HTTPException(404, "registri tidak dipakai: jalankan drafting serve --db BERKAS")
+        return jsonable_encoder(await run_in_threadpool(work, sessions, *args))
+
+    @app.get("/api/registry")
+    async def list_entries(q: str | None = None) -> Any:
+        return await call(entries.listed, q)
+
+    @app.get("/api/registry/{agreement_id}")
+    async def open_entry(agreement_id: str) -> Any:
+        return await call(entries.opened, entries.parse_id(agreement_id))
+
+    @app.post("/api/registry/{agreement_id}/renew")
+    async def renew_entry(agreement_id: str, request: Request) -> Any:
+        return await call(entries.renewal, entries.parse_id(agreement_id), await read_json(request))
+
+    @app.post("/api/registry", status_code=201)
+    async def save_new(request: Request) -> Any:
+        return await call(entries.save_new, await read_json(request))
+
+    @app.post("/api/registry/{agreement_id}/renewal", status_code=201)
+    async def save_renewal(agreement_id: str, request: Request) -> Any:
+        return await call(entries.save_renewal, entries.parse_id(agreement_id), await read_json(request))
+
+    @app.put("/api/registry/{agreement_id}")
+    async def save_update(agreement_id: str, request: Request) -> Any:
+        return await call(entries.save_update, entries.parse_id(agreement_id), await read_json(request))

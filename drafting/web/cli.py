@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import click
 
+from ..registry.cli import db_option
 
-@click.command(help="Menjalankan formulir penyusunan naskah di peramban (bawaan: http://127.0.0.1:8000).")
+
+@click.command(help="Menjalankan formulir penyusunan naskah di peramban (bawaan: http://127.0.0.1:8000), "
+                    "dengan registri --db untuk membuka, memperpanjang dan menyimpan naskah.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Alamat yang didengarkan; bawaan hanya komputer ini.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-def serve(host: str, port: int) -> None:
+@db_option
+def serve(host: str, port: int, db: str) -> None:
     import uvicorn  # only this command needs the server
 
     from .app import create_app
 
+    app = create_app(db)  # opens the registry now: a bad --db stops here, not at the first request
     click.echo(f"formulir: http://{host}:{port}/  (Ctrl+C untuk berhenti)")
-    uvicorn.run(create_app(), host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,5 +1,6 @@
-"""Fixtures for the browser tests: the app under uvicorn on a free localhost port, and Debian's
-Chromium driven by Playwright (which cannot download a browser of its own here).
+"""Fixtures for the browser tests: the app under uvicorn on a free localhost port, with a registry
+in a temporary folder, and Debian's Chromium driven by Playwright (which cannot download a browser
+of its own here).
 
 Without Chromium or Playwright these tests skip, except under CI (CI=true), where they fail."""
 
@@ -30,14 +31,20 @@ def _missing() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def base_url() -> Iterator[str]:
+def registry_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The served registry; a test adds the entries it needs and finds them by their id."""
+    return tmp_path_factory.mktemp("registry") / "drafting.db"
+
+
+@pytest.fixture(scope="session")
+def base_url(registry_db: Path) -> Iterator[str]:
     import uvicorn
 
     from drafting.web.app import create_app
 
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))  # the port is ours from here on: no race with another process
-    server = uvicorn.Server(uvicorn.Config(create_app(), log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(registry_db), log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10

@@ -1,11 +1,13 @@
 """The form in a real browser: load the BPJS example, edit it, see the preview follow, see a
-problem beside its field, download the DOCX; and nothing typed runs as script or template."""
+problem beside its field, download the DOCX, renew a registry entry and save it; and nothing typed
+runs as script or template."""
 
 from __future__ import annotations
 
 import io
 import os
 import re
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -15,7 +17,13 @@ if not os.environ.get("CI"):  # under CI a missing Playwright fails the run
     pytest.importorskip("playwright", reason="playwright tidak terpasang (pip install playwright)")
 from playwright.sync_api import expect
 
+from drafting.load import load_agreement
+from drafting.registry.db import open_registry
+from drafting.registry.models import Agreement, Status
+from drafting.registry.records import register
+
 PAYLOAD = "<script>alert(1)</script> {{ 7*7 }}"
+BPJS = Path(__file__).parent.parent.parent / "examples" / "pks_bpjs_ketenagakerjaan_imigrasi.yaml"
 
 
 def load_bpjs(page: Any) -> Any:
@@ -112,3 +120,29 @@ def test_a_check_finding_links_to_its_pasal_in_the_preview(page: Any) -> None:
     expect(preview.locator("#ruang_lingkup")).not_to_be_in_viewport()
     finding.click()
     expect(preview.locator("#ruang_lingkup")).to_be_in_viewport()
+
+
+def test_a_registry_entry_is_renewed_in_the_form_and_saved_as_a_draft(page: Any, registry_db: Path) -> None:
+    sessions = open_registry(registry_db)
+    with sessions.begin() as session:
+        old_id = register(session, load_agreement(BPJS)).id
+    page.get_by_role("button", name="Dari registri").click()
+    row = page.locator(f'#registry-rows tr[data-id="{old_id}"]')
+    expect(row).to_contain_text("PER/188/062023")
+    page.fill("#renew-years", "3")
+    row.get_by_role("button", name="Perpanjang").click()
+    preview = page.frame_locator("#preview")
+    expect(preview.locator("body")).to_contain_text(re.compile(
+        r"bahwa PARA PIHAK telah menandatangani Perjanjian Kerja Sama tentang Pemanfaatan Data Keimigrasian .*"
+        r"PER/188/062023.* pada tanggal 19 Juni 2023 dan akan berakhir pada tanggal 16 Januari 2027", re.DOTALL))
+    expect(preview.locator("body")).to_contain_text("3 (tiga) tahun")
+    expect(page.locator("#registry")).to_be_hidden()
+    expect(page.locator("#registry-note")).to_have_text(f"perpanjangan #{old_id}: belum disimpan")
+    page.get_by_role("button", name="Simpan ke registri").click()
+    note = page.locator("#registry-note")
+    expect(note).to_have_text(re.compile(r"tersimpan: #\d+ \(draft\)"))
+    new_id = int(re.search(r"#(\d+)", note.inner_text())[1])
+    with sessions() as session:
+        new = session.get(Agreement, new_id)
+        assert new.predecessor_id == old_id and new.status is Status.draft and new.number_list == []
+        assert session.get(Agreement, old_id).status is Status.aktif

@@ -1,13 +1,15 @@
 // The form of `drafting serve`. The agreement is one JSON object mirroring the input model
 // (drafting/model.py); the form is drawn from it and writes back into it, and every change is
 // POSTed for a preview. The DOM is built with createElement and textContent only: nothing the
-// drafter types is ever parsed as HTML here. The preview is pandoc's page from the server, shown
-// in a sandboxed frame where no script can run.
+// drafter types (or the registry holds) is ever parsed as HTML here. The preview is pandoc's page
+// from the server, shown in a sandboxed frame where no script can run.
 'use strict';
 
 (() => {
   const $ = (id) => document.getElementById(id);
-  const state = { data: {}, meta: null, seq: 0, timer: 0 };
+  // origin: where the form came from in the registry, so that saving updates that entry ({id}) or
+  // registers the renewal of that one ({renewOf}); null: saving adds a new entry.
+  const state = { data: {}, meta: null, seq: 0, timer: 0, origin: null };
   const DEBOUNCE_MS = 300;
   const blank = () => ({ kind: 'perjanjian_kerja_sama', parties: [{}, {}] });
 
@@ -472,24 +474,33 @@
     if (seq !== state.seq) return; // a newer change is on its way
     if (res.ok) {
       const body = await res.json();
-      if (body.html !== null) showPreview(body.html); else $('preview').classList.add('stale');
+      if (body.html !== null) await showPreview(body.html); else $('preview').classList.add('stale');
+      // Findings link into the preview and the status says it is current: both only once the
+      // frame shows this document, not the one it is replacing.
+      if (seq !== state.seq) return;
       showProblems([]);
       showFindings(body.findings);
       status(`Pratinjau diperbarui (${body.ms} ms di server)`);
     } else {
+      const problems = await problemsOf(res);
+      if (seq !== state.seq) return;
       $('preview').classList.add('stale');
       showFindings([]);
-      showProblems(await problemsOf(res));
+      showProblems(problems);
       status('Isian belum lengkap: pratinjau terakhir tetap ditampilkan');
     }
   }
 
+  // Resolves when the frame has loaded the new page (its previous scroll position restored).
   function showPreview(html) {
     const frame = $('preview');
     const y = frame.contentWindow ? frame.contentWindow.scrollY : 0;
-    frame.addEventListener('load', () => frame.contentWindow.scrollTo(0, y), { once: true });
+    const loaded = new Promise((resolve) => {
+      frame.addEventListener('load', () => { frame.contentWindow.scrollTo(0, y); resolve(); }, { once: true });
+    });
     frame.srcdoc = html; // pandoc's page: every word of the input escaped by pandoc
     frame.classList.remove('stale');
+    return loaded;
   }
 
   async function download(url, filename) {
@@ -503,12 +514,113 @@
     setTimeout(() => URL.revokeObjectURL(href), 60000);
   }
 
-  function start(data) {
+  function start(data, origin = null, note = '') {
     state.data = data;
+    state.origin = origin;
+    $('registry-note').textContent = note;
     draw();
     $('form').scrollTop = 0;
     clearTimeout(state.timer);
     refresh();
+  }
+
+  // ---- registry: open an entry, draft its renewal, save the form --------------------------------
+  const send = (method, url, body) => fetch(url, {
+    method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  const entryUrl = (id, rest = '') => `/api/registry/${encodeURIComponent(String(id))}${rest}`;
+  // Refusals of the panel (an unknown entry, a renewal term to give) are shown in the panel, the
+  // term's beside its inputs.
+  function registryError(problems) {
+    $('registry-error').textContent = problems.map((p) => p.message).join('; ');
+    for (const [path, id] of [['years', 'renew-years'], ['until', 'renew-until']]) {
+      $(id).classList.toggle('invalid', problems.some((p) => p.path === path));
+    }
+  }
+
+  function entryRow(entry) {
+    const cells = [`#${entry.id}`, entry.kind_label, entry.numbers.join('\n'), entry.tentang, entry.unit,
+      entry.end_date || '', entry.status];
+    return el('tr', { 'data-id': entry.id }, ...cells.map((text) => el('td', { text })),
+      el('td', { class: 'actions' }, button('Buka', () => openEntry(entry.id)),
+        ' ', button('Perpanjang', () => renewEntry(entry.id))));
+  }
+
+  let listSeq = 0;
+  async function listEntries() {
+    const seq = ++listSeq;
+    const q = $('registry-filter').value.trim();
+    const res = await fetch(`/api/registry${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+    if (seq !== listSeq) return; // the filter changed meanwhile
+    if (!res.ok) { registryError(await problemsOf(res)); return; }
+    const body = await res.json();
+    $('registry-rows').replaceChildren(...body.entries.map(entryRow));
+    const empty = $('registry-empty');
+    empty.textContent = !body.entries.length ? 'Tidak ada naskah berisian yang cocok.'
+      : body.more ? `Ditampilkan ${body.entries.length} naskah terbaru; persempit dengan pencarian.` : '';
+    empty.hidden = !empty.textContent;
+  }
+
+  function showRegistry(open) {
+    $('registry').hidden = !open;
+    $('registry-toggle').setAttribute('aria-expanded', String(open));
+    if (open) { registryError([]); listEntries(); }
+  }
+
+  async function openEntry(id) {
+    const res = await fetch(entryUrl(id));
+    if (!res.ok) { registryError(await problemsOf(res)); return; }
+    const { entry, data } = await res.json();
+    showRegistry(false);
+    start(data, { id: entry.id }, `dibuka dari registri: #${entry.id} (${entry.status})`);
+  }
+
+  // The renewal's input as `drafting renew` writes it, shown in the form; saved only on "Simpan".
+  async function renewEntry(id) {
+    const years = $('renew-years').value.trim();
+    const until = $('renew-until').value;
+    const term = {};
+    if (years) term.years = /^\d+$/.test(years) ? Number(years) : years; // else the server names the problem
+    if (until) term.until = until;
+    const res = await post(entryUrl(id, '/renew'), term);
+    if (!res.ok) { registryError(await problemsOf(res)); return; }
+    const { predecessor, data } = await res.json();
+    showRegistry(false);
+    start(data, { renewOf: predecessor.id }, `perpanjangan #${predecessor.id}: belum disimpan`);
+  }
+
+  function saveRequest() {
+    const origin = state.origin;
+    if (origin?.renewOf) return post(entryUrl(origin.renewOf, '/renewal'), state.data);
+    if (origin) return send('PUT', entryUrl(origin.id), state.data);
+    return post('/api/registry', state.data);
+  }
+
+  async function saveToRegistry() {
+    const save = $('save-registry');
+    save.disabled = true; // a second click while saving would add a second entry
+    const res = await saveRequest().finally(() => { save.disabled = false; });
+    if (!res.ok) {
+      const problems = await problemsOf(res);
+      showProblems(problems);
+      $('registry-note').textContent = `belum tersimpan: ${problems.length === 1 ? problems[0].message : 'perbaiki isian'}`;
+      return;
+    }
+    const entry = await res.json();
+    state.origin = { id: entry.id }; // saved again: the same entry is updated
+    $('registry-note').textContent = `tersimpan: #${entry.id} (${entry.status})`;
+    if (!$('registry').hidden) listEntries();
+  }
+
+  function initRegistry() {
+    if (!state.meta.registry) return;
+    $('registry-toggle').hidden = false;
+    $('save-registry').hidden = false;
+    $('registry-toggle').addEventListener('click', () => showRegistry($('registry').hidden));
+    $('registry-close').addEventListener('click', () => showRegistry(false));
+    $('save-registry').addEventListener('click', saveToRegistry);
+    let timer = 0;
+    $('registry-filter').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(listEntries, DEBOUNCE_MS); });
   }
 
   async function init() {
@@ -530,6 +642,7 @@
       $('open').value = '';
       if (res.ok) start(await res.json()); else showProblems(await problemsOf(res));
     });
+    initRegistry();
     start(blank());
   }
 
