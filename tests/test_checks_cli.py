@@ -90,10 +90,11 @@ def test_render_force_writes_and_says_so(tmp_path: Path, bpjs_data) -> None:
 
 
 def test_render_writes_with_warnings_shown(tmp_path: Path, bpjs_data) -> None:
+    bpjs_data["renewal"]["kind"] = "nota_kesepahaman"
     source = write(tmp_path, bpjs_data)
     result = run("render", source, "--format", "md")
     assert result.exit_code == 0, result.output
-    assert "[peringatan] renewal.biro_recommendation" in result.output
+    assert "[peringatan] renewal.kind" in result.output
     assert source.with_suffix(".md").exists()
 
 
