@@ -29,12 +29,10 @@ import resource
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import zipfile
-from multiprocessing import forkserver
 from pathlib import Path
-from typing import Any, Self
+from typing import Any
 
 from drafting import library
 from drafting.assemble import assemble
@@ -121,56 +119,16 @@ def phase(name: str, db: Path, out: Path) -> dict[str, Any]:
         for (id_, _), members in zip(docs, parts):
             write_atomic(out / f"naskah-{id_}.docx", zip_parts(members))
     else:
-        with _DescendantsPeak() as peak:
-            outcomes = run_batch(open_registry(db), Filter(), out, show_progress=False)
+        outcomes = run_batch(open_registry(db), Filter(), out, show_progress=False)
         assert all(o.status != "failed" for o in outcomes), [o for o in outcomes if o.status == "failed"][:3]
-        docs, workers_mb = [(o.id, "") for o in outcomes], peak.mb
-        # The workers are the forkserver's children: stop it so that their CPU time reaches this
-        # process's RUSAGE_CHILDREN (private API; a benchmark only).
-        forkserver._forkserver._stop()
+        docs = [(o.id, "") for o in outcomes]
+        # This process runs no other thread, so the workers are forked from it and, joined, have
+        # their CPU time and peak memory in RUSAGE_CHILDREN.
+        workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     wall = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"docs": len(docs), "wall": wall, "cpu": _cpu() - cpu0, "rss_self_mb": own / 1024,
             "rss_worker_mb": workers_mb, "rss_samples_mb": samples}
-
-
-class _DescendantsPeak:
-    """The highest peak RSS (VmHWM) of this process's descendants (forkserver and workers), polled
-    while the block runs. Not RUSAGE_CHILDREN: a child started by fork and exec, as the forkserver
-    is, reports there the peak of this process at the time of its fork."""
-
-    def __enter__(self) -> Self:
-        self.mb = 0.0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._poll)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _poll(self) -> None:
-        while not self._stop.wait(0.05):
-            for pid in _descendants(os.getpid()):
-                try:
-                    status = Path(f"/proc/{pid}/status").read_text()
-                except OSError:
-                    continue  # it ended meanwhile
-                hwm = next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")), "0")
-                self.mb = max(self.mb, int(hwm) / 1024)
-
-
-def _descendants(pid: int) -> list[int]:
-    found: list[int] = []
-    for children in Path(f"/proc/{pid}/task").glob("*/children"):
-        try:
-            pids = [int(child) for child in children.read_text().split()]
-        except OSError:
-            continue
-        for child in pids:
-            found += [child, *_descendants(child)]
-    return found
 
 
 def _cpu() -> float:

@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from drafting.cli import main
 from drafting.load import load_agreement
 from drafting.pipeline import build, render
-from drafting.registry.batch import MANIFEST, run_batch
+from drafting.registry.batch import MANIFEST, _context, run_batch
 from drafting.registry.db import open_registry
 from drafting.registry.models import Agreement, GeneratedFile, Kind, Status
 from drafting.registry.queries import Filter
@@ -126,3 +127,20 @@ def test_killed_batch_leaves_no_partial_file_and_a_rerun_completes_it(tmp_path: 
     assert (statuses.count("unchanged"), statuses.count("written")) == (len(done), 40 - len(done))
     assert len(list(out.glob("naskah-*.docx"))) == 40
     assert list(out.glob(".*.tmp")) == []
+
+
+def test_workers_come_from_a_forkserver_while_other_threads_run(six, tmp_path: Path) -> None:
+    """Forking a process that runs threads can deadlock the child: a caller with threads (the web
+    server, a test runner) gets workers from a forkserver instead, with the same files."""
+    alone = run_batch(six, Filter(), tmp_path / "a", workers=2, show_progress=False)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert _context().get_start_method() == "forkserver"
+        beside = run_batch(six, Filter(), tmp_path / "b", workers=2, show_progress=False)
+    finally:
+        stop.set()
+        other.join()
+    assert [(o.id, o.status, o.sha256) for o in beside] == [(o.id, o.status, o.sha256) for o in alone]
+    assert {o.status for o in beside} == {"written", "failed"}

@@ -12,6 +12,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -99,19 +100,22 @@ def _jobs(sessions: sessionmaker[Session], ids: list[int], out_dir: Path) -> lis
 def _run(sessions: sessionmaker[Session], ids: list[int], out_dir: Path, workers: int,
          show_progress: bool) -> list[Outcome]:
     outcomes: list[Outcome] = []
+    # Redrawn from this thread: a refresh thread would make forking unsafe.
     progress = Progress(TextColumn("menyusun ulang"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                        console=Console(stderr=True), disable=not show_progress)
-    # Workers start from a forkserver that has imported the pipeline once (a spawned worker spends
-    # ~0.8 s importing it; forking this process, which runs threads, is unsafe).
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
+                        console=Console(stderr=True), disable=not show_progress, auto_refresh=False)
     # Worker memory is bounded by giving each pool at most TASKS_PER_WORKER jobs per worker, then a
     # fresh pool: max_tasks_per_child deadlocks on Python 3.11-3.13 (CPython gh-115634).
     wave = workers * TASKS_PER_WORKER
+    context = _context()
     with progress:
         task = progress.add_task("batch", total=len(ids))
         for start in range(0, len(ids), wave):
             jobs = _jobs(sessions, ids[start:start + wave], out_dir)
+            if jobs and not outcomes and context.get_start_method() == "fork":
+                # The first one here: forked workers then start with the clause templates compiled
+                # and the Word frame built, instead of each spending ~80 ms on it.
+                outcomes.append(regenerate(jobs.pop(0)))
+                progress.update(task, advance=1, refresh=True)
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 futures = {pool.submit(regenerate, job): job for job in jobs}
                 for future in as_completed(futures):
@@ -120,8 +124,21 @@ def _run(sessions: sessionmaker[Session], ids: list[int], out_dir: Path, workers
                         outcomes.append(future.result())
                     except Exception as exc:  # noqa: BLE001 - a worker died: its record failed, the rest go on
                         outcomes.append(Outcome(job.id, Path(job.target).name, "", "failed", _message(exc)))
-                    progress.advance(task)
+                    progress.update(task, advance=1, refresh=True)
     return outcomes
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Workers forked from this process start with the pipeline imported and its caches filled; a
+    new interpreter spends ~0.8 s CPU importing it, more than a register of a hundred agreements
+    takes to render. Forking is unsafe while other threads run (one may hold a lock the child
+    then waits on forever), so a caller with threads, the web server or a test runner's, gets
+    workers from a forkserver that imports the pipeline once."""
+    if threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
 
 
 def _remove_leftovers(out_dir: Path) -> None:
