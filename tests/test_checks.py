@@ -42,7 +42,7 @@ def test_examples_have_no_errors(example: Path) -> None:
 
 
 def test_every_rule_is_registered_once() -> None:
-    assert len(RULES) == 15
+    assert len(RULES) == 16
 
 
 # --- Permen 8/2025 Pasal 21 and Pasal 31 ayat (3): minimum contents ---
@@ -179,6 +179,23 @@ def test_renewal_needs_the_biro_recommendation(bpjs_data) -> None:
 def test_renewal_of_another_kind_or_already_ended(bpjs_data) -> None:
     bpjs_data["renewal"].update(kind="nota_kesepahaman", end_date="2023-01-01")
     assert {f.place for f in of(check(bpjs_data), "renewal", "warning")} == {"renewal.kind", "renewal.end_date"}
+
+
+def test_former_ministry_in_a_new_naskah(bpjs_data) -> None:
+    # Signed in 2023, when the Kementerian Hukum dan Hak Asasi Manusia existed: its name is right.
+    assert of(check(bpjs_data), "former_ministry") == []
+    del bpjs_data["signing"]["date"]  # renewed now: the copied names are out of date
+    assert {f.place for f in of(check(bpjs_data), "former_ministry", "warning")} == {
+        "parties[1].parent", "parties[1].legal_status", "parties[1].representative.position"}
+    party = bpjs_data["parties"][1]
+    party["parent"] = "Kementerian Imigrasi dan Pemasyarakatan Republik Indonesia"
+    party["legal_status"] = "unsur pelaksana tugas dan fungsi Kementerian Imigrasi dan Pemasyarakatan"
+    party["representative"]["position"] = "Direktur Jenderal Imigrasi Kementerian Hukum dan HAM"
+    [f] = of(check(bpjs_data), "former_ministry")
+    assert f.place == "parties[1].representative.position" and f.source == "Perpres 157/2024"
+    assert "'Kementerian Hukum dan HAM' sudah tidak ada" in f.message
+    party["representative"]["position"] = "Direktur Jenderal Imigrasi"
+    assert of(check(bpjs_data), "former_ministry") == []
 
 
 # --- the PKS ends with its Nota Kesepahaman ---

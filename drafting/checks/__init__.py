@@ -62,6 +62,7 @@ from . import (  # noqa: F401
     cross_references,
     dates,
     foreign_coordination,
+    former_ministry,
     minimum_contents,
     mitra_type,
     nk_term,
