@@ -12,7 +12,7 @@ import re
 from ..model import Agreement
 from . import rule
 from .analysis import Analysis
-from .citations import PERMEN_DATE
+from .citations import under_permen
 from .finding import Finding
 
 NAME = "former_ministry"
@@ -21,8 +21,7 @@ _OLD = re.compile(r"Kementerian\s+Hukum\s+dan\s+(?:Hak\s+Asasi\s+Manusia|HAM)\b|
 
 @rule(NAME, needs_input=True)
 def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
-    signed = agreement.signing.date
-    if signed is not None and signed < PERMEN_DATE:
+    if not under_permen(agreement.signing.date):
         return []
     findings = []
     for i, party in enumerate(agreement.parties):

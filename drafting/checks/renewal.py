@@ -1,14 +1,14 @@
 """A renewal continues an agreement already in force (Permen 8/2025 Pasal 36 ayat (1)), names it
 (the model requires its tentang, numbers and date), is of the same kind, and has the
-recommendation of the Biro Hukum dan Kerja Sama (Pasal 36 ayat (2) huruf b). That recommendation is a step Permen 8/2025 introduced: a
-renewal signed before it was made under the rules of its day and is not asked for one."""
+recommendation of the Biro Hukum dan Kerja Sama (Pasal 36 ayat (2) huruf b). That recommendation
+is a step Permen 8/2025 introduced: a renewal signed before it is not asked for one."""
 
 from __future__ import annotations
 
 from ..model import Agreement
 from . import rule
 from .analysis import Analysis
-from .citations import PERMEN_DATE, permen
+from .citations import permen, under_permen
 from .finding import Finding
 
 NAME = "renewal"
@@ -22,7 +22,7 @@ def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
         return []
     findings = []
     signed = agreement.signing.date
-    if not (r.biro_recommendation or "").strip() and (signed is None or signed >= PERMEN_DATE):
+    if not (r.biro_recommendation or "").strip() and under_permen(signed):
         findings.append(Finding(NAME, "warning", "perpanjangan Kerja Sama memerlukan rekomendasi Biro Hukum dan Kerja "
                                                  "Sama: sebutkan rekomendasinya (nomor dan tanggal suratnya) di "
                                                  "renewal.biro_recommendation", "renewal.biro_recommendation",
