@@ -66,6 +66,8 @@ class Clause(BaseModel):
     sources: str = Field("", description="Where the wording comes from (UU 12/2011, Permen 8/2025, real agreements).")
     requires: list[str] = Field(default_factory=list,
                                 description="Input paths that must be filled; 'parties.*.x' = any party.")
+    # Where the wording comes from (the regulation, the real agreement): for the Biro that reviews it.
+    source: str | None = None
     variants: dict[str, str]
     _file: Path = PrivateAttr(default=Path())
     _lines: dict[str, int] = PrivateAttr(default_factory=dict)  # variant → line of its text's first line
@@ -483,8 +485,8 @@ def _members(annotations: list[Any]) -> Iterator[Any]:
 
 
 def _present(data: Any, keys: list[str]) -> bool:
-    if not keys:
-        return data not in (None, "", [], {})
+    if not keys:  # a flag set to false asks for nothing, like an empty field
+        return data is not False and data not in (None, "", [], {})
     key, rest = keys[0], keys[1:]
     if key == "*":
         return isinstance(data, list) and any(_present(x, rest) for x in data)
