@@ -139,6 +139,11 @@ def renewal_input(old_input: Input, old: Agreement, until: dt.date | None, years
     if until and old.end_date and until <= old.end_date:
         raise DraftingError(f"tanggal berakhir {until} tidak sesudah tanggal berakhir naskah lama {old.end_date}")
     data["term"] = _term(old_input, until, years)
+    # A renewal is a new naskah under today's law: where personal data is exchanged, UU 27/2022
+    # (in force since its transition ended on 17 Oktober 2024) wants the data-protection Pasal.
+    excluded = data.get("clauses", {}).get("exclude", [])
+    if "pelindungan_data_pribadi" in excluded:
+        excluded.remove("pelindungan_data_pribadi")
     for official in officials:
         if not 1 <= official.party <= len(data["parties"]):
             raise DraftingError(f"pihak nomor {official.party} tidak ada (hanya ada {len(data['parties'])} pihak)")
