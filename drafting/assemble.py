@@ -18,8 +18,8 @@ from typing import Any
 
 import jinja2
 
-from . import library, outline, terbilang
-from .document import Document, Line, PageOptions, Paragraph, Section, Signatory
+from . import library, outline, terbilang, translation
+from .document import Document, ItemList, Line, PageOptions, Paragraph, Section, Signatory
 from .errors import InputError, LibraryError, Problem
 from .library import Clause, Library, Template
 from .model import Agreement, Item, Kind, ListItem
@@ -45,12 +45,14 @@ class SigningDate:
 
 
 class Helpers:
-    """What a clause text can call, besides the input itself (``a``)."""
+    """What a clause text can call, besides the input itself (``a``), in the language ``lang`` of
+    the text being written ("id", or "en" for the English text of a bilingual naskah)."""
 
-    def __init__(self, agreement: Agreement, lib: Library, naskah: str, included: set[str]):
+    def __init__(self, agreement: Agreement, lib: Library, naskah: str, included: set[str], lang: str = "id"):
         self.a = agreement
         self.lib = lib
-        self.words = lib.words
+        self.lang = lang
+        self.words = lib.kata[lang]
         self.naskah = naskah
         self.included = included
         self.kesatu = agreement.style.party_label == "kesatu"
@@ -67,7 +69,12 @@ class Helpers:
             "a": a,
             "naskah": _mark(self.naskah),
             "judul_naskah": _mark(self.naskah.upper()),
-            "naskah_jenis": lambda kind: _mark(self.lib.template(Kind(kind).value).naskah),
+            "naskah_jenis": lambda kind: _mark(self.naskah_of(Kind(kind).value)),
+            "lang": self.lang,
+            # The English text's names of the sides, "Party"/"Parties" or "Participant"/"Participants"
+            # (style.english_parties, from kata.en.yaml): "The {{ PP }} will …", "each {{ P }}".
+            **self.sides(),
+            "bilangan": lambda number: _mark(terbilang.in_words(number, self.lang)),
             # A nota kesepakatan follows the Nota Kesepahaman's rules, a surat perjanjian the PKS's.
             "kind": a.kind.family.value,
             "draft": a.draft,
@@ -78,9 +85,9 @@ class Helpers:
             "pihak": lambda n: Marked(f"**{self.label(n)}**"),
             "label": lambda n: _mark(self.label(n)),
             "semua_pihak": Marked(join_and([f"**{self.label(i)}**" for i in range(1, len(a.parties) + 1)], words)),
-            "n": lambda number, unit="": _mark(terbilang.with_words(number, unit)),
+            "n": lambda number, unit="": _mark(terbilang.with_words(number, unit, lang=self.lang)),
             "rupiah": lambda amount: _mark(terbilang.rupiah(amount)),
-            "tanggal": lambda d: _mark(terbilang.tanggal(d)) if d else Marked(BLANK),
+            "tanggal": lambda d: _mark(terbilang.tanggal(d, self.months())) if d else Marked(BLANK),
             "tanggal_ttd": self.signing_date(),
             "ditandatangani_sebelum": self.signed_before,
             "ref": lambda *targets: Marked(outline.ref_marker(targets, bare=False)),
@@ -93,13 +100,30 @@ class Helpers:
             "without_bahwa": lambda text: text[6:] if text.lower().startswith("bahwa ") else text,
         }
 
+    def naskah_of(self, kind: str) -> str:
+        """What a naskah of this kind is called in this text's language."""
+        tpl = self.lib.template(kind)
+        return (tpl.naskah_en or tpl.naskah) if self.lang == "en" else tpl.naskah
+
+    def sides(self) -> dict[str, Marked]:
+        key = self.a.style.english_parties
+        if key not in self.words:
+            return {}
+        one, many = self.words[key].split()
+        return {"P": _mark(one), "PP": _mark(many)}
+
+    def months(self) -> tuple[str, ...]:
+        """The month names of dates: the language's (kata ``bulan``), Indonesian by default."""
+        return tuple(self.words["bulan"].split()) if "bulan" in self.words else terbilang.BULAN
+
     def signing_date(self) -> SigningDate:
         st = self.a.style
         year, month, day = self.a.signing.known()
         w = terbilang.date_words(year, month, day, capitalised=st.opening_case == "title", jumat=st.jumat)
         dd, mm, yyyy = w.angka
         return SigningDate(
-            hari=_or_blank(w.hari), tanggal=_or_blank(w.tanggal), bulan=_or_blank(w.bulan), tahun=_or_blank(w.tahun),
+            hari=_or_blank(w.hari), tanggal=_or_blank(w.tanggal),
+            bulan=_or_blank(self.months()[month - 1] if month else None), tahun=_or_blank(w.tahun),
             angka=Marked(f"{dd or BLANK_DIGITS}-{mm or BLANK_DIGITS}-{yyyy or BLANK_DIGITS}"),
             angka_tanggal=Marked(str(day)) if day else Marked(BLANK_DIGITS),
             angka_tahun=Marked(yyyy or BLANK_DIGITS), known=year is not None)
@@ -153,18 +177,45 @@ def library_for(agreement: Agreement, *, source: str = "<input>", extra: tuple[P
 
 
 def assemble(agreement: Agreement, *, source: str = "<input>", lib: Library | None = None) -> Document:
+    """The document of the input; of a bilingual naskah (a template with English), with its English
+    text as ``translation``: the same clauses chosen once, written from the English input
+    (translation.py) in the same shape, so that one numbering serves both."""
     lib = lib or library_for(agreement, source=source)
     tpl = lib.template(agreement.kind.value)
+    data = agreement.model_dump(mode="json")
+    chosen = _choose(agreement, tpl, lib.clauses, data, source)
+    doc = _write(agreement, tpl, lib, chosen, "id", source)
+    if not tpl.bilingual:
+        if agreement.english is not None:
+            raise InputError(source, [Problem("english", f"teks bahasa Inggris hanya untuk naskah dwibahasa; "
+                                                         f"{tpl.naskah} ditulis dalam bahasa Indonesia")])
+        return doc
+    problems = translation.shape_problems(agreement) + _english_variants(agreement, tpl, lib.clauses, chosen)
+    if problems:
+        raise InputError(source, problems)
+    english, paths = translation.english_input(agreement, source)
+    doc.translation = _write(english, tpl, lib, chosen, "en", source)
+    problems = translation.untranslated(doc.translation, paths)
+    if problems:
+        raise InputError(source, problems)
+    _same_shape(doc, doc.translation, lib.clauses, agreement, source)
+    doc.layout = agreement.style.layout
+    return doc
+
+
+def _write(agreement: Agreement, tpl: Template, lib: Library, chosen: list[tuple[str, str | None]], lang: str,
+           source: str) -> Document:
+    """The text of the naskah in one language."""
     clauses = lib.clauses
     data = agreement.model_dump(mode="json")
-    chosen = _choose(agreement, tpl, clauses, data, source)
-    helpers = Helpers(agreement, lib, agreement.naskah or tpl.naskah, {cid for cid, _ in chosen})
+    default_naskah = (tpl.naskah_en or tpl.naskah) if lang == "en" else tpl.naskah
+    helpers = Helpers(agreement, lib, agreement.naskah or default_naskah, {cid for cid, _ in chosen}, lang)
     ctx = helpers.context()
 
     def paragraphs(cid: str, variant: str, extra_ctx: Mapping[str, Any] | None = None) -> list[Paragraph]:
         clause = clauses[cid]
-        where = f"klausul {cid} ({variant}, {clause.where(variant)})"
-        text = _render(lib.compiled(clause, variant), ctx | dict(extra_ctx or {}), where)
+        where = f"klausul {cid} ({variant}, {clause.where(variant, 1, lang)})"
+        text = _render(lib.compiled(clause, variant, lang), ctx | dict(extra_ctx or {}), where)
         return outline.parse(text, where=where)
 
     def variant_of(cid: str, default: str | None = None) -> str:
@@ -175,12 +226,13 @@ def assemble(agreement: Agreement, *, source: str = "<input>", lib: Library | No
                 for cid in ids if not clauses[cid].missing_input(data)]
 
     titles = agreement.clauses.titles
-    pasal = [Section(id=cid, title=(titles.get(cid) or clauses[cid].title).upper(),
+    pasal = [Section(id=cid, title=(titles.get(cid) or clauses[cid].title_in(variant_of(cid, variant), lang) or "").upper(),
                      paragraphs=paragraphs(cid, variant_of(cid, variant)))
              for cid, variant in chosen]
     pasal = _place_extras(agreement, pasal, source)
 
     title_id, sign_id = tpl.title_block, tpl.signature_block
+    labels = [helpers.label(i) for i in range(1, len(agreement.parties) + 1)]
     return Document(
         kind=agreement.kind.value,
         naskah=helpers.naskah,
@@ -194,10 +246,70 @@ def assemble(agreement: Agreement, *, source: str = "<input>", lib: Library | No
                                    roles_required=True))
             for i, p in enumerate(agreement.parties, 1)
         ],
-        paraf_labels=[helpers.label(i) for i in range(1, len(agreement.parties) + 1)],
+        # A naskah with a foreign partner is initialled by the parties by their names, not as PIHAK.
+        paraf_labels=[p.short_name.upper() for p in agreement.parties] if agreement.kind.luar_negeri else labels,
         page=PageOptions(template=tpl.docx_path(), paper=agreement.style.paper, paraf=agreement.style.paraf),
-        words=lib.words,
+        words=lib.kata[lang],
+        language=lang,
     )
+
+
+def _english_variants(agreement: Agreement, tpl: Template, clauses: dict[str, Clause],
+                      chosen: list[tuple[str, str | None]]) -> list[Problem]:
+    """A clause (in the variant the input or template chose) that has no English cannot be used in
+    a bilingual naskah: said with the clause's name."""
+    used = [(cid, variant) for cid, variant in chosen]
+    used += [(cid, None) for cid in [tpl.title_block, tpl.signature_block, *tpl.front, *tpl.closing]]
+    problems = []
+    for cid, variant in used:
+        chosen_variant = agreement.clauses.variants.get(cid) or variant or "default"
+        problem = library.english_missing(clauses[cid], chosen_variant)
+        if problem:
+            path = f"clauses.variants.{cid}" if cid in agreement.clauses.variants else "kind"
+            problems.append(Problem(path, problem))
+    return problems
+
+
+def _shape(section: Section) -> list[tuple[Any, ...]]:
+    def lst(items: ItemList | None) -> tuple[Any, ...] | None:
+        return None if items is None else tuple((i.id, lst(i.list)) for i in items.items)
+
+    return [(p.id, lst(p.list)) for p in section.paragraphs]
+
+
+def _same_shape(doc: Document, english: Document, clauses: dict[str, Clause], agreement: Agreement,
+                source: str) -> None:
+    """Both texts of a bilingual naskah have the same sections, each with the same ayat, items and
+    anchors, so that one numbering and one set of references serve both. A clause whose English
+    text is shaped otherwise is a defect of the library, named here."""
+    for part in ("front", "pasal", "closing"):
+        ours, theirs = getattr(doc, part), getattr(english, part)
+        for sec, other in zip(ours, theirs, strict=True):
+            a, b = _shape(sec), _shape(other)
+            if a == b:
+                continue
+            message = (f"teks bahasa Inggris tidak sama bentuknya dengan teks bahasa Indonesia ({_difference(a, b)}); "
+                       f"kedua teks harus mempunyai ayat, butir, dan tanda [#…] yang sama")
+            if sec.id not in clauses:  # an extra Pasal of the input
+                i = next(i for i in range(len(agreement.extra_pasal)) if _extra_id(agreement, i) == sec.id)
+                raise InputError(source, [Problem(f"english.extra_pasal[{i}]", message)])
+            variant = agreement.clauses.variants.get(sec.id, "")
+            raise LibraryError(f"klausul {sec.id}" + (f" (varian '{variant}')" if variant else "") + f": {message}")
+
+
+def _difference(a: list[tuple[Any, ...]], b: list[tuple[Any, ...]]) -> str:
+    if len(a) != len(b):
+        return f"{len(a)} paragraf dalam bahasa Indonesia, {len(b)} dalam bahasa Inggris"
+    for k, (x, y) in enumerate(zip(a, b), 1):
+        if x[0] != y[0]:
+            return f"paragraf {k}: tanda [#{x[0] or ''}] dan [#{y[0] or ''}]"
+        if x[1] != y[1]:
+            return f"paragraf {k}: daftarnya berbeda ({_count(x[1])} butir dan {_count(y[1])} butir)"
+    return "berbeda"
+
+
+def _count(items: tuple[Any, ...] | None) -> int:
+    return sum(1 + _count(sub) for _, sub in items) if items else 0
 
 
 def _lines(clause: Clause, paragraphs: list[Paragraph], roles_required: bool = False) -> list[Line]:
@@ -208,7 +320,7 @@ def _lines(clause: Clause, paragraphs: list[Paragraph], roles_required: bool = F
             raise LibraryError(f"{clause.where('default')}: klausul {clause.id}: bagian ini berisi baris, bukan daftar")
         if roles_required and not para.role:
             raise LibraryError(f"{clause.where('default')}: klausul {clause.id}: setiap baris tanda tangan diberi "
-                               f"peran ([.pihak], [.jabatan], [.meterai], [.nama], [.nip])")
+                               f"peran ([.pihak], [.jabatan], [.meterai], [.nama], [.nip], [.keterangan])")
         out.append(Line(tuple(para.content), para.role))
     return out
 

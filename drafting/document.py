@@ -133,6 +133,12 @@ class Document:
     # The words numbering writes ("Pasal", "ayat", "huruf", "angka", "pada", "dalam", "dan", …),
     # from the library's templates/kata.yaml: no word of the naskah is written in Python.
     words: Mapping[str, str] = field(default_factory=dict)
+    language: str = "id"
+    # A bilingual naskah: its English text, assembled from the same clauses into the same shape
+    # (sections, ayat, items and anchors), numbered alike, and how the two are laid out: side by
+    # side ("columns", one row per paragraph) or one after the other ("sequential").
+    translation: Document | None = None
+    layout: Literal["columns", "sequential"] = "columns"
 
     def map_contents(self, f: Callable[[list[Inline]], list[Inline]]) -> Document:
         """A new document whose every paragraph and list item has content ``f(content)``. Sections,

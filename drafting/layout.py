@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .document import Break, Document, Inline, ItemList, Ref, Run, Section, Signatory
+from .document import Break, Document, Inline, ItemList, Line, Ref, Run, Section, Signatory
 
 TITLE = "Judul"  # title block line: bold, centred, upper case
 NUMBER = "Nomor"  # "NOMOR : …" (a title block line of role "nomor"): bold, centred, as written
@@ -90,6 +90,65 @@ def _list(lst: ItemList, level: int) -> Iterator[Block]:
             yield from _list(item.list, level + 1)
 
 
+@dataclass(frozen=True)
+class Row:
+    """A row of a bilingual naskah laid out side by side: the Indonesian blocks and, beside them,
+    the same part of the English text. ``keep``: a Pasal heading with its title, which stays on
+    the page of the paragraph after it."""
+
+    cells: tuple[tuple[Block, ...], tuple[Block, ...]]
+    keep: bool = False
+
+
+def column_rows(doc: Document) -> tuple[list[Row], list[Row]]:
+    """A bilingual naskah side by side, one row per paragraph or list item, so that each Pasal
+    stands beside its Article: the rows of the pages before the signature page (title block, the
+    front matter, every Pasal), and of the signature page (the closing words: place, date,
+    languages). The two texts have the same shape (assembly saw to it), so their blocks pair one to
+    one. Unlike a text in one language, the last Pasal stays before the signature page: side by side
+    it fills most of a page by itself, and the signatures, which LibreOffice does not keep with a
+    table above them, went to a page of their own; the closing words now keep them company."""
+    en = doc.translation
+    assert en is not None, "column_rows needs a bilingual naskah"
+    body = [Row((tuple(title_blocks(doc)), tuple(title_blocks(en))))]
+    for ours, theirs in zip(doc.front, en.front, strict=True):
+        body += _rows(list(_section(ours)), list(_section(theirs)))
+    for ours, theirs in zip(doc.pasal, en.pasal, strict=True):
+        body += _pasal_rows(ours, theirs, doc, en)
+    closing: list[Row] = []
+    for ours, theirs in zip(doc.closing, en.closing, strict=True):
+        closing += _rows(list(_section(ours)), list(_section(theirs)))
+    return body, closing
+
+
+def _rows(ours: list[Block], theirs: list[Block]) -> list[Row]:
+    return [Row(((a,), (b,))) for a, b in zip(ours, theirs, strict=True)]
+
+
+def _pasal_rows(ours: Section, theirs: Section, doc: Document, en: Document) -> list[Row]:
+    """A Pasal beside its Article: the heading and title in a row that keeps with the next, then a
+    row per paragraph, so that the first paragraphs stay level however the titles wrap."""
+    a, b = list(_pasal(ours, doc)), list(_pasal(theirs, en))
+    return [Row((tuple(a[:2]), tuple(b[:2])), keep=True)] + _rows(a[2:], b[2:])
+
+
+def bilingual_signatories(doc: Document) -> list[Signatory]:
+    """The signatures of a naskah laid out side by side: one block per party, each role's lines in
+    both languages (UNTUK … then FOR …; the position, then its English), a line the same in both
+    (the name) once."""
+    en = doc.translation
+    assert en is not None
+    out = []
+    for ours, theirs in zip(doc.signatories, en.signatories, strict=True):
+        lines: list[Line] = []
+        for role, _ in SIGNATURE_ROWS:
+            mine = [line for line in ours.lines if line.role == role]
+            lines += mine + [line for line in theirs.lines if line.role == role and line.text() not in
+                             {m.text() for m in mine}]
+        out.append(Signatory(ours.label, ours.name, tuple(lines)))
+    return out
+
+
 def signature_rows(signatories: list[Signatory]) -> list[list[Signatory]]:
     """How the signature block places the parties: two side by side, three side by side when
     there are exactly three, more in rows of two (the last one alone, centred)."""
@@ -101,7 +160,7 @@ def signature_rows(signatories: list[Signatory]) -> list[list[Signatory]]:
 # lines of one role sit in one table row, so that (say) the names stay level across the parties.
 # The meterai row is always there: it is the room for the signature, with or without a meterai.
 SIGNATURE_ROWS = (("pihak", "TandatanganPihak"), ("jabatan", "Tandatangan"), ("meterai", "Meterai"),
-                  ("nama", "Tandatangan"), ("nip", "Tandatangan"))
+                  ("nama", "Tandatangan"), ("nip", "Tandatangan"), ("keterangan", "Tandatangan"))
 
 
 @dataclass(frozen=True)
@@ -135,6 +194,7 @@ def signature_text(s: Signatory) -> list[str]:
 
 
 def plain_text(doc: Document) -> str:
-    """The naskah as plain text, one paragraph a line (used by tests and checks)."""
+    """The naskah as plain text, one paragraph a line (used by tests and checks); of a bilingual
+    naskah, the Indonesian text (its English text is ``plain_text(doc.translation)``)."""
     return "\n".join(b.text() for b in blocks(doc))
 

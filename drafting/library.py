@@ -9,6 +9,11 @@ every word of a naskah comes from here. A template says which clauses a kind of 
 which order, and which of them it cannot do without. ``templates/kata.yaml`` holds the words that
 numbering writes around the numbers ("Pasal", "ayat", "huruf", "pada", "dalam", "dan").
 
+A bilingual naskah (a template with ``languages: [id, en]``, the Memorandum Saling Pengertian) is
+written from the same clauses: a variant then holds its Indonesian text under ``id`` and its English
+under ``en``, with the same outline shape and anchors, so that one numbering serves both; its
+English words of numbering are in ``templates/kata.en.yaml``.
+
 A library is a tuple of folders, the shipped one first; a clause or template in a later folder
 replaces the one of the same id (or kind) before it. Every file is checked when the library is
 read, the unit's as strictly as the shipped: its fields, the input paths its ``requires`` names,
@@ -42,17 +47,37 @@ from .model import Agreement, Kind
 ROOT = Path(__file__).resolve().parent.parent
 CLAUSES_DIR = ROOT / "clauses"
 TEMPLATES_DIR = ROOT / "templates"
-WORDS_FILE = "kata.yaml"  # in a library's templates/ folder
 
 # Where a clause goes, and so which template key may name it.
 Part = Literal["title", "front", "pasal", "signature"]
 # The roles a line may take ("[.nomor] …") in the parts that have lines rather than paragraphs.
 ROLES: dict[str, frozenset[str]] = {
     "title": frozenset({"nomor"}),
-    "signature": frozenset({"pihak", "jabatan", "meterai", "nama", "nip"}),
+    "signature": frozenset({"pihak", "jabatan", "meterai", "nama", "nip", "keterangan"}),
 }
-# The words numbering and layout need (templates/kata.yaml).
+# The words numbering and layout need (templates/kata.yaml; templates/kata.en.yaml for English).
 WORDS = ("pasal", "ayat", "huruf", "angka", "pada", "dalam", "dan", "atau", "dan/atau", "nomor")
+# How numbering writes labels and references, where a language differs from the Indonesian default
+# (UU 12/2011 Lampiran II): the ayat label and its form in a reference, the order of a reference
+# ("Pasal 5 ayat (2)" or "paragraph 2 of Article 5") and its joining word, the Pasal a local
+# reference names ("this Article"), list labels by level, the month names of dates, and how an
+# English text names the sides ("Party Parties", "Participant Participants").
+FORMAT_WORDS = ("ayat_label", "ayat_rujukan", "rujukan_urutan", "rujukan_sambung", "pasal_ini", "daftar_huruf",
+                "daftar_angka", "bulan", "parties", "participants")
+LANGUAGES = ("id", "en")
+WORDS_FILES = {"id": "kata.yaml", "en": "kata.en.yaml"}  # in a library's templates/ folder
+
+
+class Variant(BaseModel):
+    """One variant of a clause: its Indonesian text, and for a bilingual naskah its English text
+    of the same outline shape; a title of its own where the Pasal is titled otherwise."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    en: str | None = None
+    title: str | None = None
+    title_en: str | None = None
 
 
 class Clause(BaseModel):
@@ -60,6 +85,7 @@ class Clause(BaseModel):
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: str = ""  # the Pasal's title; empty for the other parts
+    title_en: str | None = None  # its English title, for a bilingual naskah
     part: Part = "pasal"
     kinds: list[str]
     summary: str
@@ -68,17 +94,42 @@ class Clause(BaseModel):
                                 description="Input paths that must be filled; 'parties.*.x' = any party.")
     # Where the wording comes from (the regulation, the real agreement): for the Biro that reviews it.
     source: str | None = None
-    variants: dict[str, str]
+    variants: dict[str, Variant]
     _file: Path = PrivateAttr(default=Path())
-    _lines: dict[str, int] = PrivateAttr(default_factory=dict)  # variant → line of its text's first line
+    # (variant, language) → the file line of that text's first line
+    _lines: dict[tuple[str, str], int] = PrivateAttr(default_factory=dict)
     _shipped: bool = PrivateAttr(default=True)
+
+    @field_validator("variants", mode="before")
+    @classmethod
+    def _texts(cls, v: Any) -> Any:
+        """A variant written as a text alone is its Indonesian text."""
+        return {k: {"id": t} if isinstance(t, str) else t for k, t in v.items()} if isinstance(v, dict) else v
 
     @field_validator("variants")
     @classmethod
-    def _has_default(cls, v: dict[str, str]) -> dict[str, str]:
+    def _has_default(cls, v: dict[str, Variant]) -> dict[str, Variant]:
         if "default" not in v:
             raise ValueError("every clause needs a 'default' variant")
         return v
+
+    def text(self, variant: str, lang: str = "id") -> str | None:
+        """A variant's text in a language; None where the clause has none in it."""
+        return getattr(self.variants[variant], lang)
+
+    def title_in(self, variant: str, lang: str = "id") -> str | None:
+        """The Pasal title of a variant in a language: the variant's own, else the clause's."""
+        v = self.variants[variant]
+        if lang == "en":
+            return v.title_en or (self.title_en if v.title is None else None)
+        return v.title or self.title
+
+    def texts(self) -> Iterator[tuple[str, str, str]]:
+        """Every (variant, language, text) of the clause."""
+        for name, v in self.variants.items():
+            for lang in LANGUAGES:
+                if getattr(v, lang) is not None:
+                    yield name, lang, getattr(v, lang)
 
     def missing_input(self, data: dict[str, Any]) -> list[str]:
         """The ``requires`` paths that the input leaves empty."""
@@ -88,9 +139,9 @@ class Clause(BaseModel):
         """Whether the clause is for this kind of naskah, or for the kind whose clauses it shares."""
         return kind in self.kinds or (kind in Kind.__members__ and Kind(kind).family.value in self.kinds)
 
-    def where(self, variant: str, line: int = 1) -> str:
-        """'file, baris N': the line ``line`` of a variant's text in its file."""
-        return f"{self._file}, baris {self._lines.get(variant, 1) + line - 1}"
+    def where(self, variant: str, line: int = 1, lang: str = "id") -> str:
+        """'file, baris N': the line ``line`` of a variant's text (in ``lang``) in its file."""
+        return f"{self._file}, baris {self._lines.get((variant, lang), 1) + line - 1}"
 
 
 @dataclass(frozen=True)
@@ -105,6 +156,10 @@ class Template(BaseModel):
 
     kind: str
     naskah: str  # what the naskah calls itself: "Perjanjian Kerja Sama"
+    naskah_en: str | None = None  # and in its English text: "Memorandum of Understanding"
+    # The languages of the naskah: ["id"], or ["id", "en"] for a bilingual one, each text complete
+    # and both from one numbered structure.
+    languages: list[Literal["id", "en"]] = Field(default_factory=lambda: ["id"])
     extends: str | None = None  # a kind whose template gives every key this one does not set
     title_block: str = "judul"
     front: list[str] = Field(default_factory=list)
@@ -126,6 +181,10 @@ class Template(BaseModel):
                 out.append(TemplateEntry(cid, bool(opts.get("required")), str(variant) if variant else None))
         return out
 
+    @property
+    def bilingual(self) -> bool:
+        return "en" in self.languages
+
     def docx_path(self) -> Path:
         """The Word template: ``docx`` beside this template, or the shipped one when a unit's
         template keeps the default and has no naskah.docx of its own."""
@@ -140,18 +199,23 @@ class Library:
     folders: tuple[Path, ...]
     clauses: dict[str, Clause]
     templates: dict[str, Template]
-    words: dict[str, str]
-    _compiled: dict[tuple[str, str], jinja2.Template] = field(default_factory=dict, compare=False, repr=False)
+    kata: dict[str, dict[str, str]]  # language → the words numbering writes in it
+    _compiled: dict[tuple[str, str, str], jinja2.Template] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def words(self) -> dict[str, str]:
+        """The Indonesian words of numbering."""
+        return self.kata["id"]
 
     def template(self, kind: str) -> Template:
         if kind not in self.templates:
             raise LibraryError(f"jenis naskah '{kind}' tidak mempunyai templat di {_folders(self.folders)}")
         return self.templates[kind]
 
-    def compiled(self, clause: Clause, variant: str) -> jinja2.Template:
-        key = (clause.id, variant)
+    def compiled(self, clause: Clause, variant: str, lang: str = "id") -> jinja2.Template:
+        key = (clause.id, variant, lang)
         if key not in self._compiled:
-            self._compiled[key] = _compile(clause, variant)
+            self._compiled[key] = _compile(clause, variant, lang)
         return self._compiled[key]
 
 
@@ -173,11 +237,15 @@ def environment(sandboxed: bool) -> jinja2.Environment:
     )
 
 
-def _compile(clause: Clause, variant: str) -> jinja2.Template:
+def _compile(clause: Clause, variant: str, lang: str) -> jinja2.Template:
+    text = clause.text(variant, lang)
+    if text is None:
+        raise LibraryError(f"{clause._file}: klausul {clause.id}, varian '{variant}': tidak ada teks bahasa {lang}")
     try:
-        return environment(not clause._shipped).from_string(clause.variants[variant])
+        return environment(not clause._shipped).from_string(text)
     except jinja2.TemplateSyntaxError as exc:
-        raise LibraryError(f"{clause.where(variant, exc.lineno)}: teks varian '{variant}' tidak sah: {exc.message}") from None
+        raise LibraryError(f"{clause.where(variant, exc.lineno, lang)}: teks varian '{variant}' tidak sah: "
+                           f"{exc.message}") from None
 
 
 @lru_cache(maxsize=16)
@@ -186,7 +254,7 @@ def load(folders: tuple[Path, ...]) -> Library:
     problems: list[str] = []
     clauses: dict[str, Clause] = {}
     templates: dict[str, Template] = {}
-    words: dict[str, str] = {}
+    kata: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
     for folder in folders:
         shipped = folder == ROOT
         if not folder.is_dir():
@@ -199,12 +267,13 @@ def load(folders: tuple[Path, ...]) -> Library:
             tpl = _read_template(path, problems)
             if tpl is not None:
                 templates[tpl.kind] = tpl
-        words_file = folder / "templates" / WORDS_FILE
-        if words_file.is_file():
-            words |= _read_words(words_file, problems)
-    missing = [w for w in WORDS if w not in words]
-    if missing:
-        problems.append(f"{folders[0] / 'templates' / WORDS_FILE}: kata {', '.join(missing)} tidak ada")
+        for lang, name in WORDS_FILES.items():
+            if (folder / "templates" / name).is_file():
+                kata[lang] |= _read_words(folder / "templates" / name, problems)
+    for lang, words in kata.items():
+        missing = [w for w in WORDS if w not in words]
+        if missing:
+            problems.append(f"{folders[0] / 'templates' / WORDS_FILES[lang]}: kata {', '.join(missing)} tidak ada")
     for clause in clauses.values():
         problems += _check_text(clause, clauses)
     templates = {kind: _extended(tpl, templates, problems) for kind, tpl in templates.items()}
@@ -212,7 +281,7 @@ def load(folders: tuple[Path, ...]) -> Library:
         problems += _check_template(tpl, clauses)
     if problems:
         raise LibraryError("pustaka tidak sah:\n" + "\n".join(f"  - {p}" for p in problems))
-    return Library(folders, clauses, templates, words)
+    return Library(folders, clauses, templates, kata)
 
 
 def shipped() -> Library:
@@ -299,7 +368,9 @@ def _read_clause(path: Path, shipped: bool, problems: list[str]) -> Clause | Non
         problems.append(f"{_at(path, lines, ('id',))}: id '{clause.id}' harus sama dengan nama berkas ('{path.stem}')")
         return None
     clause._file, clause._shipped = path, shipped
-    clause._lines = {v: _text_line(lines, ("variants", v)) for v in clause.variants}
+    clause._lines = {(v, lang): _text_line(lines, ("variants", v) if isinstance(_raw(lines, v), str) else
+                                           ("variants", v, lang))
+                     for v, lang, _ in clause.texts()}
     for i, req in enumerate(clause.requires):
         if not known_input_path(req):
             problems.append(f"{_at(path, lines, ('requires', i))}: 'requires' menyebut isian yang tidak ada: "
@@ -307,13 +378,24 @@ def _read_clause(path: Path, shipped: bool, problems: list[str]) -> Clause | Non
     return clause
 
 
-def _text_line(lines: LineIndex | None, loc: tuple[Any, ...]) -> int:
-    """The file line of a text's first line: a block scalar (``|``) starts on the line after its key."""
+def _raw(lines: LineIndex | None, variant: str) -> Any:
+    """How a variant is written in its file: a text (str) or a mapping of texts (anything else)."""
+    node = _node(lines, ("variants", variant))
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def _node(lines: LineIndex | None, loc: tuple[Any, ...]) -> yaml.Node | None:
     node = lines.root if lines else None
     for key in loc:
         if not isinstance(node, yaml.MappingNode):
-            return 1
+            return None
         node = next((v for k, v in node.value if k.value == key), None)
+    return node
+
+
+def _text_line(lines: LineIndex | None, loc: tuple[Any, ...]) -> int:
+    """The file line of a text's first line: a block scalar (``|``) starts on the line after its key."""
+    node = _node(lines, loc)
     if not isinstance(node, yaml.ScalarNode):
         return 1
     return node.start_mark.line + (2 if node.style in ("|", ">") else 1)
@@ -356,10 +438,11 @@ def _read_words(path: Path, problems: list[str]) -> dict[str, str]:
     if not isinstance(data, dict) or not all(isinstance(v, str) and v for v in data.values()):
         problems.append(f"{path}: harus berupa daftar 'kata: teks'")
         return {}
-    unknown = [k for k in data if k not in WORDS]
-    problems += [f"{_at(path, lines, (k,))}: kata '{k}' tidak dipakai; yang dipakai: {', '.join(WORDS)}"
+    known = WORDS + FORMAT_WORDS
+    unknown = [k for k in data if k not in known]
+    problems += [f"{_at(path, lines, (k,))}: kata '{k}' tidak dipakai; yang dipakai: {', '.join(known)}"
                  for k in unknown]
-    return {str(k): v for k, v in data.items() if k in WORDS}
+    return {str(k): v for k, v in data.items() if k in known}
 
 
 # --- checking ------------------------------------------------------------------------------
@@ -373,23 +456,29 @@ def _check_text(clause: Clause, clauses: dict[str, Clause]) -> list[str]:
     """A clause's variants: valid Jinja, line roles its part allows, and every ref(), nomor() and
     has() with a constant argument naming a clause (and anchor) that exists."""
     problems = []
-    for variant, text in clause.variants.items():
+    for variant, lang, text in clause.texts():
         try:
             ast = environment(not clause._shipped).parse(text)
         except jinja2.TemplateSyntaxError as exc:
-            problems.append(f"{clause.where(variant, exc.lineno)}: teks varian '{variant}' tidak sah: {exc.message}")
+            problems.append(f"{clause.where(variant, exc.lineno, lang)}: teks varian '{variant}' tidak sah: "
+                            f"{exc.message}")
             continue
         allowed = ROLES.get(clause.part, frozenset())
         for m in _ROLE.finditer(text):
             if m.group(1) not in allowed:
                 line = text.count("\n", 0, m.start()) + 1
                 choices = ", ".join(sorted(allowed)) or "(tidak ada di bagian ini)"
-                problems.append(f"{clause.where(variant, line)}: peran baris '[.{m.group(1)}]' tidak dikenal; "
+                problems.append(f"{clause.where(variant, line, lang)}: peran baris '[.{m.group(1)}]' tidak dikenal; "
                                 f"pilih: {choices}")
         for call, name, target in _calls(ast):
             problem = _target_problem(clause, name, target, clauses)
             if problem:
-                problems.append(f"{clause.where(variant, call.lineno)}: {name}(\"{target}\"): {problem}")
+                problems.append(f"{clause.where(variant, call.lineno, lang)}: {name}(\"{target}\"): {problem}")
+    for variant, v in clause.variants.items():
+        if v.en is not None and set(_ANCHOR.findall(v.en)) != set(_ANCHOR.findall(v.id)):
+            problems.append(f"{clause.where(variant, 1, 'en')}: teks bahasa Inggris varian '{variant}' harus "
+                            f"mempunyai tanda [#…] yang sama dengan teks bahasa Indonesianya "
+                            f"({', '.join(sorted(set(_ANCHOR.findall(v.id)) ^ set(_ANCHOR.findall(v.en))))})")
     return problems
 
 
@@ -403,7 +492,7 @@ def _calls(ast: jinja2.nodes.Template) -> Iterator[tuple[jinja2.nodes.Call, str,
 
 def _anchors(clause: Clause) -> tuple[set[str], bool]:
     """The anchors a clause's texts name, and whether some are made by Jinja ('[#pihak_{{ i }}]')."""
-    texts = clause.variants.values()
+    texts = [t for _, _, t in clause.texts()]
     return ({a for t in texts for a in _ANCHOR.findall(t)}, any(_DYNAMIC_ANCHOR.search(t) for t in texts))
 
 
@@ -440,7 +529,14 @@ def _check_template(tpl: Template, clauses: dict[str, Clause]) -> list[str]:
         elif variant is not None and variant not in clause.variants:
             problems.append(f"{where}: varian '{variant}' tidak ada untuk klausul '{cid}'; yang ada: "
                             f"{', '.join(clause.variants)}")
+        elif tpl.bilingual:
+            problem = english_missing(clause, variant or "default")
+            if problem:
+                problems.append(f"{where}: {problem}")
 
+    if tpl.bilingual and not tpl.naskah_en:
+        problems.append(f"{_at(path, lines, ('languages',))}: naskah dwibahasa memerlukan naskah_en (sebutan naskah "
+                        f"dalam bahasa Inggris)")
     check(tpl.title_block, "title", ("title_block",))
     check(tpl.signature_block, "signature", ("signature_block",))
     for key in ("front", "closing"):
@@ -449,6 +545,17 @@ def _check_template(tpl: Template, clauses: dict[str, Clause]) -> list[str]:
     for i, entry in enumerate(tpl.entries()):
         check(entry.clause, "pasal", ("pasal", i), entry.variant)
     return problems
+
+
+def english_missing(clause: Clause, variant: str) -> str | None:
+    """Why a clause's variant cannot be used in a bilingual naskah, or None when it can: it has an
+    English text, and, for a Pasal, an English title."""
+    if clause.text(variant, "en") is None:
+        return (f"klausul '{clause.id}' (varian '{variant}') tidak mempunyai teks bahasa Inggris, sehingga tidak "
+                f"dapat dipakai dalam naskah dwibahasa")
+    if clause.part == "pasal" and not clause.title_in(variant, "en"):
+        return f"klausul '{clause.id}' (varian '{variant}') tidak mempunyai judul pasal bahasa Inggris (title_en)"
+    return None
 
 
 def known_input_path(path: str) -> bool:

@@ -44,6 +44,9 @@ class Kind(str, Enum):
     nota_kesepahaman = "nota_kesepahaman"
     nota_kesepakatan = "nota_kesepakatan"
     surat_perjanjian = "surat_perjanjian"
+    # Kerja Sama luar negeri (Permen 8/2025 Pasal 8-10, 26-35): the Memorandum of Understanding with
+    # a foreign government body or an international organisation, in Bahasa Indonesia and English.
+    memorandum_saling_pengertian = "memorandum_saling_pengertian"
 
     @property
     def utama(self) -> bool:
@@ -51,9 +54,17 @@ class Kind(str, Enum):
         return self in (Kind.nota_kesepahaman, Kind.nota_kesepakatan)
 
     @property
+    def luar_negeri(self) -> bool:
+        """A naskah of Kerja Sama luar negeri (Permen 8/2025 Bab IV), which the domestic division
+        into utama and teknis does not apply to."""
+        return self is Kind.memorandum_saling_pengertian
+
+    @property
     def family(self) -> Kind:
         """The kind whose rules and clauses this one shares: nota_kesepahaman for Kerja Sama
-        utama, perjanjian_kerja_sama for Kerja Sama teknis."""
+        utama, perjanjian_kerja_sama for Kerja Sama teknis; a foreign kind its own."""
+        if self.luar_negeri:
+            return self
         return Kind.nota_kesepahaman if self.utama else Kind.perjanjian_kerja_sama
 
 
@@ -401,6 +412,19 @@ class Style(Strict):
                                   "banyak naskah, mis. PKS BPJS Ketenagakerjaan 2023.")
     paper: Literal["a4", "f4"] = Field("a4", description="A4, atau F4/folio (215 × 330 mm).")
     paraf: bool = Field(True, description="Kotak paraf para pihak di kaki setiap halaman kecuali halaman tanda tangan.")
+    layout: Literal["columns", "sequential"] = Field(
+        "columns", description="Naskah dwibahasa: 'columns' = teks bahasa Indonesia dan bahasa Inggris berdampingan "
+                               "dalam dua kolom, satu baris per paragraf (Pasal di samping Article-nya); "
+                               "'sequential' = teks bahasa Indonesia lalu teks bahasa Inggris, masing-masing lengkap "
+                               "dengan halaman tanda tangannya.")
+    english_parties: Literal["parties", "participants"] = Field(
+        "parties", description="Naskah dwibahasa: sebutan para pihak dalam teks bahasa Inggris: 'parties' = the "
+                               "Parties (seperti MSP Indonesia pada umumnya), 'participants' = the Participants "
+                               "(lazim bagi MoU yang bukan perjanjian internasional, mis. dengan Australia atau "
+                               "Inggris). Teks bahasa Indonesia tetap 'Para Pihak'.")
+    recital_leads: bool = Field(
+        True, description="Naskah luar negeri: pertimbangan diawali kata kapital ('MENYADARI …;'), seperti MSP "
+                          "Indonesia; false = dengan huruf dan 'bahwa' ('a. bahwa …;').")
 
     @field_validator("opening_place", mode="before")
     @classmethod
@@ -416,6 +440,133 @@ class Style(Strict):
         if "nama" not in v:
             raise ValueError("baris 'nama' harus ada")
         return v
+
+
+class EnglishListItem(Strict):
+    text: str = ""
+    items: list[EnglishItem] = Field(default_factory=list)
+
+
+# A list item in English: as the Indonesian one (a text, or {text, items}); empty while it is
+# not translated yet (the form adds it empty beside its original).
+EnglishItem = Union[str, EnglishListItem]
+
+
+class EnglishRepresentative(Strict):
+    position: str | None = Field(None, description="Jabatan dalam bahasa Inggris, mis. 'Director General of Immigration'.")
+    acting_for: str | None = None
+    acting_for_basis: str | None = None
+
+
+class EnglishCorrespondence(Strict):
+    addressee: str | None = None
+    address: str | None = None
+
+
+class EnglishParty(Strict):
+    name: str | None = Field(None, description="Nama instansi dalam bahasa Inggris.")
+    parent: str | None = None
+    short_name: str | None = Field(None, description="Nama singkat dalam teks bahasa Inggris; kosong = sama.")
+    legal_status: str | None = None
+    address: str | None = Field(None, description="Alamat dalam teks bahasa Inggris; kosong = sama.")
+    pejabat_penghubung: str | None = None
+    representative: EnglishRepresentative = EnglishRepresentative()
+    duties: list[EnglishItem] = Field(default_factory=list)
+    correspondence: EnglishCorrespondence | None = None
+
+
+class EnglishPrior(Strict):
+    tentang: str | None = Field(None, description="Pokok naskah itu dalam bahasa Inggris.")
+
+
+class EnglishDefinition(Strict):
+    term: str | None = None
+    abbreviation: str | None = None
+    meaning: str | None = None
+
+
+class EnglishPurpose(Strict):
+    maksud: str | None = None
+    tujuan: str | None = None
+
+
+class EnglishSigning(Strict):
+    place: str | None = Field(None, description="Tempat penandatanganan dalam bahasa Inggris bila lain, mis. 'The Hague'.")
+
+
+class EnglishIntellectualProperty(Strict):
+    results: list[EnglishItem] = Field(default_factory=list)
+
+
+class EnglishTechnicalTeam(Strict):
+    tasks: list[EnglishItem] = Field(default_factory=list)
+
+
+class EnglishThirdParties(Strict):
+    kinds: list[EnglishItem] = Field(default_factory=list)
+
+
+class EnglishAnnex(Strict):
+    title: str | None = None
+
+
+class EnglishExtraPasal(Strict):
+    title: str | None = None
+    paragraphs: list[str] = Field(default_factory=list)
+    text: str | None = None
+
+
+class English(Strict):
+    """The English text of what a bilingual naskah prints from the input, field by field as in the
+    Indonesian input (same names, lists of the same length and nesting): the English text of
+    ``tentang`` is ``english.tentang``, of ``parties[1].representative.position``
+    ``english.parties[1].representative.position``. Names of persons, numbers and dates are not
+    translated; a short name, an address or a place left empty is the same in both texts."""
+
+    naskah: str | None = None
+    tentang: str | None = Field(None, description="Pokok naskah dalam bahasa Inggris (judul: 'ON …').")
+    signing: EnglishSigning | None = None
+    parties: list[EnglishParty] = Field(default_factory=list)
+    recitals: list[str] = Field(default_factory=list)
+    renewal: EnglishPrior | None = None
+    definitions: list[EnglishDefinition] = Field(default_factory=list)
+    purpose: EnglishPurpose | None = None
+    scope: list[EnglishItem] = Field(default_factory=list)
+    forms: list[EnglishItem] = Field(default_factory=list)
+    capacity_building: list[str] = Field(default_factory=list)
+    financing: str | None = None
+    intellectual_property: EnglishIntellectualProperty | None = None
+    technical_team: EnglishTechnicalTeam | None = None
+    third_parties: EnglishThirdParties | None = None
+    annexes: list[EnglishAnnex] = Field(default_factory=list)
+    extra_pasal: list[EnglishExtraPasal] = Field(default_factory=list)
+    titles: dict[str, str] = Field(default_factory=dict, description="Judul pasal pengganti (clauses.titles) "
+                                                                      "dalam bahasa Inggris.")
+
+
+class Coordination(Strict):
+    """Coordination with the Kementerian Luar Negeri (Permen 8/2025 Pasal 10 ayat (1))."""
+
+    record: Text = Field(description="Catatan koordinasinya, mis. 'Surat Direktur Perjanjian Ekonomi dan Sosial "
+                                     "Budaya Kementerian Luar Negeri Nomor … tanggal …' atau notula rapat.")
+    date: dt.date | None = None
+    outcome: Literal["naskah_kerja_sama", "perjanjian_internasional"] = Field(
+        "naskah_kerja_sama", description="Hasilnya: 'naskah_kerja_sama' = dapat dibuat sebagai naskah Kerja Sama "
+                                         "(MSP); 'perjanjian_internasional' = harus melalui perjanjian internasional "
+                                         "(Pasal 10 ayat (2), UU 24/2000).")
+
+
+class Foreign(Strict):
+    """Kerja Sama luar negeri: its level and units (Permen 8/2025 Pasal 8), and the coordination
+    with the Kementerian Luar Negeri (Pasal 10)."""
+
+    units: list[Text] = Field(
+        default_factory=list, description="Unit Eselon I Kementerian yang melaksanakan kerja sama ini, mis. "
+                                          "'Direktorat Jenderal Imigrasi'. Satu unit: ditandatangani pimpinannya; dua "
+                                          "unit atau lebih: oleh Menteri (Permen 8/2025 Pasal 8 ayat (3)), menurut SOP "
+                                          "juga Sekretaris Jenderal.")
+    coordination: Coordination | None = Field(None, description="Koordinasi dengan Kementerian Luar Negeri "
+                                                                "(Permen 8/2025 Pasal 10).")
 
 
 class Agreement(Strict):
@@ -444,6 +595,8 @@ class Agreement(Strict):
     definitions: list[Definition] = Field(default_factory=list)
     purpose: Purpose | None = None
     scope: list[Item] = Field(default_factory=list)
+    forms: list[Item] = Field(default_factory=list, description="Bentuk kerja sama, mis. 'pertukaran informasi', "
+                                                                "'kunjungan kerja', 'pelatihan'.")
     data_exchange: DataExchange | None = None
     capacity_building: list[Text] = Field(default_factory=list)
     financing: str | None = Field(None, description="Kalimat tambahan tentang pembiayaan, mis. sumber APBN.")
@@ -464,6 +617,13 @@ class Agreement(Strict):
     extra_pasal: list[ExtraPasal] = Field(default_factory=list)
     clauses: ClauseChoice = ClauseChoice()
     style: Style = Style()
+    foreign: Foreign | None = Field(None, description="Kerja Sama luar negeri: unit pelaksana dan koordinasi dengan "
+                                                      "Kementerian Luar Negeri (Permen 8/2025 Pasal 8 dan 10).")
+    english: English | None = Field(None, description="Naskah dwibahasa: teks bahasa Inggris dari isian yang dicetak, "
+                                                      "dengan nama dan susunan yang sama dengan isian bahasa Indonesia.")
+    prevailing_text: Literal["en", "id", "none"] = Field(
+        "en", description="Naskah dwibahasa: teks yang berlaku bila terdapat perbedaan penafsiran: 'en' = bahasa "
+                          "Inggris, 'id' = bahasa Indonesia, 'none' = tidak disebut (semua naskah sama autentiknya).")
 
     @model_validator(mode="after")
     def _party_refs(self) -> Agreement:
@@ -493,9 +653,10 @@ class Agreement(Strict):
         return self
 
     def _kind_fields(self) -> None:
-        if self.non_binding and not self.kind.utama:
-            raise FieldProblem("non_binding", "hanya untuk Nota Kesepahaman: Perjanjian Kerja Sama menimbulkan hak dan "
-                                              "kewajiban (Permen 8/2025 Pasal 3 ayat (3))")
+        if self.non_binding and not (self.kind.utama or self.kind.luar_negeri):
+            raise FieldProblem("non_binding", "hanya untuk Nota Kesepahaman atau Memorandum Saling Pengertian: "
+                                              "Perjanjian Kerja Sama menimbulkan hak dan kewajiban (Permen 8/2025 "
+                                              "Pasal 3 ayat (3))")
         if self.kind.utama:
             for i, p in enumerate(self.parties):
                 if p.rights or p.obligations:

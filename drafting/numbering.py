@@ -24,12 +24,30 @@ def _letters(i: int) -> str:
     return chr(ord("a") + (i - 1) % 26) * ((i - 1) // 26 + 1)
 
 
+_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50), ("xl", 40),
+          ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+
+
+def _roman(i: int) -> str:
+    out = ""
+    for numeral, value in _ROMAN:
+        while i >= value:
+            out, i = out + numeral, i - value
+    return out
+
+
 Formatter = Callable[[int], str]
-_FORMATS: dict[str, Formatter] = {
-    "a.": lambda i: f"{_letters(i)}.",
-    "1.": lambda i: f"{i}.",
-    "a)": lambda i: f"{_letters(i)})",
-    "1)": lambda i: f"{i})",
+# Each label form, and whether it counts in letters (a reference then says "huruf", else "angka").
+_FORMATS: dict[str, tuple[Formatter, bool]] = {
+    "a.": (lambda i: f"{_letters(i)}.", True),
+    "1.": (lambda i: f"{i}.", False),
+    "a)": (lambda i: f"{_letters(i)})", True),
+    "1)": (lambda i: f"{i})", False),
+    # the lists of an English text (templates/kata.en.yaml): (a), (i), (A), (1)
+    "(a)": (lambda i: f"({_letters(i)})", True),
+    "(i)": (lambda i: f"({_roman(i)})", False),
+    "(A)": (lambda i: f"({_letters(i).upper()})", True),
+    "(1)": (lambda i: f"({i})", False),
 }
 # list_levels style -> list sequence -> formatter of each level
 LEVELS: dict[str, dict[str, list[str]]] = {
@@ -38,26 +56,60 @@ LEVELS: dict[str, dict[str, list[str]]] = {
 }
 
 
+def levels_of(words: Mapping[str, str], list_levels: str) -> dict[str, list[str]]:
+    """The label forms of each level: the language's own (kata ``daftar_huruf``/``daftar_angka``,
+    as an English text has), else the style's (``list_levels``, UU 12/2011 by default)."""
+    style = LEVELS[list_levels]
+    return {seq: words[f"daftar_{seq}"].split() if f"daftar_{seq}" in words else style[seq]
+            for seq in ("huruf", "angka")}
+
+
+def _ref_label(label: str) -> str:
+    """A label as a reference cites it: 'a.' → 'a', '1)' → '1', '(a)' → '(a)', '2.' → '2'."""
+    label = label.rstrip(".")
+    return label if label.startswith("(") else label.rstrip(")")
+
+
 @dataclass(frozen=True)
 class Target:
     """Where an id points: a Pasal, and within it an ayat and/or a list item path."""
 
     pasal: int | None  # None for front matter (recitals…), which has no Pasal number
     section: str
-    ayat: str = ""  # "(2)"
+    ayat: int = 0  # 2 for ayat (2); 0: none
     item: tuple[str, ...] = ()  # ("huruf a", "angka 1")
 
     def words(self, local: bool, words: Mapping[str, str]) -> str:
-        parts = [] if local or self.pasal is None else [f"{words['pasal']} {self.pasal}"]
+        """'Pasal 5 ayat (2) huruf a' (Indonesian), 'subparagraph (a) of paragraph 2 of Article 5'
+        (English: kata rujukan_urutan 'butir-dulu', rujukan_sambung 'of'); a local reference names
+        no Pasal, or the language's word for this one ('of this Article')."""
+        if local:
+            parts = [words["pasal_ini"]] if words.get("pasal_ini") else []
+        else:
+            parts = [] if self.pasal is None else [f"{words['pasal']} {self.pasal}"]
         if self.ayat:
-            parts.append(f"{words['ayat']} {self.ayat}")
+            parts.append(f"{words['ayat']} {words.get('ayat_rujukan', '({n})').replace('{n}', str(self.ayat))}")
         parts += self.item
-        return " ".join(parts)
+        if words.get("rujukan_urutan") == "butir-dulu":
+            parts.reverse()
+        return f" {words['rujukan_sambung']} ".join(parts) if "rujukan_sambung" in words else " ".join(parts)
 
 
 def number(doc: Document, *, list_levels: str = "a. 1. a) 1)") -> Document:
+    """The numbered copy of ``doc``; of a bilingual naskah, its translation numbered alike, in its
+    own words: the structure is one (assembly made both texts of the same shape), so Pasal 5 is
+    Article 5 and ayat (2) paragraph 2."""
+    numbered = _number(doc, list_levels)
+    if doc.translation is not None:
+        numbered.translation = _number(doc.translation, list_levels)
+    return numbered
+
+
+def _number(doc: Document, list_levels: str) -> Document:
     doc = doc.map_contents(list)  # the copy that is numbered: the caller's document stays as it was
     words = doc.words
+    levels = levels_of(words, list_levels)
+    ayat_label = words.get("ayat_label", "({n})")
     for n, sec in enumerate(doc.pasal, 1):
         sec.number = n
     index: dict[str, Target] = {}
@@ -66,11 +118,11 @@ def number(doc: Document, *, list_levels: str = "a. 1. a) 1)") -> Document:
             index[sec.id] = Target(sec.number, sec.id)
         numbered = sec.pasal and len(sec.paragraphs) > 1
         for k, para in enumerate(sec.paragraphs, 1):
-            para.label = f"({k})" if numbered else ""
+            para.label = ayat_label.replace("{n}", str(k)) if numbered else ""
             if para.id:
-                index[f"{sec.id}.{para.id}"] = Target(sec.number, sec.id, para.label)
+                index[f"{sec.id}.{para.id}"] = Target(sec.number, sec.id, k if numbered else 0)
             if para.list:
-                _label(para.list, 0, LEVELS[list_levels], sec, para.label, (), index, words)
+                _label(para.list, 0, levels, sec, k if numbered else 0, (), index, words)
     for sec in doc.front + doc.pasal + doc.closing:
         for content in _contents(sec):
             content[:] = [_resolve(x, sec, index, words) for x in content]
@@ -80,13 +132,14 @@ def number(doc: Document, *, list_levels: str = "a. 1. a) 1)") -> Document:
     return doc
 
 
-def _label(lst: ItemList, level: int, levels: dict[str, list[str]], sec: Section, ayat: str,
+def _label(lst: ItemList, level: int, levels: dict[str, list[str]], sec: Section, ayat: int,
            path: tuple[str, ...], index: dict[str, Target], words: Mapping[str, str]) -> None:
     fmt = levels[lst.sequence][min(level, 3)]
+    formatter, letters = _FORMATS[fmt]
     for i, item in enumerate(lst.items, 1):
-        item.label = _FORMATS[fmt](i)
-        word = words["huruf"] if fmt[0] == "a" else words["angka"]
-        here = path + (f"{word} {item.label.rstrip('.)')}",)
+        item.label = formatter(i)
+        word = words["huruf"] if letters else words["angka"]
+        here = path + (f"{word} {_ref_label(item.label)}",)
         if item.id:
             index[f"{sec.id}.{item.id}"] = Target(sec.number, sec.id, ayat, here)
         if item.list:
@@ -120,7 +173,7 @@ def _resolve(node: Inline, sec: Section, index: dict[str, Target], words: Mappin
             raise CrossReferenceError(f"Pasal {sec.title}: '{t}' tidak bernomor (pasal hanya satu ayat)")
         found.append((local is not None, target))
     # the same Pasal's ayat first, then other Pasal in ascending order
-    found.sort(key=lambda f: (not f[0], f[1].pasal or 0, int(f[1].ayat.strip("()") or 0), f[1].item))
+    found.sort(key=lambda f: (not f[0], f[1].pasal or 0, f[1].ayat, f[1].item))
     places = [t.words(local, words) for local, t in found]
     text = places[0] if len(places) == 1 else ", ".join(places[:-1]) + f" {words['dan']} " + places[-1]
     if not node.bare:

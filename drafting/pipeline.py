@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assemble import assemble, library_for
-from .checks import Finding, errors, run_checks
+from .checks import Finding, bilingual, errors, run_checks
 from .checks.analysis import Analysis, analyse, draft_paragraphs
 from .checks.existing import read_paragraphs
 from .checks.lines import with_lines
@@ -54,7 +54,8 @@ def analyse_draft(agreement: Agreement, *, source: str = "<input>", libraries: t
         doc = build(agreement, source=source, libraries=libraries)
     except CrossReferenceError as exc:
         return analyse([], agreement=agreement, reference_error=str(exc))
-    return analyse(draft_paragraphs(doc), agreement=agreement, doc=doc)
+    translation = draft_paragraphs(doc.translation) if doc.translation else None
+    return analyse(draft_paragraphs(doc), agreement=agreement, doc=doc, translation=translation)
 
 
 def check_file(source: Path, *, libraries: tuple[Path, ...] = ()) -> list[Finding]:
@@ -64,7 +65,8 @@ def check_file(source: Path, *, libraries: tuple[Path, ...] = ()) -> list[Findin
         agreement = load_agreement(source)
         analysis = analyse_draft(agreement, source=str(source), libraries=libraries)
         return with_lines(run_checks(agreement, analysis), source)
-    return run_checks(None, analyse(read_paragraphs(source)))
+    original, translation = bilingual.split(read_paragraphs(source))
+    return run_checks(None, analyse(original, translation=translation))
 
 
 @dataclass(frozen=True)

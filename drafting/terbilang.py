@@ -36,9 +36,16 @@ def terbilang(n: int) -> str:
     return _SATU_RIBU.sub(r"\1seribu", num2words(n, lang="id"))
 
 
-def with_words(n: int, unit: str = "") -> str:
-    """The body convention of UU 12/2011: digits, then the words in brackets: '3 (tiga) bulan'."""
-    text = f"{n} ({terbilang(n)})"
+def in_words(n: int, lang: str = "id") -> str:
+    """``n`` in words: Indonesian (``terbilang``), or English for the English text of a bilingual
+    naskah ('six', 'twenty-one')."""
+    return terbilang(n) if lang == "id" else num2words(n, lang=lang)
+
+
+def with_words(n: int, unit: str = "", lang: str = "id") -> str:
+    """The body convention of UU 12/2011: digits, then the words in brackets: '3 (tiga) bulan';
+    in the English text of a bilingual naskah the same, in English words: '6 (six) months'."""
+    text = f"{n} ({in_words(n, lang)})"
     return f"{text} {unit}" if unit else text
 
 
@@ -52,9 +59,9 @@ def rupiah(amount: int) -> str:
     return f"Rp{digits},00 ({terbilang(amount)} rupiah)"
 
 
-def tanggal(d: date) -> str:
-    """A date in the body: '16 Januari 2027'."""
-    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+def tanggal(d: date, months: tuple[str, ...] = BULAN) -> str:
+    """A date in the body: '16 Januari 2027' (or with the month names of another language)."""
+    return f"{d.day} {months[d.month - 1]} {d.year}"
 
 
 def nama_hari(d: date, jumat: str = "Jumat") -> str:

@@ -38,11 +38,12 @@ def foreign(data: dict[str, Any]) -> dict[str, Any]:
 def test_examples_have_no_errors(example: Path) -> None:
     agreement = load_agreement(example)
     findings = run_checks(agreement, pipeline.analyse_draft(agreement))
-    assert findings == []
+    # the Memorandum Saling Pengertian is told when its originals are due (Pasal 39 ayat (4))
+    assert [f for f in findings if (f.rule, f.severity) != ("originals_due", "info")] == []
 
 
 def test_every_rule_is_registered_once() -> None:
-    assert len(RULES) == 17
+    assert len(RULES) == 21
 
 
 # --- Permen 8/2025 Pasal 21 and Pasal 31 ayat (3): minimum contents ---
@@ -156,12 +157,6 @@ def test_mitra_type_foreign_with_a_domestic_mitra(bpjs_data) -> None:
     bpjs_data["parties"].append(third)
     [f] = of(check(bpjs_data), "mitra_type", "warning")
     assert f.place == "parties[2].mitra_type"
-
-
-def test_foreign_coordination(bpjs_data) -> None:
-    assert of(check(bpjs_data), "foreign_coordination") == []
-    [f] = of(check(foreign(bpjs_data)), "foreign_coordination", "warning")
-    assert f.source == "Permen 8/2025 Pasal 10" and f.place == "parties[0].mitra_type"
 
 
 # --- Pasal 36: renewal ---

@@ -24,22 +24,26 @@ def test_example_docx_text(example: Path, snapshot) -> None:
     assert docx_text(render(doc, "docx")) == snapshot
 
 
-def test_examples_are_the_three_of_the_issue() -> None:
+def test_examples_are_the_four_of_the_issues() -> None:
     assert [p.stem for p in EXAMPLES] == [
-        "nk_kementerian_pemprov", "pks_bpjs_ketenagakerjaan_imigrasi", "pks_kanim_pemkab"]
+        "msp_ditjen_imigrasi_isa_jepang", "nk_kementerian_pemprov", "pks_bpjs_ketenagakerjaan_imigrasi",
+        "pks_kanim_pemkab"]
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_every_format_carries_the_same_pasal(example: Path) -> None:
     doc = build(load_agreement(example), source=str(example))
-    headings = [f"Pasal {s.number}" for s in doc.pasal]
     docx = docx_text(render(doc, "docx"))
     md = render(doc, "md").decode()
-    html = render(doc, "html").decode()
-    for heading, sec in zip(headings, doc.pasal):
-        assert f"[Pasal Nomor] {heading}\n[Pasal Judul] {sec.title}\n" in docx
-        assert heading in md and sec.title in md
-        assert f">{heading}<" in html.replace("<strong>", "").replace("</strong>", "")
+    html = render(doc, "html").decode().replace("<strong>", "").replace("</strong>", "")
+    for d in [doc] + ([doc.translation] if doc.translation else []):  # a bilingual naskah: both texts
+        for sec in d.pasal:
+            heading = f"{d.words['pasal']} {sec.number}"
+            # side by side, a Pasal heading, its title and first paragraph share a table cell
+            in_docx = f"{heading}\n{sec.title}\n" if doc.translation else f"[Pasal Nomor] {heading}\n[Pasal Judul] {sec.title}\n"
+            assert in_docx in docx
+            assert heading in md and sec.title in md
+            assert f">{heading}<" in html
     # the title block is printed once, from the document (pandoc adds none), and names the page
     assert 'id="title-block-header"' not in html
     title = [line.text() for line in doc.title if not line.role]  # without the NOMOR lines
@@ -47,11 +51,14 @@ def test_every_format_carries_the_same_pasal(example: Path) -> None:
     assert f"<title>{' '.join(title)}</title>" in html
 
 
-def test_example_register_imports_cleanly_with_the_three_inputs(tmp_path: Path) -> None:
+def test_example_register_imports_cleanly_with_the_four_inputs(tmp_path: Path) -> None:
     sessions = open_registry(tmp_path / "r.db")
     result = import_file(sessions, EXAMPLES[0].parent / "registri.csv")
-    assert result.problems == [] and len(result.added) == 5
+    assert result.problems == [] and len(result.added) == 6
     with sessions() as s:
         with_input = s.scalars(select(Entry).where(Entry.input_json.is_not(None)).order_by(Entry.id)).all()
-        assert [e.tentang for e in with_input] == [load_agreement(p).tentang for p in
-                                                   (EXAMPLES[1], EXAMPLES[0], EXAMPLES[2])]
+        named = {p.stem: p for p in EXAMPLES}
+        assert [e.tentang for e in with_input] == [load_agreement(named[stem]).tentang for stem in (
+            "pks_bpjs_ketenagakerjaan_imigrasi", "nk_kementerian_pemprov", "pks_kanim_pemkab",
+            "msp_ditjen_imigrasi_isa_jepang")]
+        assert with_input[-1].kind.value == "mou"

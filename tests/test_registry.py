@@ -228,7 +228,7 @@ def test_an_export_moves_the_registry_with_its_inputs(registry_url: str, tmp_pat
     assert runner.invoke(main, ["registry", "import", str(EXAMPLES / "registri.csv"), "--db", old]).exit_code == 2
     exported = runner.invoke(main, ["registry", "export", str(tmp_path / "pindah" / "registri.xlsx"), "--db", old])
     assert exported.exit_code == 0, exported.output
-    assert "registri-isian/ (3 isian)" in exported.output
+    assert "registri-isian/ (4 isian)" in exported.output
     folder = tmp_path / "pindah" / "registri-isian"
     assert (folder / "naskah-1.yaml").read_text(encoding="utf-8") == source.read_text(encoding="utf-8")
 
@@ -247,4 +247,4 @@ def test_an_export_moves_the_registry_with_its_inputs(registry_url: str, tmp_pat
     batch = runner.invoke(main, ["batch", "-o", str(tmp_path / "batch"), "--db", registry_url, "-j", "1", "--quiet"])
     assert batch.exit_code == 0, batch.output
     assert sorted(p.name for p in (tmp_path / "batch").glob("*.docx")) == [
-        "naskah-1.docx", "naskah-2.docx", "naskah-3.docx", "naskah-6.docx"]
+        "naskah-1.docx", "naskah-2.docx", "naskah-3.docx", "naskah-6.docx", "naskah-7.docx"]

@@ -59,6 +59,8 @@ class Analysis:
     agreement: Agreement | None = None
     doc: Document | None = None  # the numbered draft; None for an existing document
     reference_error: str | None = None  # why numbering failed, when it did
+    # A bilingual naskah: the paragraphs of its English text (the rest is the Indonesian one).
+    translation: list[str] | None = None
     pasal_numbers: dict[int, PasalText] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -68,8 +70,9 @@ class Analysis:
 
     @property
     def foreign(self) -> bool:
-        """Kerja Sama luar negeri: a party is of a Pasal 9 type."""
-        return self.agreement is not None and any(p.mitra_type in FOREIGN_TYPES for p in self.agreement.parties)
+        """Kerja Sama luar negeri: a party is of a Pasal 9 type, or the naskah is of a foreign kind."""
+        return self.agreement is not None and (self.agreement.kind.luar_negeri or any(
+            p.mitra_type in FOREIGN_TYPES for p in self.agreement.parties))
 
 
 def is_name(text: str) -> bool:
@@ -80,7 +83,7 @@ def is_name(text: str) -> bool:
 
 
 def analyse(paragraphs: list[str], *, agreement: Agreement | None = None, doc: Document | None = None,
-            reference_error: str | None = None) -> Analysis:
+            reference_error: str | None = None, translation: list[str] | None = None) -> Analysis:
     """Cut a naskah's paragraphs into its parts. Pasal start at a line 'Pasal N' (its title is the
     next line when in capitals); the signature block at a line 'PIHAK PERTAMA,' after a Pasal."""
     paragraphs = [" ".join(line.split()) for p in paragraphs for line in p.split("\n")]
@@ -151,6 +154,7 @@ def analyse(paragraphs: list[str], *, agreement: Agreement | None = None, doc: D
         agreement=agreement,
         doc=doc,
         reference_error=reference_error,
+        translation=translation,
     )
 
 

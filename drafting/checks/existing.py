@@ -14,6 +14,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ..errors import InputError, Problem
+from . import bilingual
 
 SUFFIXES = (".docx", ".md", ".txt")
 _HEADING = re.compile(r"^#{1,6}\s+")
@@ -38,16 +39,25 @@ def read_paragraphs(path: Path) -> list[str]:
 
 
 def _docx(path: Path) -> list[str]:
+    """The paragraphs in order; the tables of a bilingual naskah laid out side by side give their
+    Indonesian column in place and their English column after everything else, so that the
+    English text follows the Indonesian one as in a naskah laid out one text after the other."""
     d = docx.Document(str(path))
     out: list[str] = []
+    english: list[str] = []
     for child in d.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             out.append(Paragraph(child, d).text)
         elif tag == "tbl":
             rows = [[c.text for c in row.cells] for row in Table(child, d).rows]
-            out += _columns(rows)
-    return out
+            texts = bilingual.columns(rows)
+            if texts:
+                out += texts[0]
+                english += texts[1]
+            else:
+                out += _columns(rows)
+    return out + english
 
 
 def _columns(rows: list[list[str]]) -> list[str]:

@@ -45,9 +45,10 @@ DOMESTIC = (
     JANGKA_WAKTU,
 )
 FOREIGN = (
-    _e("pembukaan", "pembukaan"),
+    # the opening with its komparisi, or a Memorandum Saling Pengertian's preamble naming the parties
+    _e("pembukaan", "pembukaan mukadimah"),
     TUJUAN, RUANG_LINGKUP,
-    _e("subjek Kerja Sama", "pembukaan"),  # the komparisi of the opening names the parties
+    _e("subjek Kerja Sama", "pembukaan mukadimah"),
     _e("pembiayaan", "pembiayaan", PEMBIAYAAN),
     JANGKA_WAKTU,
 )

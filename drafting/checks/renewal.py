@@ -12,7 +12,9 @@ from .citations import permen, under_permen
 from .finding import Finding
 
 NAME = "renewal"
-_NASKAH = {"perjanjian_kerja_sama": "Perjanjian Kerja Sama", "nota_kesepahaman": "Nota Kesepahaman"}
+_NASKAH = {"perjanjian_kerja_sama": "Perjanjian Kerja Sama", "nota_kesepahaman": "Nota Kesepahaman",
+           "nota_kesepakatan": "Nota Kesepakatan", "surat_perjanjian": "Surat Perjanjian",
+           "memorandum_saling_pengertian": "Memorandum Saling Pengertian"}
 
 
 @rule(NAME, needs_input=True)

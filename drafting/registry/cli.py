@@ -241,12 +241,14 @@ def _official(_ctx: click.Context, _param: click.Parameter, values: tuple[str, .
     for value in values:
         party, _, rest = value.partition("=")
         name, _, rest = rest.partition(";")
-        position, _, parent = rest.partition(";")
+        position, _, rest = rest.partition(";")
+        parent, _, position_en = rest.partition(";")
         if not party.strip().isdigit() or not name.strip() or not position.strip():
             raise click.BadParameter(f"'{value}': tulis NOMOR_PIHAK=NAMA;JABATAN atau NOMOR_PIHAK=NAMA;JABATAN;INSTANSI "
                                      f"INDUK, mis. \"2=BUDI;Direktur Jenderal Imigrasi;Kementerian Imigrasi dan "
-                                     f"Pemasyarakatan\"")
-        out.append(Official(int(party), name.strip(), position.strip(), parent.strip() or None))
+                                     f"Pemasyarakatan\"; naskah dwibahasa: ;JABATAN DALAM BAHASA INGGRIS sesudahnya")
+        out.append(Official(int(party), name.strip(), position.strip(), parent.strip() or None,
+                            position_en.strip() or None))
     return tuple(out)
 
 
@@ -259,9 +261,10 @@ def _official(_ctx: click.Context, _param: click.Parameter, values: tuple[str, .
                                                            "sama dengan naskah lama.")
 @click.option("-o", "--out-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
               show_default=True)
-@click.option("--representative", multiple=True, callback=_official, metavar="N=NAMA;JABATAN[;INDUK]",
+@click.option("--representative", multiple=True, callback=_official, metavar="N=NAMA;JABATAN[;INDUK[;JABATAN_EN]]",
               help="Penandatangan baru pihak ke-N, dengan jabatannya dan, jika berubah, instansi induk pihak itu "
-                   "(boleh berulang).")
+                   "(boleh berulang); naskah dwibahasa: juga jabatannya dalam bahasa Inggris (kosongkan INDUK bila "
+                   "tidak berubah: N=NAMA;JABATAN;;JABATAN_EN).")
 @click.option("--again", is_flag=True, help="Menyusun draf perpanjangan baru walaupun sudah ada yang terbuka.")
 @db_option
 def renew_(agreement_id: int, until: dt.datetime | None, years: int | None, out_dir: Path,

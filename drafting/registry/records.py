@@ -77,12 +77,18 @@ def end_date_of(a: Input) -> dt.date | None:
     return start + relativedelta(years=a.term.years, days=-1) if start else None
 
 
+def registry_kind(a: Input) -> Kind:
+    """The register's name for the input's kind: a Memorandum Saling Pengertian is the units' 'MoU'
+    (seed 002)."""
+    return Kind.mou if a.kind.luar_negeri else Kind(a.kind.value)
+
+
 def fields_from_input(a: Input) -> dict[str, Any]:
     """What an input says about the registry row. The unit is the ministry's party (mitra_type
     ``kementerian``), else the first; the Mitra are the other parties."""
     ours = next((p for p in a.parties if p.mitra_type is MitraType.kementerian), a.parties[0])
     return {
-        "kind": Kind(a.kind.value),
+        "kind": registry_kind(a),
         "tentang": a.tentang,
         "partners": [p.name for p in a.parties if p is not ours],
         "unit": ours.name,

@@ -41,6 +41,7 @@ class Official:
     name: str
     position: str
     parent: str | None = None  # the party's instansi induk, where it changed with the official
+    position_en: str | None = None  # the position in English, for a bilingual naskah
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,8 @@ def renewal_input(old_input: Input, old: Agreement, until: dt.date | None, years
                        "date": old.signing_date.isoformat() if old.signing_date else None}
     if old.end_date:
         data["renewal"]["end_date"] = old.end_date.isoformat()
+    if "english" in data and old_input.english and old_input.english.tentang:
+        data["english"]["renewal"] = {"tentang": old_input.english.tentang}  # cited in the English text too
     data["signing"] = {k: v for k, v in data.get("signing", {}).items() if k != "date"}
     for party in data["parties"]:
         party.pop("nomor", None)
@@ -149,10 +152,26 @@ def renewal_input(old_input: Input, old: Agreement, until: dt.date | None, years
             raise DraftingError(f"pihak nomor {official.party} tidak ada (hanya ada {len(data['parties'])} pihak)")
         party = data["parties"][official.party - 1]
         # the appointment decree belonged to the former official: left out, to be filled in
+        changed = party["representative"].get("position") != official.position
         party["representative"] = {"name": official.name, "position": official.position}
         if official.parent is not None:
             party["parent"] = official.parent
+        _english_position(data, official, changed)
     return data
+
+
+def _english_position(data: dict[str, Any], official: Official, changed: bool) -> None:
+    """A bilingual naskah's English text of a new official's position: as given, else kept when the
+    position is the same; a changed position without its English is left for the drafter (the
+    draft then says that english.parties[…].representative.position is missing)."""
+    parties = data.get("english", {}).get("parties", [])
+    if official.party > len(parties):
+        return
+    english = parties[official.party - 1].setdefault("representative", {})
+    if official.position_en:
+        english["position"] = official.position_en
+    elif changed:
+        english.pop("position", None)
 
 
 def _term(old_input: Input, until: dt.date | None, years: int | None) -> dict[str, Any]:

@@ -28,12 +28,14 @@ from xml.sax.saxutils import escape
 from docxtpl import DocxTemplate
 
 from ..document import Break, Document, Inline, Run, Signatory, Tab
-from ..layout import Block, body_blocks, closing_blocks, signature_rows, signature_table
+from ..layout import (Block, Row, bilingual_signatories, body_blocks, closing_blocks, column_rows, signature_rows,
+                      signature_table)
 
 # Characters XML 1.0 forbids; a pasted control character must not make Word refuse the file.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Where body and closing go in the frame: comments pass through docxtpl and lxml untouched.
 _BODY, _CLOSING = "<!--drafting:body-->", "<!--drafting:closing-->"
+_SECTION = re.compile(r"<w:sectPr\b.*?</w:sectPr>", re.DOTALL)
 
 
 class Xml(str):
@@ -121,6 +123,36 @@ def closing_xml(doc: Document) -> str:
     return "".join(paragraph_xml(b) for b in closing_blocks(doc)) + signature_xml(doc.signatories)
 
 
+# Text width per paper (page width less the margins of tools/build_naskah_docx.py), in twips; the
+# columns of a bilingual naskah share it, with a gap between them.
+TEXT_WIDTH = {"a4": 11906 - 1701 - 1134, "f4": 12189 - 1701 - 1134}
+COLUMN_GAP = 340  # 0.6 cm between the Indonesian and the English column
+_EMPTY = '<w:p><w:pPr><w:pStyle w:val="Kosong"/></w:pPr></w:p>'
+
+
+def columns_xml(rows: list[Row], paper: str) -> str:
+    """A bilingual naskah side by side: a table of two columns, a row per paragraph or list item
+    (layout.column_rows), no borders. A row does not break across pages: a paragraph and its
+    translation start level and end on the same page, and a Pasal heading's row keeps its title and
+    first paragraph with it. (Rows allowed to break did break level, but left a line or two of a
+    short paragraph alone at the foot of a page, in LibreOffice's PDF.)"""
+    half = TEXT_WIDTH[paper] // 2
+    gap = COLUMN_GAP // 2
+    margins = (f'<w:tcMar><w:right w:w="{gap}" w:type="dxa"/></w:tcMar>',
+               f'<w:tcMar><w:left w:w="{gap}" w:type="dxa"/></w:tcMar>')
+    out = []
+    for row in rows:
+        props = "<w:trPr><w:cantSplit/></w:trPr>"
+        # a heading's row: its paragraphs keep with the next (PasalNomor, PasalJudul), and so does the row
+        cells = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{half}" w:type="dxa"/>{margin}</w:tcPr>'
+                        f'{"".join(paragraph_xml(b) for b in cell) or "<w:p/>"}</w:tc>'
+                        for cell, margin in zip(row.cells, margins))
+        out.append(f"<w:tr>{props}{cells}</w:tr>")
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="{2 * half}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            f'<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+            f'<w:tblGrid><w:gridCol w:w="{half}"/><w:gridCol w:w="{half}"/></w:tblGrid>{"".join(out)}</w:tbl>')
+
+
 @dataclass(frozen=True)
 class _Frame:
     """The package docxtpl renders from the template for one page setup, without body and closing:
@@ -129,6 +161,21 @@ class _Frame:
     members: tuple[tuple[str, bytes], ...]
     main: str
     pieces: tuple[bytes, bytes, bytes]
+
+    def section_break(self, *, paraf: bool, restart: bool = False) -> str:
+        """A paragraph that ends a section laid out as the template's body (``paraf``: its footer
+        with the paraf box) or closing section (no paraf box); ``restart``: the section's pages are
+        numbered from 1. For a naskah whose English text follows the Indonesian one, each text
+        complete with its own signature page."""
+        piece = self.pieces[1] if paraf else self.pieces[2]
+        found = _SECTION.search(piece.decode("utf-8"))
+        assert found is not None, "the template's sections carry their properties"
+        props = found.group(0)
+        if restart:
+            at = props.find("<w:titlePg/>")
+            at = at if at >= 0 else props.rindex("</w:sectPr>")
+            props = props[:at] + '<w:pgNumType w:start="1"/>' + props[at:]
+        return f'<w:p><w:pPr><w:pStyle w:val="Kosong"/>{props}</w:pPr></w:p>'
 
     def fill(self, body: str, closing: str) -> bytes:
         head, middle, tail = self.pieces
@@ -165,7 +212,19 @@ def _frame(template: Path, paper: str, paraf: tuple[str, ...]) -> _Frame:
 
 
 def render_docx(doc: Document, template: Path) -> bytes:
-    return _frame(template, *page_setup(doc)).fill(body_xml(doc), closing_xml(doc))
+    frame = _frame(template, *page_setup(doc))
+    english = doc.translation
+    if english is None:
+        return frame.fill(body_xml(doc), closing_xml(doc))
+    if doc.layout == "columns":
+        body, closing = column_rows(doc)
+        return frame.fill(columns_xml(body, doc.page.paper),
+                          columns_xml(closing, doc.page.paper) + _EMPTY + signature_xml(bilingual_signatories(doc)))
+    # One text after the other: the Indonesian body and signature page, then the English text in a
+    # section of its own whose pages count from 1, and its signature page.
+    closing = (closing_xml(doc) + frame.section_break(paraf=False) + body_xml(english)
+               + frame.section_break(paraf=True, restart=True) + closing_xml(english))
+    return frame.fill(body_xml(doc), closing)
 
 
 def zip_parts(members: Iterable[tuple[str, bytes]]) -> bytes:

@@ -13,9 +13,9 @@ from typing import Any
 
 import pypandoc
 
-from ..document import Break, Document, Inline, Run, Tab
-from ..layout import (BUTIR_LEVELS, LABELLED, NUMBER, PASAL, PASAL_TITLE, TITLE, Block, blocks, signature_rows,
-                      signature_table, title_blocks)
+from ..document import Break, Document, Inline, Run, Signatory, Tab
+from ..layout import (BUTIR_LEVELS, LABELLED, NUMBER, PASAL, PASAL_TITLE, TITLE, Block, bilingual_signatories, blocks,
+                      column_rows, signature_rows, signature_table, title_blocks)
 
 API_VERSION = [1, 23, 1, 1]  # pandoc-types of pandoc 3.x (pypandoc-binary)
 _WORDS = re.compile(r"(\s+)")
@@ -29,6 +29,8 @@ body { font-family: 'Bookman Old Style', 'URW Bookman', 'TeX Gyre Bonum', serif;
 .label { flex: 0 0 2em; }
 .ttd-table { width: 100%; margin-top: 2em; text-align: center; }
 .ttd-table td { vertical-align: top; padding: 0.3em 1em; }
+.naskah-dwibahasa { width: 100%; border-collapse: collapse; }
+.naskah-dwibahasa td { vertical-align: top; width: 50%; padding: 0 0.8em; }
 """ + "".join(f".{LABELLED}{n} {{ padding-left: {2 * (n - 1)}em; }}\n" for n in range(1, BUTIR_LEVELS + 1))
 
 
@@ -69,44 +71,88 @@ def _block(b: Block) -> dict[str, Any]:
     return _div(b.style, [{"t": "Para", "c": _inlines(b.content)}])
 
 
-def _signatures(doc: Document) -> dict[str, Any]:
-    """The signature block as a table, parties placed as in the DOCX (layout.signature_rows)."""
-    def cell(inlines: list[dict[str, Any]]) -> list[Any]:
-        return [["", [], []], {"t": "AlignCenter"}, 1, 1, [{"t": "Plain", "c": inlines}]]
-
-    def lines(blocks_: tuple[Block, ...]) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
-        for b in blocks_:
-            out += ([{"t": "LineBreak"}] if out else []) + _inlines(b.content)
-        return out
-
-    groups = signature_rows(doc.signatories)
-    width = len(groups[0])
-    rows = []
-    for group in groups:
-        pad = [cell([])] * (width - len(group))
-        rows += [[cell(lines(c)) for c in row.cells] + pad for row in signature_table(group)]
+def _table(cls: str, rows: list[list[list[Any]]], widths: list[dict[str, Any]], align: str) -> dict[str, Any]:
     return {"t": "Table", "c": [
-        ["", ["ttd-table"], []], [None, []],
-        [[{"t": "AlignCenter"}, {"t": "ColWidthDefault"}] for _ in range(width)],
+        ["", [cls], []], [None, []],
+        [[{"t": align}, w] for w in widths],
         [["", [], []], []],
         [[["", [], []], 0, [], [[["", [], []], r] for r in rows]]],
         [["", [], []], []],
     ]}
 
 
-def pandoc_ast(doc: Document) -> dict[str, Any]:
+def _cell(content: list[dict[str, Any]], align: str = "AlignCenter") -> list[Any]:
+    return [["", [], []], {"t": align}, 1, 1, content]
+
+
+def _signatures(signatories: list[Signatory], flat: bool = False) -> dict[str, Any]:
+    """The signature block as a table, parties placed as in the DOCX (layout.signature_rows).
+    ``flat``: a line a row, for Markdown, whose tables hold no line break in a cell."""
+    def lines(blocks_: tuple[Block, ...]) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for b in blocks_:
+            out += ([{"t": "LineBreak"}] if out else []) + _inlines(b.content)
+        return out
+
+    groups = signature_rows(signatories)
+    width = len(groups[0])
+    rows = []
+    for group in groups:
+        pad = [_cell([])] * (width - len(group))
+        for row in signature_table(group):
+            if flat:
+                depth = max(1, *(len(c) for c in row.cells))
+                rows += [[_cell([{"t": "Plain", "c": _inlines(c[k].content)}] if k < len(c) else [])
+                          for c in row.cells] + pad for k in range(depth)]
+            else:
+                rows.append([_cell([{"t": "Plain", "c": lines(c)}]) for c in row.cells] + pad)
+    return _table("ttd-table", rows, [{"t": "ColWidthDefault"}] * width, "AlignCenter")
+
+
+def _columns(doc: Document, flat: bool) -> list[dict[str, Any]]:
+    """A bilingual naskah side by side: one table of two columns, a row per paragraph as in the
+    DOCX (layout.column_rows), then the signatures with both languages' lines. ``flat``: for
+    Markdown, a block a row and each cell one line of text (label and words)."""
+    body, closing = column_rows(doc)
+    rows = []
+    for row in body + closing:
+        if flat:
+            ours, theirs = row.cells
+            for k in range(max(len(ours), len(theirs))):
+                rows.append([_cell([_plain(c[k])] if k < len(c) else [], "AlignDefault") for c in (ours, theirs)])
+        else:
+            rows.append([_cell([_block(b) for b in c], "AlignDefault") for c in row.cells])
+    widths = [{"t": "ColWidth", "c": 0.5}] * 2
+    return [_table("naskah-dwibahasa", rows, widths, "AlignDefault"),
+            _signatures(bilingual_signatories(doc), flat)]
+
+
+def _plain(b: Block) -> dict[str, Any]:
+    label = [{"t": "Str", "c": b.label}, {"t": "Space"}] if b.label else []
+    return {"t": "Plain", "c": label + _inlines(b.content)}
+
+
+def pandoc_ast(doc: Document, *, flat: bool = False) -> dict[str, Any]:
+    """The naskah as pandoc's AST; ``flat`` for Markdown (tables of one line a cell)."""
     title = " ".join(b.text() for b in title_blocks(doc) if b.style == TITLE)
+    english = doc.translation
+    if english is None:
+        content = [_block(b) for b in blocks(doc)] + [_signatures(doc.signatories, flat)]
+    elif doc.layout == "columns":
+        content = _columns(doc, flat)
+    else:  # the Indonesian text, then the English text, each with its signatures
+        content = ([_block(b) for b in blocks(doc)] + [_signatures(doc.signatories, flat), {"t": "HorizontalRule"}]
+                   + [_block(b) for b in blocks(english)] + [_signatures(english.signatories, flat)])
     return {
         "pandoc-api-version": API_VERSION,
         # pagetitle, not title: the title block is already in the body, pandoc would print it twice
         "meta": {"pagetitle": {"t": "MetaInlines", "c": _inlines([Run(title)])}},
-        "blocks": [_block(b) for b in blocks(doc)] + [_signatures(doc)],
+        "blocks": content,
     }
 
 
 def render_markdown(doc: Document) -> bytes:
-    ast = json.dumps(pandoc_ast(doc), ensure_ascii=False)
+    ast = json.dumps(pandoc_ast(doc, flat=True), ensure_ascii=False)
     # Without raw HTML the divs and spans dissolve into plain paragraphs: readable Markdown.
     return pypandoc.convert_text(ast, "gfm-raw_html", format="json", extra_args=["--wrap=none"]).encode()
 

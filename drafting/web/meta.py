@@ -26,7 +26,8 @@ def meta() -> dict[str, Any]:
         "mitra_types": defs["MitraType"]["enum"],
         "style": defs["Style"]["properties"],
         "required": required_fields(schema),
-        "clauses": {kind: [{"id": e.clause, "required": e.required, "title": clauses[e.clause].title,
+        "clauses": {kind: [{"id": e.clause, "required": e.required,
+                            "title": clauses[e.clause].title_in(e.variant or "default"),
                             "summary": clauses[e.clause].summary, "variants": list(clauses[e.clause].variants)}
                            for e in library.template(kind).entries()] for kind in kinds},
         "examples": list(examples()),
