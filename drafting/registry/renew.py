@@ -26,7 +26,7 @@ from ..pipeline import build, render
 from .compare import compare_html
 from .db import drafting_version
 from .models import Agreement, GeneratedFile, Status
-from .records import fields_from_input, file_stem, get_record, input_of
+from .records import fields_from_input, file_stem, get_record, input_of, set_input
 
 
 class TermNeeded(DraftingError):
@@ -97,6 +97,7 @@ def register_renewal(session: Session, old: Agreement, new_input: Input) -> Agre
     new = Agreement(**fields | {"unit": old.unit, "partners": old.partners or fields["partners"]},
                     level=old.level, status=Status.draft, parent=old.parent, predecessor=old,
                     drafting_version=drafting_version(), strategic_plan=old.strategic_plan)
+    set_input(new, new_input)
     session.add(new)
     session.flush()
     return new
