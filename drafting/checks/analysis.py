@@ -127,14 +127,17 @@ def analyse(paragraphs: list[Paragraph] | list[str], *, agreement: Agreement | N
                 break
             if q.part == "body":
                 body.append(q)
-        ayat = tuple(q.ayat for q in body if q.ayat is not None)
+        quoted = _quoted(body)
+        ayat = tuple(q.ayat for q in body if q.ayat is not None and id(q) not in quoted)
         assert p.pasal is not None
         pasal_texts.append(PasalText(p.pasal, titles[0] if titles else "", tuple(q.full for q in body), ayat,
                                      p.pasal not in seen, tuple(body)))
         seen.add(p.pasal)
-    subject = title[title.index("TENTANG") + 1:] if "TENTANG" in title else []
+    # TENTANG in a domestic title; MENGENAI or CONCERNING in some international ones (REAL-AGREEMENTS F.1);
+    # on a line of its own, or inside a title block that a PDF wrapped into longer lines
+    subject = re.search(r"\b(?:TENTANG|MENGENAI|CONCERNING)\b\s*(.*)$", " ".join(title))
     return Analysis(
-        title_subject=" ".join(subject),
+        title_subject=subject.group(1).strip() if subject else "",
         front=front,
         pasal=pasal_texts,
         signatures=_signatures(paras),
@@ -178,6 +181,26 @@ def _signatures(paras: list[Paragraph]) -> list[Signature]:
             else:
                 out += [Signature(label, n[-1] if n else None, None) for (label, _), n in zip(segments, names)]
     return out
+
+
+# "Ketentuan Pasal 5 ayat (2) diubah sehingga berbunyi sebagai berikut:" (UU 12/2011 Lampiran II BAB IV)
+_AMENDS = re.compile(r"\b(?:diubah|disisipkan|ditambah(?:kan)?)\b.*\bsebagai\s+berikut\s*:\s*$", re.IGNORECASE)
+
+
+def _quoted(body: list[Paragraph]) -> set[int]:
+    """The paragraphs an amending article quotes: after '… diubah sehingga berbunyi sebagai berikut:'
+    up to the next paragraph without a label."""
+    quoted: set[int] = set()
+    inside = False
+    for q in body:
+        if _AMENDS.search(q.text):
+            inside = True
+            continue
+        if inside and q.label:
+            quoted.add(id(q))
+        elif inside:
+            inside = False
+    return quoted
 
 
 _DEFINES = re.compile(r"disebut\s+(?:sebagai\s+)?[\"“]?(PIHAK\s+[A-Z]+)\b")

@@ -150,9 +150,11 @@ _KEMENTERIAN = re.compile(
     r"Rumah\s+Detensi\s+Imigrasi|Lembaga\s+Pemasyarakatan|Rumah\s+Tahanan\s+Negara|Balai\s+Pemasyarakatan|"
     r"Lembaga\s+Pembinaan\s+Khusus\s+Anak|Rumah\s+Penyimpanan\s+Benda\s+Sitaan", re.IGNORECASE)
 _MONTH = "|".join(BULAN) + "|Nopember|Pebruari"
-_DIGITS = re.compile(r"\((\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{4})\)")
-_WORDS = re.compile(rf"tanggal\s+(?P<day>[^,]*?)\s*,?\s*(?:bulan\s+)?(?P<month>{_MONTH}|…+|\.{{3,}})\s*,?\s*"
-                    rf"tahun\s+(?P<year>[A-Za-z ]+?|\d{{4}}|…+|\.{{3,}})(?=\s*[(,.;]|\s+(?:bertempat|kami|di|yang)\b|$)",
+# "(19-06-2023)" after the words, or "tanggal 02-01-2015 (…)" with the digits first (REAL-AGREEMENTS A6)
+_DIGITS = re.compile(r"(?:\(|\btanggal\s+)(\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{4})\b", re.IGNORECASE)
+_BLANK = r"…+|\.{3,}|_{3,}"  # a draft's blank: "……………", "....", "____"
+_WORDS = re.compile(rf"tanggal\s+(?P<day>[^,]*?)\s*,?\s*(?:bulan\s+)?(?P<month>{_MONTH}|{_BLANK})\s*,?\s*"
+                    rf"tahun\s+(?P<year>[A-Za-z ]+?|\d{{4}}|{_BLANK})(?=\s*[(,.;]|\s+(?:bertempat|kami|di|yang)\b|$)",
                     re.IGNORECASE)
 _PLAIN = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})\b", re.IGNORECASE)
 _OPENING = re.compile(r"\bpada\s+hari\s+ini\b|\bditandatangani\s+di\b|\bpada\s+hari\b|^tanggal\b|\bDone\s+at\b",
@@ -206,7 +208,7 @@ def signing_of_text(paragraphs: list[Paragraph]) -> tuple[Signing, dt.date | Non
             return _date(_number(m.group("day")), _month(m.group("month")), _number(m.group("year")))
         if m := _PLAIN.search(text):
             return _date(int(m.group(1)), _month(m.group(2)), int(m.group(3)))
-        if "…" in text or "..." in text:
+        if re.search(_BLANK, text):
             return ("unsigned", None, None)
     return ("unknown", None, None)
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .structure import HEADING, LABEL_ONLY, SIGNATURE_LABEL, first_of, is_caps, split_label, successor
+from .structure import HEADING, LABEL_ONLY, NUMBER_LINE, SIGNATURE_LABEL, first_of, is_caps, split_label, successor
 
 _TERMINAL = re.compile(r"(?:[.;:]|;\s*(?:dan|atau|dan/atau))[\"”’)]*$")
 # an abbreviation's dot does not end a sentence: "Jl.", "H.R.", "Kav.", "No.", "S.H."
@@ -135,14 +135,15 @@ def _ends(text: str) -> bool:
 
 
 def _starts_new(previous: str, line: str, label: str, last_label: dict[str, str], following: str) -> bool:
-    if is_caps(previous) or HEADING.match(previous) or _FIELD.match(line):
+    if is_caps(previous) or HEADING.match(previous) or _FIELD.match(line) or NUMBER_LINE.match(previous):
         return True
     if _ends(previous):
         return True
     if _CONTINUES.search(previous):
         return False  # "… dimaksud dalam" / "Pasal 4": a reference wrapped mid-way
-    if HEADING.match(line):
-        return is_caps(following) and not SIGNATURE_LABEL.match(following)
+    if m := HEADING.match(line):
+        # a heading with its title on the line, or followed by a title in capitals, is a heading
+        return bool(m.group("title")) or is_caps(following) and not SIGNATURE_LABEL.match(following)
     if label:
         # the next label of a sequence begins an item even when the one before lacks its full stop
         expected = successor(last_label[_family(label)]) if _family(label) in last_label else ""

@@ -26,6 +26,9 @@ _MAX_PAGES = 200
 class ScannedPdf(InputError):
     """A PDF whose pages carry no text, only images."""
 
+    def describe(self) -> str:
+        return "\n".join([f"{self.source}: naskah tidak dapat dibaca"] + [f"  - {p.message}" for p in self.problems])
+
 
 def read_pdf(path: Path) -> list[list[str]]:
     """The lines of each page."""

@@ -22,7 +22,8 @@ HEADING = re.compile(r"^(?:Pasal|PASAL|Article|ARTICLE)\s+(?P<number>\d+|[IVXLC]
                      r"(?:\s+(?P<title>[A-Z][A-Z0-9 ,&/()'’-]*[A-Z)]))?$")
 # A label in front of an ayat or list item: (1)  1.  1)  a.  a)  I.  (the text follows after blanks)
 _LABEL = r"\(\d{1,3}\)|\d{1,3}[.)]|[a-z][.)]|(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\."
-LABEL = re.compile(rf"^(?P<label>{_LABEL})(?:\s+|$)")
+# the text follows after blanks; an ayat label may be glued to it ("(1)Maksud", a narrow tab in a PDF)
+LABEL = re.compile(rf"^(?P<label>{_LABEL})(?:\s+|$)|^(?P<glued>\(\d{{1,3}}\))(?=[A-Z])")
 LABEL_ONLY = re.compile(rf"^(?:{_LABEL})$")
 AYAT_LABEL = re.compile(r"^\((\d+)\)$")
 # "PIHAK PERTAMA," above a signature (quoted in some templates: “PIHAK PERTAMA”)
@@ -86,7 +87,7 @@ def split_label(text: str) -> tuple[str, str]:
     m = LABEL.match(text)
     if not m:
         return "", text
-    return m.group("label"), text[m.end():].strip()
+    return m.group("label") or m.group("glued"), text[m.end():].strip()
 
 
 def structure(paragraphs: Iterable[str]) -> list[Paragraph]:
@@ -122,7 +123,8 @@ def structure(paragraphs: Iterable[str]) -> list[Paragraph]:
         if pasal is not None and SIGNATURE_LABEL.match(text):
             part = "signature"
         elif part in ("title", "number"):
-            part = "number" if NUMBER_LINE.match(text) else "title" if part == "title" and is_caps(text) else "front"
+            # number lines may stand before TENTANG too (REAL-AGREEMENTS A2, A3): capitals go on being title
+            part = "number" if NUMBER_LINE.match(text) else "title" if is_caps(text) else "front"
         if part in ("title", "number", "signature"):
             out.append(Paragraph(text, part, pasal=pasal if part == "signature" else None))
             continue

@@ -44,5 +44,6 @@ def _table(rows: list[list[str]]) -> list[str]:
 
 def _inline(text: str) -> str:
     text = text.strip().removesuffix("\\")  # pandoc's hard line break
-    text = text.replace("**", "").replace("__", "").replace("*", "")
+    # emphasis marks go; a run of three or more underscores is a blank to fill in ("____"), and stays
+    text = re.sub(r"(?<!_)__(?!_)", "", text.replace("**", "").replace("*", ""))
     return _ESCAPE.sub(r"\1", text).strip()
