@@ -107,12 +107,17 @@ def test_regulation_without_its_gazette(tmp_path: Path) -> None:
     assert f.source == "UU 12/2011 Lampiran II BAB I huruf B.4 (dasar hukum)"
 
 
-def test_meterai_for_a_foreign_party(bpjs_data) -> None:
-    bpjs_data["parties"][0]["mitra_type"] = "organisasi_internasional"
-    [f] = input_findings(bpjs_data, "meterai")
-    assert f.place == "parties[0].meterai" and f.source == "UU 10/2020 Pasal 3"
-    bpjs_data["parties"][0]["meterai"] = False
-    assert input_findings(bpjs_data, "meterai") == []
+def test_meterai_for_a_foreign_party(tmp_path: Path) -> None:
+    msp = NASKAH.replace("**PERJANJIAN KERJA SAMA\n", "**MEMORANDUM SALING PENGERTIAN\n").replace(
+        "BADAN CONTOH", "INTERNATIONAL ORGANIZATION FOR MIGRATION")
+    assert text_findings(tmp_path, msp, "meterai") == []
+    both = msp.replace("| Direktur Utama | Direktur Jenderal Imigrasi |",
+                       "| Direktur Utama | Direktur Jenderal Imigrasi |\n| Meterai Rp10.000 | Meterai Rp10.000 |")
+    [f] = text_findings(tmp_path, both, "meterai")
+    assert f.place == "blok tanda tangan" and f.source == "UU 10/2020 Pasal 3"
+    # a domestic naskah has a meterai under each signature
+    assert text_findings(tmp_path, both.replace("INTERNATIONAL ORGANIZATION FOR MIGRATION", "BADAN CONTOH").replace(
+        "MEMORANDUM SALING PENGERTIAN", "PERJANJIAN KERJA SAMA"), "meterai") == []
 
 
 def test_old_meterai_rate_judged_by_signing_date(tmp_path: Path) -> None:

@@ -1,12 +1,14 @@
-from drafting.document import Document, Paragraph, Run, Section, Signatory
+from drafting.document import Document, PageOptions, Paragraph, Run, Section, Signatory
+from drafting.library import TEMPLATES_DIR
 from drafting.typography import emphasise
 
 
 def _doc(text: str, labels: tuple[str, ...] = ("PIHAK PERTAMA", "PIHAK KEDUA")) -> Document:
     para = Paragraph(content=[Run(text)])
-    return Document(kind="perjanjian_kerja_sama", naskah="Perjanjian Kerja Sama", title_lines=[], numbers=[],
+    return Document(kind="perjanjian_kerja_sama", naskah="Perjanjian Kerja Sama", title=[],
                     front=[], pasal=[Section(id="x", title="X", paragraphs=[para])], closing=[],
-                    signatories=[Signatory(label, "", "", "", True) for label in labels], paraf_labels=[])
+                    signatories=[Signatory(label, "", ()) for label in labels], paraf_labels=[],
+                    page=PageOptions(template=TEMPLATES_DIR / "naskah.docx"))
 
 
 def runs(text: str, labels: tuple[str, ...] = ("PIHAK PERTAMA", "PIHAK KEDUA")) -> list[Run]:

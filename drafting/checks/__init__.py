@@ -109,6 +109,7 @@ from . import (  # noqa: E402, F401
     party_labels,
     pasal_numbering,
     pasal_titles,
+    personal_data,
     pks_basis,
     placeholders,
     punctuation,

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document
-from ..layout import blocks
+from ..layout import blocks, signature_text
 from ..model import Agreement
 from ..read import Paragraph, structure
 from ..read.structure import SIGNATURE_LABEL
@@ -228,5 +228,5 @@ def draft_paragraphs(doc: Document) -> list[str]:
     """A numbered draft as the paragraphs a reader of its DOCX sees, signatures included."""
     text = [b.text() for b in blocks(doc)]
     for s in doc.signatories:
-        text += [f"{s.label},", s.position] + (["Meterai Rp10.000"] if s.meterai else []) + [s.name]
+        text += signature_text(s)
     return text

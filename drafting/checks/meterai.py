@@ -1,7 +1,8 @@
 """Bea meterai (UU 10/2020): Rp10.000 on a naskah signed from 1 Januari 2021, when the law came
 into force (Pasal 5; Rp6.000 before, under UU 13/1985); and none for a party abroad, whose
 original is not a document used in Indonesia (Pasal 3): a Memorandum Saling Pengertian's foreign
-party signs without one."""
+party signs without one. A draft's signature block already leaves a foreign party's meterai out
+(clauses/tanda_tangan.yaml); an existing naskah is read for it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from . import rule
 from .analysis import Analysis
 from .citations import UU10
 from .finding import Finding
-from .scope import FOREIGN_TYPES, UU_10_2020
+from .scope import UU_10_2020
 
 NAME = "meterai"
 _OLD_RATE = re.compile(r"\bm[ae]terai\b[^.;]{0,40}?Rp\.?\s*6\.000", re.IGNORECASE)
@@ -21,11 +22,7 @@ _OLD_RATE = re.compile(r"\bm[ae]terai\b[^.;]{0,40}?Rp\.?\s*6\.000", re.IGNORECAS
 @rule(NAME)
 def check(agreement: Agreement | None, analysis: Analysis) -> list[Finding]:
     findings = []
-    if agreement is not None:
-        findings += [Finding(NAME, "warning", f"'{p.short_name}' adalah pihak luar negeri: tanda tangannya tidak di atas "
-                                              "meterai (meterai: false)", f"parties[{i}].meterai", f"{UU10} Pasal 3")
-                     for i, p in enumerate(agreement.parties) if p.mitra_type in FOREIGN_TYPES and p.meterai]
-    elif analysis.scope.foreign and len(analysis.signatures) >= 2 and all(s.meterai for s in analysis.signatures):
+    if analysis.scope.foreign and len(analysis.signatures) >= 2 and all(s.meterai for s in analysis.signatures):
         findings.append(Finding(NAME, "warning", "setiap tanda tangan di atas meterai, juga tanda tangan pihak luar "
                                                  "negeri, yang tidak memerlukannya", "blok tanda tangan",
                                 f"{UU10} Pasal 3"))

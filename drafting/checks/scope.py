@@ -18,20 +18,22 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from ..model import Agreement, MitraType
+from ..model import FOREIGN_MITRA, Agreement, MitraType
 from ..read import Paragraph
 from ..terbilang import BULAN, tanggal, terbilang
 
 KINDS = {
     "perjanjian_kerja_sama": "Perjanjian Kerja Sama",
     "nota_kesepahaman": "Nota Kesepahaman",
+    "nota_kesepakatan": "Nota Kesepakatan",
+    "surat_perjanjian": "Surat Perjanjian",
     "memorandum_saling_pengertian": "Memorandum Saling Pengertian",
     "adendum": "Adendum",
 }
-FOREIGN_TYPES = frozenset({
-    MitraType.lembaga_pemerintah_asing, MitraType.organisasi_internasional,
-    MitraType.organisasi_internasional_nonpemerintah, MitraType.subjek_hukum_internasional_lainnya,
-})
+# Another name of the same kind (Permen 8/2025 Pasal 5: "atau nama lain"): a rule declared for the
+# family applies to it too.
+FAMILY = {"nota_kesepakatan": "nota_kesepahaman", "surat_perjanjian": "perjanjian_kerja_sama"}
+FOREIGN_TYPES = FOREIGN_MITRA
 Signing = Literal["signed", "unsigned", "unknown"]
 
 
@@ -104,7 +106,7 @@ class Applies:
             return "memerlukan isian (YAML/JSON)"
         if self.kementerian and scope.kementerian is not True:
             return "tanpa pihak Kementerian Imigrasi dan Pemasyarakatan"
-        if self.kinds is not None and scope.kind not in self.kinds:
+        if self.kinds is not None and scope.kind not in self.kinds and FAMILY.get(scope.kind or "") not in self.kinds:
             return "bukan " + " atau ".join(KINDS.get(k, k) for k in sorted(self.kinds))
         if self.foreign is not None and scope.foreign is not self.foreign:
             return "bukan naskah " + ("luar negeri" if self.foreign else "dalam negeri")
@@ -133,6 +135,8 @@ _KIND_WORDS = (
     (re.compile(r"^(?:ADDENDUM|ADENDUM)\b"), "adendum"),
     (re.compile(r"^PERJANJIAN\s+KERJA\s*SAMA\b"), "perjanjian_kerja_sama"),
     (re.compile(r"^NOTA\s+KESEPAHAMAN\b"), "nota_kesepahaman"),
+    (re.compile(r"^NOTA\s+KESEPAKATAN\b"), "nota_kesepakatan"),
+    (re.compile(r"^SURAT\s+PERJANJIAN\b"), "surat_perjanjian"),
     (re.compile(r"^(?:MEMORANDUM\s+SALING\s+PENGERTIAN|MEMORANDUM\s+OF\s+UNDERSTANDING)\b"),
      "memorandum_saling_pengertian"),
 )

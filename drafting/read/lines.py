@@ -23,7 +23,8 @@ from .structure import HEADING, LABEL_ONLY, NUMBER_LINE, SIGNATURE_LABEL, first_
 _TERMINAL = re.compile(r"(?:[.;:]|;\s*(?:dan|atau|dan/atau))[\"”’)]*$")
 # an abbreviation's dot does not end a sentence: "Jl.", "H.R.", "Kav.", "No.", "S.H."
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b(?:Jl|Jln|Kav|No|Nomor|Kel|Kec|Kab|Prov|Dr|Ir|Drs|Hj|Tbk|St|Rp)\.)$")
-_FIELD = re.compile(r"^(?:Nama|Jabatan|Alamat|NIP|NIK|Kedudukan|Instansi|Pangkat|Tempat|Tanggal|Nomor|Hari)\s*:",
+_FIELD = re.compile(r"^(?:Nama|Jabatan|Alamat|NIP|NIK|Kedudukan|Instansi|Pangkat|Tempat|Tanggal|Nomor|Hari|Surel|"
+                    r"E-?mail|Telepon|Faksimile|u\.p\.)\s*:",
                     re.IGNORECASE)
 # words after which a line break cannot end a sentence
 _CONTINUES = re.compile(r"\b(?:ayat|huruf|angka|Pasal|dalam|pada|dimaksud|sebagaimana|dan|atau|dan/atau|serta|di|ke|"
@@ -105,6 +106,10 @@ def join_lines(raw_lines: list[str]) -> list[str]:
             continue
         if LABEL_ONLY.match(line) and next_filled(i) and not LABEL_ONLY.match(next_filled(i)):
             line = f"{line} {consume_next(i)}"  # a label on a line of its own belongs to the text after it
+        if line in ("dan", "atau", "dan/atau") and current and not blank:
+            current += " " + line  # "… tanda terima;" / "atau": the conjunction wrapped alone ends the item
+            i += 1
+            continue
         if SIGNATURE_LABEL.match(line) and (blank or not current or _ends(current)):
             signatures = True
         label, _ = split_label(line)
