@@ -28,7 +28,7 @@ LABEL_ONLY = re.compile(rf"^(?:{_LABEL})$")
 AYAT_LABEL = re.compile(r"^\((\d+)\)$")
 # "PIHAK PERTAMA," above a signature (quoted in some templates: “PIHAK PERTAMA”)
 SIGNATURE_LABEL = re.compile(r"^[\"“]?PIHAK\s+[A-Z]+[\"”]?\s*,?$")
-NUMBER_LINE = re.compile(r"^(?:NOMOR|Nomor)\s*:")
+NUMBER_LINE = re.compile(r"^(?:NOMOR|Nomor|TANGGAL|Tanggal)\s*:")  # a "Tanggal : …" line may follow (C1)
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
