@@ -61,7 +61,6 @@ class Scope:
     earliest: dt.date | None = None  # when signed: the signing date, or the range a partial date allows
     latest: dt.date | None = None
     has_input: bool = False
-    draft: bool | None = None  # the input's ``draft``; None for an existing naskah
 
     def under(self, regulation: Regulation) -> bool | None:
         """Whether the naskah is made under ``regulation``; None when its date does not tell."""
@@ -126,7 +125,7 @@ def of_input(agreement: Agreement) -> Scope:
         foreign=any(p.mitra_type in FOREIGN_TYPES for p in agreement.parties),
         kementerian=any(p.mitra_type is MitraType.kementerian for p in agreement.parties),
         signing="signed" if signed else "unsigned", earliest=signed, latest=signed,
-        has_input=True, draft=agreement.draft)
+        has_input=True)
 
 
 # --- a naskah read from its text ---
