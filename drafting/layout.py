@@ -7,8 +7,9 @@ here are the paragraph styles of ``templates/naskah.docx``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .document import Break, Document, Inline, ItemList, Ref, Run, Section, Signatory
 
@@ -21,6 +22,7 @@ LABELLED = "Butir"  # + level 1..BUTIR_LEVELS: a hanging-indented paragraph with
 # An ayat is level 1 and its list starts at level 2; a list under an unnumbered paragraph starts at
 # level 1. The deepest case is an ayat with the four list levels of "a. 1. a) 1)": level 5.
 BUTIR_LEVELS = 5
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -88,11 +90,26 @@ def _list(lst: ItemList, level: int) -> Iterator[Block]:
             yield from _list(item.list, level + 1)
 
 
-def signature_rows(signatories: list[Signatory]) -> list[list[Signatory]]:
+# The lines of a party's column in the signature block, each a paragraph style of the template.
+SIGNATURE_LABEL = "TandatanganPihak"  # "PIHAK PERTAMA,"
+SIGNATURE_LINE = "Tandatangan"  # the position; the name
+METERAI = "Meterai"  # room for the signature, and the meterai stuck on where it goes
+
+
+def signature_blocks(s: Signatory) -> tuple[Block, Block, Block, Block]:
+    """A party's column of the signature block: its label, position, the room for the signature
+    (with the meterai where asked for) and the name in bold."""
+    return (Block(SIGNATURE_LABEL, (Run(f"{s.label},", bold=True),)),
+            Block(SIGNATURE_LINE, (Run(s.position),)),
+            Block(METERAI, (Run("Meterai Rp10.000" if s.meterai else ""),)),
+            Block(SIGNATURE_LINE, (Run(s.name, bold=True),)))
+
+
+def signature_rows(parties: Sequence[T]) -> list[list[T]]:
     """How the signature block places the parties: two side by side, three side by side when
     there are exactly three, more in rows of two (the last one alone, centred)."""
-    per_row = 3 if len(signatories) == 3 else 2
-    return [signatories[i:i + per_row] for i in range(0, len(signatories), per_row)]
+    per_row = 3 if len(parties) == 3 else 2
+    return [list(parties[i:i + per_row]) for i in range(0, len(parties), per_row)]
 
 
 def _check(content: list[Inline]) -> tuple[Inline, ...]:
