@@ -184,7 +184,8 @@ def _official(_ctx: click.Context, _param: click.Parameter, values: tuple[str, .
 
 
 @click.command("renew", help="Menyusun draf perpanjangan naskah ID dari isiannya (Permen 8/2025 Pasal 36): isian YAML "
-                    "baru, DOCX, dan perbandingan Pasal demi Pasal (HTML); terdaftar sebagai draft.")
+                    "baru, DOCX, dan perbandingan Pasal demi Pasal (HTML, dan DOCX dengan lacak perubahan); "
+                    "terdaftar sebagai draft.")
 @click.argument("agreement_id", metavar="ID", type=int)
 @click.option("--until", type=_DATE, help="Tanggal berakhir naskah baru.")
 @click.option("--years", type=click.IntRange(min=1), help="Jangka waktu naskah baru dalam tahun; bawaan: "
@@ -201,7 +202,7 @@ def renew_(agreement_id: int, until: dt.datetime | None, years: int | None, out_
     result = renew(open_registry(db), agreement_id, out_dir, until=until.date() if until else None, years=years,
                    officials=representative)
     click.echo(f"terdaftar: #{result.id} (draft, memperpanjang #{agreement_id})")
-    for path in (result.input, result.docx, result.comparison):
+    for path in (result.input, result.docx, result.comparison, result.redline):
         click.echo(f"ditulis: {path}")
 
 

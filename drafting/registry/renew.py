@@ -23,7 +23,7 @@ from ..load import validate
 from ..model import Agreement as Input
 from ..output import write_atomic
 from ..pipeline import build, render
-from .compare import compare_html
+from .compare import write_comparison
 from .db import drafting_version
 from .models import Agreement, GeneratedFile, Status
 from .records import fields_from_input, file_stem, get_record, input_of
@@ -45,7 +45,8 @@ class Renewed:
     id: int
     input: Path
     docx: Path
-    comparison: Path
+    comparison: Path  # Pasal by Pasal, HTML
+    redline: Path  # the same comparison as a Word document with tracked changes
 
 
 def renew(sessions: sessionmaker[Session], agreement_id: int, out_dir: Path, *, until: dt.date | None = None,
@@ -55,15 +56,15 @@ def renew(sessions: sessionmaker[Session], agreement_id: int, out_dir: Path, *, 
                                                   officials=officials)
         new = register_renewal(session, old, new_input)
         stem = out_dir / file_stem(new)
-        result = Renewed(new.id, stem.with_suffix(".yaml"), stem.with_suffix(".docx"),
-                         stem.with_name(f"{stem.name}-perbandingan.html"))
-        new_doc = build(new_input, source=str(result.input))
+        input_path, docx_path = stem.with_suffix(".yaml"), stem.with_suffix(".docx")
+        new_doc = build(new_input, source=str(input_path))
         data = render(new_doc, "docx")
-        write_atomic(result.input, yaml.safe_dump(plain(new_input), allow_unicode=True, sort_keys=False,
-                                                  width=100).encode("utf-8"))
-        write_atomic(result.docx, data)
+        write_atomic(input_path, yaml.safe_dump(plain(new_input), allow_unicode=True, sort_keys=False,
+                                                width=100).encode("utf-8"))
+        write_atomic(docx_path, data)
         title = f"Perbandingan naskah #{new.id} dengan naskah yang diperpanjang #{old.id}: {old_input.tentang}"
-        write_atomic(result.comparison, compare_html(build(old_input), new_doc, title=title).encode("utf-8"))
+        compared = write_comparison(build(old_input), new_doc, stem, title=title, author=new.unit, date=dt.date.today())
+        result = Renewed(new.id, input_path, docx_path, compared.html, compared.docx)
         new.files.append(GeneratedFile(path=str(result.docx), sha256=hashlib.sha256(data).hexdigest(),
                                        drafting_version=drafting_version()))
         return result
