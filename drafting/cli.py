@@ -107,3 +107,5 @@ from .registry.cli import batch, registry, renew_  # noqa: E402
 main.add_command(registry)
 main.add_command(renew_)
 main.add_command(batch)
+from .redline.cli import compare  # noqa: E402
+main.add_command(compare)
