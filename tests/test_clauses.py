@@ -180,6 +180,14 @@ def test_nota_kesepahaman_states_roles_not_duties(nk_data) -> None:
     assert "Perjanjian Kerja Sama, bukan Nota Kesepahaman" in str(exc.value)
 
 
+def test_a_nota_kesepahaman_with_every_clause_imposes_no_obligation(nk_data, bpjs_data) -> None:
+    nk_data = with_everything(nk_data)
+    nk_data["data_exchange"] = bpjs_data["data_exchange"]
+    full = body(nk_data)
+    assert "PELINDUNGAN DATA PRIBADI" in full and "KORESPONDENSI" in full
+    assert not re.search(r"\bwajib\b", full) and "bertanggung jawab:" not in full
+
+
 def test_default_list_levels_are_uu_12_2011_and_seed_003_keeps_its_own(bpjs_data) -> None:
     got = pasal(bpjs_data, "PERTUKARAN DATA")
     assert "\n1) data penerbitan paspor, antara lain:\na) nama;" in got  # the 2023 text: a. 1) a)
