@@ -47,7 +47,10 @@ def load_agreement(path: str | Path) -> Agreement:
         raise InputError(str(path), [Problem("", "berkas tidak ditemukan")]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(str(path), [Problem("", f"berkas tidak dapat dibaca ({exc})")]) from None
-    return parse_agreement(text, source=str(path), is_json=path.suffix.lower() == ".json")
+    agreement = parse_agreement(text, source=str(path), is_json=path.suffix.lower() == ".json")
+    from .library import anchored  # the library reads clause files with this module's LineIndex
+
+    return anchored(agreement, path.parent)
 
 
 def parse_agreement(text: str, *, source: str = "<input>", is_json: bool = False) -> Agreement:

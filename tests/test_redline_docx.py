@@ -31,13 +31,12 @@ from click.testing import CliRunner
 from lxml import etree
 
 from drafting.cli import main
-from drafting.document import Signatory
 from drafting.load import validate
 from drafting.pipeline import build, render
 from drafting.redline.changes import compare
 from drafting.redline.docx import redline_docx
 
-from .test_redline_changes import doc, para, pasal
+from .test_redline_changes import doc, para, pasal, signatory
 
 ROOT = Path(__file__).resolve().parent.parent
 BPJS = ROOT / "examples" / "pks_bpjs_ketenagakerjaan_imigrasi.yaml"
@@ -121,7 +120,7 @@ def pairs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Pat
 
     # what LibreOffice reads its own way: a paragraph ending with an insertion before one starting
     # with one; the closing Pasal's last ayat replaced by another, just before the signature table
-    signer = Signatory("PIHAK PERTAMA", "BPJS", "Direktur Utama", "ANGGORO EKO CAHYO", True)
+    signer = signatory("PIHAK PERTAMA", "ANGGORO EKO CAHYO")
     small_old = doc(pasal("a", para("Data dipertukarkan"), para("Biaya ditanggung bersama.")),
                     pasal("penutup", para("Dibuat rangkap 2 (dua)."), para("Berlaku sejak ditandatangani.")),
                     title=("PERJANJIAN KERJA SAMA", "TENTANG DATA"), signatories=(signer,))

@@ -10,7 +10,8 @@ the same template, page setup and paraf box as the naskah itself; this module ad
   (``w:pPr/w:rPr/w:ins|w:del``), so accepting or rejecting removes the paragraph, not only its words;
 - a paragraph that changes style (a Pasal's only paragraph becoming ayat (1)) records its old
   style (``w:pPrChange``);
-- a party added or removed: the old signature table's rows deleted, the new one's inserted.
+- a party added or removed (or a row of the signature block): the old signature table's rows
+  deleted, the new one's inserted.
 A Pasal, ayat or item that is only renumbered shows just its number changed. Accepting every
 revision gives the new naskah's text, rejecting every one the old naskah's. Revision ids count
 from 1 as the document is written and the date is the one given, so the same inputs give the same
@@ -26,10 +27,9 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .. import library
-from ..document import Inline, Run, Tab
-from ..layout import Block
-from ..render.docx import attribute, fill_template, paragraph, run_xml, signature_table, zip_parts
+from ..document import Inline, Run, Signatory, Tab
+from ..layout import Block, signature_rows, signature_table
+from ..render.docx import attribute, fill_template, paragraph, run_xml, signature_grid, zip_parts
 from . import words
 from .changes import Change, Comparison
 
@@ -78,9 +78,8 @@ def redline_docx(comparison: Comparison, *, author: str, date: dt.date | dt.date
     for flow in (body, closing):
         _apart(flow)
     xml = ("".join(p.xml(marks) for p in body), "".join(p.xml(marks) for p in closing)
-           + _signatures(comparison.signatures, marks))
-    template = library.template(comparison.new.kind).docx_path()
-    return _tracking(fill_template(template, comparison.new, *xml))
+           + _signatures(comparison, marks))
+    return _tracking(fill_template(comparison.new.page.template, comparison.new, *xml))
 
 
 Stretch = tuple[str, tuple[Inline, ...]]  # (op, content): "equal", "inserted" or "deleted"
@@ -145,9 +144,9 @@ def _label(old: str, new: str) -> list[Stretch]:
 
 
 def _before_table(paragraphs: list[_Para]) -> None:
-    """The last paragraph before the signature table keeps its paragraph mark in both versions: a
-    mark before a table cannot go, and accepted or rejected, an inserted or deleted one would stay
-    as an empty paragraph. When the closing part ends with paragraphs inserted or deleted whole,
+    """The last paragraph before the signature table (or of a table cell) keeps its paragraph mark
+    in both versions: a mark before a table cannot go, and accepted or rejected, an inserted or
+    deleted one would stay as an empty paragraph. When the closing part ends with paragraphs inserted or deleted whole,
     the last one's mark is kept, in the style each version gives the last paragraph
     (``w:pPrChange`` holds the old one), and the one mark that then is too many goes instead,
     as Word itself marks it: the mark of the paragraph before them when only one kind was
@@ -193,18 +192,38 @@ def _apart(paragraphs: list[_Para]) -> None:
         a.runs = [*rest, *([("equal", kept)] if kept else []), ("inserted", last + inserted), ("deleted", last)]
 
 
-def _signatures(change: Change, marks: _Marks) -> str:
-    parties = change.children
-    if all(p.old is not None and p.new is not None for p in parties):
-        return signature_table([[x.xml(marks) for line in p.children for x in _part(line)] for p in parties])
-    # Another number of parties places them otherwise: the old block goes, the new one comes.
+def _signatures(comparison: Comparison, marks: _Marks) -> str:
+    """The signature table as layout places it. The same parties in the same places: each cell
+    the changes of that party's lines of its row's role. Another number of parties, or rows of
+    other roles, place them otherwise: the old table's rows go, the new one's come."""
+    old, new = comparison.old.signatories, comparison.new.signatories
+    if _shape(old) == _shape(new):
+        parties = iter(comparison.signatures.children)
+        grid = []
+        for group in signature_rows(new):
+            changes = [next(parties) for _ in group]
+            grid.append([[_cell([p for line in party.children if line.key.startswith(f"{row.role}:")
+                                 for p in _part(line)], row.style, marks) for party in changes]
+                         for row in signature_table(group)])
+        return signature_grid(grid)
     tables = []
-    for op, side in (("deleted", [p.old for p in parties if p.old]), ("inserted", [p.new for p in parties if p.new])):
+    for op, side in (("deleted", old), ("inserted", new)):
         if side:
-            columns = [[_Para(line.block.style, [(op, line.block.content)]).xml(marks)
-                        for line in party.children if line.block] for party in side]
-            tables.append(signature_table(columns, lambda op=op: marks.mark(op)))  # type: ignore[misc]
+            grid = [[[_cell([_Para(b.style, [(op, b.content)]) for b in cell], row.style, marks) for cell in row.cells]
+                     for row in signature_table(group)] for group in signature_rows(side)]
+            tables.append(signature_grid(grid, lambda op=op: marks.mark(op)))  # type: ignore[misc]
     return "".join(tables)
+
+
+def _shape(signatories: list[Signatory]) -> list[list[str]]:
+    return [[str(len(group))] + [row.role for row in signature_table(group)] for group in signature_rows(signatories)]
+
+
+def _cell(paragraphs: list[_Para], style: str, marks: _Marks) -> str:
+    """A cell's paragraphs; a cell needs one, so an empty one is an empty line of its style, as
+    render.docx writes it. Its last paragraph's mark, at the cell's end, cannot go either."""
+    _before_table(paragraphs)
+    return "".join(p.xml(marks) for p in paragraphs) or paragraph(style, run_xml(Run("")))
 
 
 def _tracking(package: bytes) -> bytes:

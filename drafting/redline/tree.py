@@ -1,13 +1,15 @@
 """The numbered document as a tree to compare: parts, Pasal, ayat, list items, lines.
 
-This is the one module that knows the shape of ``Document``: the title block, the numbers, each
-section of the opening, each Pasal, each closing section and the signature block become nodes,
-and every paragraph a node holding the very ``Block`` that ``layout`` makes of it (style, label,
-content), so that a redline is laid out exactly as the naskah is.
+This is the one module that knows the shape of ``Document``: the title block (its title lines
+and number lines), each section of the opening, each Pasal, each closing section and the
+signature block become nodes, and every paragraph a node holding the very ``Block`` that
+``layout`` makes of it (style, label, content), so that a redline is laid out exactly as the
+naskah is.
 
 A node's ``key`` is what pairs it with its counterpart in the other version: a Pasal's clause id,
-a section's id, a paragraph's or item's anchor (``[#id]`` in the clause), a party's or a number's
-place. A node without a key is paired by its text. Labels — ``Pasal 7``, ``(2)``, ``b.`` — are
+a section's id, a paragraph's or item's anchor (``[#id]`` in the clause), a party's place, a
+number line's place among the number lines, a signature line's role and place among the lines of
+that role ("nama:0"). A node without a key is paired by its text. Labels — ``Pasal 7``, ``(2)``, ``b.`` — are
 never part of what is compared: renumbering alone is no change.
 """
 
@@ -19,7 +21,7 @@ from functools import cached_property
 from typing import Literal
 
 from ..document import Document, Item, ItemList, Section
-from ..layout import PASAL, PASAL_TITLE, Block, blocks, signature_blocks
+from ..layout import PASAL, PASAL_TITLE, Block, blocks, signature_table, title_blocks
 from .words import Token, text, tokens
 
 Kind = Literal["part", "pasal", "paragraph", "item", "line", "signatory"]
@@ -58,7 +60,7 @@ class Node:
 
 @dataclass(frozen=True)
 class Tree:
-    front: tuple[Node, ...]  # title block, numbers, the opening's sections
+    front: tuple[Node, ...]  # the title block, the opening's sections
     pasal: tuple[Node, ...]
     closing: tuple[Node, ...]
     signatures: Node
@@ -70,17 +72,17 @@ _SECTION_TITLES = {"pembukaan": "Pembukaan", "konsiderans": "Konsiderans", "dasa
 
 
 def tree(doc: Document) -> Tree:
-    empty = replace(doc, title_lines=[], numbers=[], front=[], pasal=[], closing=[])
-    title = [Node("line", "", b) for b in blocks(replace(empty, title_lines=doc.title_lines))]
-    numbers = [Node("line", str(i), b) for i, b in enumerate(blocks(replace(empty, numbers=doc.numbers)))]
-    front = (Node("part", "judul", children=tuple(title), title="Judul"),
-             Node("part", "nomor", children=tuple(numbers), title="Nomor"),
+    empty = replace(doc, title=[], front=[], pasal=[], closing=[])
+    numbers = iter(range(len(doc.title)))
+    title = tuple(Node("line", f"nomor:{next(numbers)}" if line.role == "nomor" else "", b)
+                  for line, b in zip(doc.title, title_blocks(doc)))
+    front = (Node("part", "judul", children=title, title="Judul"),
              *(_section(sec, list(blocks(replace(empty, front=[sec])))) for sec in doc.front))
     pasal = tuple(_pasal(sec, list(blocks(replace(empty, pasal=[sec])))) for sec in doc.pasal)
     closing = tuple(_section(sec, list(blocks(replace(empty, closing=[sec])))) for sec in doc.closing)
-    parties = tuple(Node("signatory", str(i), children=tuple(Node("line", line, b) for line, b in zip(
-        ("label", "position", "meterai", "name"), signature_blocks(s))), title=s.label)
-        for i, s in enumerate(doc.signatories))
+    parties = tuple(Node("signatory", str(i), children=tuple(
+        Node("line", f"{row.role}:{k}", b) for row in signature_table([s]) for k, b in enumerate(row.cells[0])),
+        title=s.label) for i, s in enumerate(doc.signatories))
     return Tree(front, pasal, closing, Node("part", "tanda_tangan", children=parties, title="Tanda Tangan"))
 
 

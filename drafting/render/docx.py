@@ -28,7 +28,7 @@ from xml.sax.saxutils import escape
 from docxtpl import DocxTemplate
 
 from ..document import Break, Document, Inline, Run, Signatory, Tab
-from ..layout import Block, body_blocks, closing_blocks, signature_blocks, signature_rows
+from ..layout import Block, body_blocks, closing_blocks, signature_rows, signature_table
 
 # Characters XML 1.0 forbids; a pasted control character must not make Word refuse the file.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -99,21 +99,29 @@ def _row(paragraphs: list[str], per_row: int, halves: bool, props: str) -> str:
     return f'<w:tr><w:trPr><w:cantSplit/>{props}</w:trPr>{pad}{cells}{pad}</w:tr>'
 
 
+def _cell_paragraphs(lines: tuple[Block, ...], style: str) -> str:
+    """A cell's lines; a cell needs one paragraph, so an empty one is an empty line of its style
+    (the room for a signature where no meterai goes)."""
+    return "".join(paragraph_xml(b) for b in lines) or paragraph_xml(Block(style, (Run(""),)))
+
+
 def signature_xml(signatories: list[Signatory]) -> str:
-    return signature_table([[paragraph_xml(b) for b in signature_blocks(s)] for s in signatories])
+    """The signature block, placed as layout.signature_rows says, each party's lines as its
+    template wrote them (label, position, room for the signature and meterai, name). The lines
+    of one role are one table row (layout.signature_table), so names stay level across columns;
+    rows never split and their paragraphs keep with the next, so the block holds together."""
+    return signature_grid([[[_cell_paragraphs(cell, row.style) for cell in row.cells] for row in signature_table(group)]
+                           for group in signature_rows(signatories)])
 
 
-def signature_table(parties: list[list[str]], row_props: Callable[[], str] = str) -> str:
-    """The signature block from each party's column of paragraphs (layout.signature_blocks), placed
-    as layout.signature_rows says. Each line is a table row, so names stay level across columns;
-    rows never split and their paragraphs keep with the next, so the block holds together. The
-    table spans the text width (pct), whatever the paper. ``row_props`` gives each row's further
-    properties (a tracked insertion or deletion of the row)."""
-    groups = signature_rows(parties)
-    per_row = len(groups[0])
-    halves = len(groups[-1]) < per_row
-    rows = [_row([column[line] for column in group], per_row, halves, row_props())
-            for group in groups for line in range(len(group[0]))]
+def signature_grid(groups: list[list[list[str]]], row_props: Callable[[], str] = str) -> str:
+    """The signature table from its groups of parties (layout.signature_rows), each a list of
+    rows, each row the paragraphs of its cells, one cell per party. The table spans the text
+    width (pct), whatever the paper. ``row_props`` gives each row's further properties (a tracked
+    insertion or deletion of the row)."""
+    per_row = len(groups[0][0])
+    halves = len(groups[-1][0]) < per_row
+    rows = [_row(cells, per_row, halves, row_props()) for group in groups for cells in group]
     columns = 2 * per_row if halves else per_row
     grid = f'<w:gridCol w:w="{5000 // columns}"/>' * columns
     return (f'<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/></w:tblPr>'
