@@ -9,12 +9,43 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator,
+                      model_validator)
+from pydantic_core import PydanticCustomError
 
-Text = Annotated[str, Field(min_length=1)]
-PartyRef = Annotated[int, Field(ge=1, description="Nomor urut pihak: 1 = PIHAK PERTAMA, 2 = PIHAK KEDUA, …")]
+from .limits import (FIRST_DATE, LAST_DATE, MAX_ITEM_LEVELS, MAX_ITEMS, MAX_LINE, MAX_MONTHS, MAX_ORIGINALS,
+                     MAX_PARTIES, MAX_PER_YEARS, MAX_TEXT, MAX_TIMES, MAX_YEARS)
+from .normalise import TextProblem, normalise
+
+
+def _text(value: Any) -> Any:
+    """Every text field is normalised before it is checked (normalise.py): printed the same way
+    in the title, the body and the signature block, and blank when it is only spaces."""
+    if isinstance(value, str):
+        try:
+            return normalise(value)
+        except TextProblem as exc:
+            raise PydanticCustomError("text_invalid", str(exc)) from None
+    return value
+
+
+def _optional_text(value: Any) -> Any:
+    value = _text(value)
+    return None if value == "" else value  # an optional field of spaces is not given
+
+
+# Required text: a name, title, position or number (Line), or a paragraph (Text).
+Line = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=MAX_LINE)]
+Text = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=MAX_TEXT)]
+# Optional text: spaces only is the same as not given.
+OptionalLine = Annotated[Optional[Annotated[str, Field(max_length=MAX_LINE)]], BeforeValidator(_optional_text)]
+OptionalText = Annotated[Optional[Annotated[str, Field(max_length=MAX_TEXT)]], BeforeValidator(_optional_text)]
+Date = Annotated[dt.date, Field(ge=FIRST_DATE, le=LAST_DATE, json_schema_extra={
+    "formatMinimum": FIRST_DATE.isoformat(), "formatMaximum": LAST_DATE.isoformat()})]
+PartyRef = Annotated[int, Field(ge=1, le=MAX_PARTIES,
+                                description="Nomor urut pihak: 1 = PIHAK PERTAMA, 2 = PIHAK KEDUA, …")]
 
 
 class Strict(BaseModel):
@@ -62,57 +93,71 @@ class SignerLevel(str, Enum):
 
 class ListItem(Strict):
     text: Text
-    items: list[Item] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS)
+
+    @model_validator(mode="after")
+    def _levels(self) -> ListItem:
+        if _levels([self]) > MAX_ITEM_LEVELS:
+            raise ValueError(f"butir bertingkat terlalu dalam: paling banyak {MAX_ITEM_LEVELS} tingkat "
+                             "(butir, subbutirnya, dan subbutir dari subbutir itu)")
+        return self
 
 
-Item = Union[Text, ListItem]
+def _levels(items: list[Item]) -> int:
+    return max((1 + _levels(i.items) if isinstance(i, ListItem) else 1 for i in items), default=0)
+
+
+# Text, or {text, items}. Told apart by the value's shape, so that a wrong value gets one message
+# (that of the shape it has), not one per shape it could have had.
+Item = Annotated[Union[Annotated[Text, Tag("str")], Annotated[ListItem, Tag("ListItem")]],
+                 Discriminator(lambda v: "ListItem" if isinstance(v, (dict, ListItem)) else "str")]
 
 
 class Representative(Strict):
-    name: Text = Field(description="Nama penandatangan, ditulis sama persis di komparisi dan tanda tangan.")
-    position: Text = Field(description="Jabatan, mis. 'Direktur Jenderal Imigrasi'.")
-    appointment: str | None = Field(None, description="Dasar pengangkatan, mis. 'Keputusan Presiden Nomor 165/TPA Tahun 2022'.")
+    name: Line = Field(description="Nama penandatangan, ditulis sama persis di komparisi dan tanda tangan.")
+    position: Line = Field(description="Jabatan, mis. 'Direktur Jenderal Imigrasi'.")
+    appointment: OptionalLine = Field(None, description="Dasar pengangkatan, mis. 'Keputusan Presiden Nomor 165/TPA Tahun 2022'.")
 
 
 class Party(Strict):
-    name: Text = Field(description="Nama lengkap instansi, sebagaimana ditulis di judul.")
-    parent: str | None = Field(None, description="Instansi induk yang ditulis di bawah nama pada judul.")
-    short_name: Text = Field(description="Nama singkat yang dipakai di dalam teks.")
+    name: Line = Field(description="Nama lengkap instansi, sebagaimana ditulis di judul.")
+    parent: OptionalLine = Field(None, description="Instansi induk yang ditulis di bawah nama pada judul.")
+    short_name: Line = Field(description="Nama singkat yang dipakai di dalam teks.")
     mitra_type: MitraType
-    legal_status: str | None = Field(None, description="Kedudukan pihak untuk konsiderans: 'bahwa PIHAK PERTAMA adalah …'.")
-    address: str | None = None
-    nomor: str | None = Field(None, description="Nomor naskah pihak ini; kosong = titik-titik untuk draf.")
+    legal_status: OptionalText = Field(None, description="Kedudukan pihak untuk konsiderans: 'bahwa PIHAK PERTAMA adalah …'.")
+    address: OptionalText = None
+    nomor: OptionalLine = Field(None, description="Nomor naskah pihak ini; kosong = titik-titik untuk draf.")
     representative: Representative
     signer_level: SignerLevel | None = Field(
         None, description="Untuk pihak Kementerian: tingkat penandatangan (menteri, pimpinan_eselon_1, "
                           "kepala_kantor_wilayah, kepala_upt, lainnya); kosong = disimpulkan dari jabatan.")
-    pejabat_penghubung: str | None = Field(None, description="Jabatan pejabat penghubung pihak ini.")
-    duties: list[Item] = Field(default_factory=list, description="Tugas dan tanggung jawab pihak ini.")
+    pejabat_penghubung: OptionalLine = Field(None, description="Jabatan pejabat penghubung pihak ini.")
+    duties: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS, description="Tugas dan tanggung jawab pihak ini.")
     meterai: bool = Field(True, description="Tanda tangan pihak ini di atas meterai Rp10.000.")
 
 
 class Signing(Strict):
-    date: dt.date | None = None
-    place: str | None = None
+    date: Date | None = None
+    place: OptionalLine = None
 
 
 class PriorAgreement(Strict):
     """An earlier agreement cited by number and date: the NK a PKS implements, or the predecessor."""
 
-    tentang: Text
-    numbers: list[Text] = Field(min_length=1, description="Nomor naskah, satu per pihak.")
-    date: dt.date
-    end_date: dt.date | None = None
+    tentang: Line
+    numbers: list[Line] = Field(min_length=1, max_length=MAX_PARTIES, description="Nomor naskah, satu per pihak.")
+    date: Date
+    end_date: Date | None = None
 
 
 class Renewal(PriorAgreement):
     kind: Kind = Kind.perjanjian_kerja_sama
-    biro_recommendation: str | None = Field(None, description="Rekomendasi Biro Hukum dan Kerja Sama (Permen 8/2025 Pasal 36 ayat (2) huruf b).")
+    biro_recommendation: OptionalText = Field(None, description="Rekomendasi Biro Hukum dan Kerja Sama (Permen 8/2025 Pasal 36 ayat (2) huruf b).")
 
 
 class Definition(Strict):
-    term: Text
-    abbreviation: str | None = None
+    term: Line
+    abbreviation: OptionalLine = None
     meaning: Text
 
 
@@ -124,26 +169,26 @@ class Purpose(Strict):
 class DataFlow(Strict):
     receiver: PartyRef
     provider: PartyRef
-    data: Text = Field("data", description="Apa yang diterima, mis. 'data kepesertaan tenaga kerja'.")
-    items: list[Item] = Field(min_length=1)
+    data: Line = Field("data", description="Apa yang diterima, mis. 'data kepesertaan tenaga kerja'.")
+    items: list[Item] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
 class Network(Strict):
     provider: PartyRef
-    technology: Text = Field(description="mis. 'Virtual Private Network (VPN)'.")
+    technology: Line = Field(description="mis. 'Virtual Private Network (VPN)'.")
 
 
 class DataExchange(Strict):
-    mechanism: Text = Field(description="mis. 'layanan web (web-service) secara waktu nyata (real time)'.")
-    flows: list[DataFlow] = Field(min_length=1)
+    mechanism: Line = Field(description="mis. 'layanan web (web-service) secara waktu nyata (real time)'.")
+    flows: list[DataFlow] = Field(min_length=1, max_length=MAX_ITEMS)
     network: Network | None = None
 
 
 class Term(Strict):
-    start: dt.date | None = Field(None, description="Kosong = sejak tanggal ditandatangani.")
-    end: dt.date | None = None
-    years: int | None = Field(None, ge=1)
-    notice_months: int = Field(3, ge=1)
+    start: Date | None = Field(None, description="Kosong = sejak tanggal ditandatangani.")
+    end: Date | None = None
+    years: int | None = Field(None, ge=1, le=MAX_YEARS)
+    notice_months: int = Field(3, ge=1, le=MAX_MONTHS)
 
     @model_validator(mode="after")
     def _end_or_years(self) -> Term:
@@ -155,20 +200,20 @@ class Term(Strict):
 
 
 class Monitoring(Strict):
-    times: int = Field(1, ge=1, description="Paling sedikit sekian kali …")
-    per_years: int = Field(1, ge=1, description="… dalam sekian tahun.")
-    report_months: int | None = Field(None, ge=1, description="Laporan berkala setiap sekian bulan.")
+    times: int = Field(1, ge=1, le=MAX_TIMES, description="Paling sedikit sekian kali …")
+    per_years: int = Field(1, ge=1, le=MAX_PER_YEARS, description="… dalam sekian tahun.")
+    report_months: int | None = Field(None, ge=1, le=MAX_MONTHS, description="Laporan berkala setiap sekian bulan.")
 
 
 class ExtraPasal(Strict):
-    title: Text
-    after: str | None = Field(None, description="Id klausul yang mendahului pasal ini; kosong = sebelum ketentuan penutup.")
-    paragraphs: list[Text] = Field(min_length=1, description="Satu ayat per butir.")
+    title: Line
+    after: OptionalLine = Field(None, description="Id klausul yang mendahului pasal ini; kosong = sebelum ketentuan penutup.")
+    paragraphs: list[Text] = Field(min_length=1, max_length=MAX_ITEMS, description="Satu ayat per butir.")
 
 
 class ClauseChoice(Strict):
-    exclude: list[str] = Field(default_factory=list, description="Id klausul yang tidak dipakai.")
-    variants: dict[str, str] = Field(default_factory=dict, description="Id klausul → nama varian.")
+    exclude: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS, description="Id klausul yang tidak dipakai.")
+    variants: dict[Line, Line] = Field(default_factory=dict, max_length=MAX_ITEMS, description="Id klausul → nama varian.")
 
 
 class Style(Strict):
@@ -187,25 +232,25 @@ class Agreement(Strict):
     """One naskah kerja sama, as the drafter describes it."""
 
     kind: Kind
-    tentang: Text = Field(description="Pokok naskah, tanpa kata 'tentang'.")
+    tentang: Line = Field(description="Pokok naskah, tanpa kata 'tentang'.")
     draft: bool = Field(False, description="Draf: yang belum diketahui ditulis titik-titik.")
     signing: Signing = Signing()
-    parties: list[Party] = Field(min_length=2)
-    recitals: list[Text] = Field(default_factory=list, description="Konsiderans tambahan ('bahwa …').")
-    legal_basis: list[Text] = Field(default_factory=list)
+    parties: list[Party] = Field(min_length=2, max_length=MAX_PARTIES)
+    recitals: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS, description="Konsiderans tambahan ('bahwa …').")
+    legal_basis: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     nota_kesepahaman: PriorAgreement | None = Field(None, description="Nota Kesepahaman yang dilaksanakan PKS ini.")
-    technical_basis: str | None = Field(None, description="Jika PKS tanpa Nota Kesepahaman: dasarnya (Permen 8/2025 Pasal 7).")
+    technical_basis: OptionalText = Field(None, description="Jika PKS tanpa Nota Kesepahaman: dasarnya (Permen 8/2025 Pasal 7).")
     renewal: Renewal | None = Field(None, description="Naskah yang diperpanjang oleh naskah ini.")
-    definitions: list[Definition] = Field(default_factory=list)
+    definitions: list[Definition] = Field(default_factory=list, max_length=MAX_ITEMS)
     purpose: Purpose | None = None
-    scope: list[Item] = Field(default_factory=list)
+    scope: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS)
     data_exchange: DataExchange | None = None
-    capacity_building: list[Text] = Field(default_factory=list)
-    financing: str | None = Field(None, description="Kalimat tambahan tentang pembiayaan, mis. sumber APBN.")
+    capacity_building: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
+    financing: OptionalText = Field(None, description="Kalimat tambahan tentang pembiayaan, mis. sumber APBN.")
     term: Term | None = None
     monitoring: Monitoring | None = None
-    originals: int | None = Field(None, ge=1, description="Rangkap; kosong = sebanyak pihak.")
-    extra_pasal: list[ExtraPasal] = Field(default_factory=list)
+    originals: int | None = Field(None, ge=1, le=MAX_ORIGINALS, description="Rangkap; kosong = sebanyak pihak.")
+    extra_pasal: list[ExtraPasal] = Field(default_factory=list, max_length=MAX_ITEMS)
     clauses: ClauseChoice = ClauseChoice()
     style: Style = Style()
 
