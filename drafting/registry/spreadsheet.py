@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,8 @@ import openpyxl
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import DraftingError, InputError, Problem
-from ..load import load_agreement
+from ..limits import MAX_SPREADSHEET_BYTES
+from ..load import decode, load_agreement, read_input
 from ..output import write_atomic
 from .db import drafting_version
 from .models import Agreement, Kind, Level, Status
@@ -106,18 +108,17 @@ def _row(a: Agreement) -> list[Any]:
 
 def _read(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """(spreadsheet row number, {canonical header: value}) for each non-empty row."""
+    data = read_input(path, MAX_SPREADSHEET_BYTES)  # a regular file, bounded (a FIFO or /dev/zero: refused)
     if path.suffix.lower() == ".xlsx":
         try:
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except (OSError, ValueError, KeyError) as exc:
-            raise InputError(str(path), [Problem("", f"berkas XLSX tidak dapat dibaca ({exc})")]) from None
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+            raise InputError(str(path), [Problem("", "berkas XLSX tidak dapat dibaca (bukan buku kerja Excel yang "
+                                                     "utuh)")]) from None
         rows: list[list[Any]] = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
-        book.close()  # read-only workbooks keep the file open until closed
+        book.close()
     else:
-        try:
-            rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(str(path), [Problem("", f"berkas CSV tidak dapat dibaca ({exc})")]) from None
+        rows = list(csv.reader(io.StringIO(decode(data, str(path)))))
     if not rows:
         raise InputError(str(path), [Problem("", "berkas kosong")])
     headers = [_CANONICAL.get(str(h or "").strip().lower()) for h in rows[0]]
