@@ -79,7 +79,7 @@ class Helpers:
             "nomor": lambda *targets: Marked(outline.ref_marker(targets, bare=True)),
             "has": lambda clause_id: clause_id in self.included,
             "ids": lambda prefix, count: [f"{prefix}{i}" for i in range(1, count + 1)],
-            "items": lambda values, level=0: Marked(render_items(values, level)),
+            "items": lambda values, level=0, open_list=False: Marked(render_items(values, level, open_list=open_list)),
             "numbers": lambda values: Marked(join_and([f"Nomor {outline.escape(v)}" for v in values])),
             "or_blank": lambda value: value if value else Marked(BLANK),
             "without_bahwa": lambda text: text[6:] if text.lower().startswith("bahwa ") else text,
@@ -99,14 +99,17 @@ def join_and(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + ", dan " + parts[-1]
 
 
-def render_items(values: Iterable[Item], level: int) -> str:
-    """Input list items (text, or {text, items}) as outline lines at ``level``."""
+def render_items(values: Iterable[Item], level: int, *, open_list: bool = False) -> str:
+    """Input list items (text, or {text, items}) as outline lines at ``level``. Items under a text
+    ending in 'antara lain' are an open list, so no 'dan' before the last (UU 12/2011 Lampiran II)."""
     lines = []
-    for value in values:
+    for i, value in enumerate(values):
         text, sub = (value.text, value.items) if isinstance(value, ListItem) else (value, [])
-        lines.append("  " * level + "- " + outline.escape(text))
+        marker = "-[;] " if open_list and i == 0 else "- "
+        lines.append("  " * level + marker + outline.escape(text))
         if sub:
-            lines.append(render_items(sub, level + 1))
+            opens = text.rstrip(" :,").lower().endswith("antara lain")
+            lines.append(render_items(sub, level + 1, open_list=opens))
     return "\n".join(lines)
 
 

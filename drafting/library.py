@@ -33,6 +33,8 @@ class Clause(BaseModel):
     summary: str
     requires: list[str] = Field(default_factory=list,
                                 description="Input paths that must be filled; 'parties.*.x' = any party.")
+    # Where the wording comes from (the regulation, the real agreement): for the Biro that reviews it.
+    source: str | None = None
     variants: dict[str, str]
 
     @field_validator("variants")
@@ -78,8 +80,8 @@ class Template(BaseModel):
 
 
 def _present(data: Any, keys: list[str]) -> bool:
-    if not keys:
-        return data not in (None, "", [], {})
+    if not keys:  # a flag set to false asks for nothing, like an empty field
+        return data is not False and data not in (None, "", [], {})
     key, rest = keys[0], keys[1:]
     if key == "*":
         return isinstance(data, list) and any(_present(x, rest) for x in data)

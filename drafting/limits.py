@@ -17,7 +17,6 @@ import datetime as dt
 MAX_INPUT_BYTES = 512 * 1024  # a YAML/JSON input file, an uploaded one, a request body
 MAX_NODES = 20_000  # values (maps, lists, scalars), a YAML alias counting as all it stands for
 MAX_DEPTH = 20  # maps and lists inside one another (the examples need 8)
-MAX_SPREADSHEET_BYTES = 16 * 1024 * 1024  # a register to import (CSV/XLSX): tens of thousands of rows
 
 # --- the fields (model.py) -------------------------------------------------------------------
 MAX_LINE = 500  # characters of a name, title, position, number, tentang
@@ -26,7 +25,8 @@ MAX_PARTIES = 10
 MAX_ITEMS = 100  # items in one list (scope, recitals, duties, data items …): labels stay a. … vvvv.
 MAX_ITEM_LEVELS = 3  # an item, its sub-items and theirs: with the clause's own level, UU 12/2011's four
 MAX_YEARS = 50  # term.years
-MAX_MONTHS = 120  # term.notice_months, monitoring.report_months
+MAX_MONTHS = 120  # term.notice_months, monitoring.report_months, technical_team.work_plan_months
+MAX_DAYS = 365  # termination.cure_days
 MAX_ORIGINALS = 20
 MAX_TIMES = 52  # monitoring.times (at most weekly) …
 MAX_PER_YEARS = 10  # … per monitoring.per_years

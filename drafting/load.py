@@ -106,8 +106,8 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     finally:
         os.close(fd)
     if size > limit:
-        raise LimitError(source, [Problem("", f"berkas terlalu besar: lebih dari {limit // 1024} KB (naskah terbesar "
-                                              "pun hanya puluhan KB)")])
+        size_words = f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit // 1024} KB"
+        raise LimitError(source, [Problem("", f"berkas terlalu besar: lebih dari {size_words}")])
     return b"".join(chunks)
 
 
@@ -123,10 +123,14 @@ def decode(data: bytes, source: str) -> str:
         raise InputError(source, [Problem("", message, data[:exc.start].count(b"\n") + 1)]) from None
 
 
+def read_text(path: str | Path) -> str:
+    """An input file's text, read as ``load_agreement`` reads it (bounded, UTF-8, by line)."""
+    return decode(read_input(Path(path)), str(path))
+
+
 def load_agreement(path: str | Path) -> Agreement:
     path = Path(path)
-    text = decode(read_input(path), str(path))
-    return parse_agreement(text, source=str(path), is_json=path.suffix.lower() == ".json")
+    return parse_agreement(read_text(path), source=str(path), is_json=path.suffix.lower() == ".json")
 
 
 def parse_agreement(text: str, *, source: str = "<input>", is_json: bool = False) -> Agreement:

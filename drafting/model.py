@@ -15,7 +15,7 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Fie
                       model_validator)
 from pydantic_core import PydanticCustomError
 
-from .limits import (FIRST_DATE, LAST_DATE, MAX_ITEM_LEVELS, MAX_ITEMS, MAX_LINE, MAX_MONTHS, MAX_ORIGINALS,
+from .limits import (FIRST_DATE, LAST_DATE, MAX_DAYS, MAX_ITEM_LEVELS, MAX_ITEMS, MAX_LINE, MAX_MONTHS, MAX_ORIGINALS,
                      MAX_PARTIES, MAX_PER_YEARS, MAX_TEXT, MAX_TIMES, MAX_YEARS)
 from .normalise import TextProblem, normalise
 
@@ -34,6 +34,11 @@ def _text(value: Any) -> Any:
 def _optional_text(value: Any) -> Any:
     value = _text(value)
     return None if value == "" else value  # an optional field of spaces is not given
+
+
+# Permen Imigrasi dan Pemasyarakatan 8/2025 was ditetapkan on 22 Mei 2025: a naskah signed since
+# then (or not yet signed) follows its rules, e.g. the report of Pasal 42 and the Biro of Pasal 37.
+PERMEN_8_2025 = dt.date(2025, 5, 22)
 
 
 # Required text: a name, title, position or number (Line), or a paragraph (Text).
@@ -119,6 +124,13 @@ class Representative(Strict):
     appointment: OptionalLine = Field(None, description="Dasar pengangkatan, mis. 'Keputusan Presiden Nomor 165/TPA Tahun 2022'.")
 
 
+class Correspondence(Strict):
+    addressee: Line = Field(description="Jabatan yang menerima pemberitahuan (u.p.), mis. 'Direktur Kerja Sama Keimigrasian'.")
+    address: OptionalText = Field(None, description="Alamat surat; kosong = alamat pihak ('address').")
+    email: OptionalLine = Field(None, description="Alamat surat elektronik (surel).")
+    phone: OptionalLine = Field(None, description="Nomor telepon.")
+
+
 class Party(Strict):
     name: Line = Field(description="Nama lengkap instansi, sebagaimana ditulis di judul.")
     parent: OptionalLine = Field(None, description="Instansi induk yang ditulis di bawah nama pada judul.")
@@ -132,8 +144,23 @@ class Party(Strict):
         None, description="Untuk pihak Kementerian: tingkat penandatangan (menteri, pimpinan_eselon_1, "
                           "kepala_kantor_wilayah, kepala_upt, lainnya); kosong = disimpulkan dari jabatan.")
     pejabat_penghubung: OptionalLine = Field(None, description="Jabatan pejabat penghubung pihak ini.")
-    duties: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS, description="Tugas dan tanggung jawab pihak ini.")
+    duties: list[Item] = Field(
+        default_factory=list, max_length=MAX_ITEMS,
+        description="Pembagian kewenangan dan tanggung jawab: apa yang menjadi tanggung jawab pihak ini (Permen 8/2025 "
+                    "Pasal 21 huruf e). Dalam Nota Kesepahaman ditulis sebagai peran yang dapat dilakukan, bukan kewajiban.")
     meterai: bool = Field(True, description="Tanda tangan pihak ini di atas meterai Rp10.000.")
+    rights: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS,
+                               description="Hak pihak ini (Pasal Hak dan Kewajiban; hanya Perjanjian Kerja Sama).")
+    obligations: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                    description="Kewajiban pihak ini (Pasal Hak dan Kewajiban; hanya Perjanjian Kerja Sama).")
+    correspondence: Correspondence | None = Field(
+        None, description="Alamat pemberitahuan dan korespondensi pihak ini (Pasal Korespondensi).")
+
+    @model_validator(mode="after")
+    def _rights_with_obligations(self) -> Party:
+        if self.rights and not self.obligations:
+            raise FieldProblem("obligations", "hak tanpa kewajiban: isi juga kewajiban pihak ini (Pasal Hak dan Kewajiban)")
+        return self
 
 
 class Signing(Strict):
@@ -178,10 +205,44 @@ class Network(Strict):
     technology: Line = Field(description="mis. 'Virtual Private Network (VPN)'.")
 
 
+# UU 27/2022 Pasal 20 ayat (2): the lawful bases of processing, by their letter.
+LawfulBasis = Literal["persetujuan", "perjanjian", "kewajiban_hukum", "kepentingan_vital", "kewenangan",
+                      "kepentingan_sah"]
+
+
+class DataProtection(Strict):
+    """How personal data is protected (UU 27/2022): the input of the Pelindungan Data Pribadi Pasal."""
+
+    basis: LawfulBasis = Field(
+        "kewenangan",
+        description="Dasar pemrosesan data pribadi (UU 27/2022 Pasal 20 ayat (2)): persetujuan (huruf a), perjanjian "
+                    "(huruf b), kewajiban_hukum (huruf c), kepentingan_vital (huruf d), kewenangan (huruf e: tugas "
+                    "kepentingan umum, pelayanan publik, atau kewenangan berdasarkan peraturan), kepentingan_sah (huruf f).")
+    processor: PartyRef | None = Field(
+        None, description="Pihak yang memproses data pribadi atas nama pihak lain (prosesor, UU 27/2022 Pasal 51); "
+                          "kosong = setiap pihak menjadi pengendali atas data pribadi yang diterimanya (Pasal 55).")
+    controller: PartyRef | None = Field(None, description="Bersama 'processor': pihak pengendali yang memberi perintah.")
+    retention_years: int | None = Field(
+        None, ge=1, le=MAX_YEARS, description="Masa retensi data pribadi yang diterima, dalam tahun; kosong = selama diperlukan "
+                                "untuk tujuan pemrosesan (UU 27/2022 Pasal 42-44).")
+
+    @model_validator(mode="after")
+    def _roles(self) -> DataProtection:
+        if (self.processor is None) != (self.controller is None):
+            raise ValueError("isi keduanya atau tidak sama sekali: 'processor' (prosesor) dan 'controller' (pengendali)")
+        if self.processor is not None and self.processor == self.controller:
+            raise FieldProblem("controller", "pengendali dan prosesor harus pihak yang berbeda")
+        return self
+
+
 class DataExchange(Strict):
     mechanism: Line = Field(description="mis. 'layanan web (web-service) secara waktu nyata (real time)'.")
     flows: list[DataFlow] = Field(min_length=1, max_length=MAX_ITEMS)
     network: Network | None = None
+    personal_data: bool = Field(
+        True, description="Data yang dipertukarkan memuat data pribadi (UU 27/2022): Pasal Pelindungan Data Pribadi "
+                          "dimuat. false jika tidak, mis. data statistik tanpa identitas orang.")
+    protection: DataProtection = Field(DataProtection(), description="Pelindungan data pribadi (UU 27/2022).")
 
 
 class Term(Strict):
@@ -205,6 +266,45 @@ class Monitoring(Strict):
     report_months: int | None = Field(None, ge=1, le=MAX_MONTHS, description="Laporan berkala setiap sekian bulan.")
 
 
+class Termination(Strict):
+    cure_days: int = Field(
+        30, ge=1, le=MAX_DAYS, description="Pengakhiran karena pelanggaran: hari kerja untuk memperbaiki pelanggaran sesudah "
+                              "teguran tertulis (Pasal Pengakhiran, Permen 8/2025 Pasal 37).")
+
+
+class Domicile(Strict):
+    """Hukum yang berlaku dan domisili hukum: a named court, or BANI (variant 'arbitrase')."""
+
+    court: OptionalLine = Field(None, description="Pengadilan negeri tempat domisili hukum, mis. "
+                                                "'Pengadilan Negeri Jakarta Selatan'.")
+    arbitration_place: OptionalLine = Field(
+        None, description="Untuk varian 'arbitrase': tempat arbitrase oleh Badan Arbitrase Nasional Indonesia, mis. 'Jakarta'.")
+
+
+class IntellectualProperty(Strict):
+    owner: PartyRef | None = Field(None, description="Pemilik hak kekayaan intelektual atas hasil kerja sama; kosong = "
+                                                     "milik bersama PARA PIHAK.")
+    results: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS, description="Hasil kerja sama yang dapat dilindungi hak kekayaan "
+                                                                  "intelektual, mis. 'aplikasi', 'modul pelatihan'.")
+
+
+class TechnicalTeam(Strict):
+    tasks: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS, description="Tugas tim teknis; kosong = tugas baku (rencana kerja, "
+                                                                "pelaksanaan, laporan).")
+    work_plan_months: int | None = Field(
+        None, ge=1, le=MAX_MONTHS, description="Rencana kerja disusun paling lambat sekian bulan sejak naskah ditandatangani.")
+
+
+class ThirdParties(Strict):
+    kinds: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS, description="Pihak ketiga yang dapat diikutsertakan, mis. "
+                                                                "'perguruan tinggi'; kosong = tidak dirinci.")
+
+
+class Annex(Strict):
+    title: Line = Field(description="Judul lampiran, mis. 'Spesifikasi Data', 'Standar Operasional Prosedur', "
+                                    "'Rencana Kerja'.")
+
+
 class ExtraPasal(Strict):
     title: Line
     after: OptionalLine = Field(None, description="Id klausul yang mendahului pasal ini; kosong = sebelum ketentuan penutup.")
@@ -223,7 +323,9 @@ class Style(Strict):
     opening_place: bool = True
     party_block: Literal["sentence", "lines"] = "sentence"
     numbers: Literal["per_party", "single"] = "per_party"
-    list_levels: Literal["a. 1) a)", "a. 1. a) 1)"] = "a. 1) a)"
+    list_levels: Literal["a. 1. a) 1)", "a. 1) a)"] = Field(
+        "a. 1. a) 1)", description="Urutan label daftar: UU 12/2011 Lampiran II (a. 1. a) 1)), atau a. 1) a) seperti "
+                                  "banyak naskah, mis. PKS BPJS Ketenagakerjaan 2023.")
     paper: Literal["a4", "f4"] = Field("a4", description="A4, atau F4/folio (215 × 330 mm).")
     paraf: bool = Field(True, description="Kotak paraf para pihak di kaki setiap halaman kecuali halaman tanda tangan.")
 
@@ -249,6 +351,17 @@ class Agreement(Strict):
     financing: OptionalText = Field(None, description="Kalimat tambahan tentang pembiayaan, mis. sumber APBN.")
     term: Term | None = None
     monitoring: Monitoring | None = None
+    termination: Termination = Field(Termination(), description="Pengakhiran (Permen 8/2025 Pasal 37).")
+    domicile: Domicile | None = Field(None, description="Hukum yang berlaku dan domisili hukum: pengadilan negeri, "
+                                                        "atau tempat arbitrase BANI.")
+    intellectual_property: IntellectualProperty | None = Field(None, description="Hak kekayaan intelektual atas hasil "
+                                                                                 "kerja sama.")
+    technical_team: TechnicalTeam | None = Field(None, description="Tim teknis dan rencana kerja.")
+    third_parties: ThirdParties | None = Field(None, description="Keikutsertaan pihak ketiga.")
+    annexes: list[Annex] = Field(default_factory=list, max_length=10,
+                                 description="Lampiran yang merupakan bagian tidak terpisahkan (Lampiran I, II, …).")
+    non_binding: bool = Field(False, description="Nota Kesepahaman: nyatakan bahwa naskah ini tidak menimbulkan hak "
+                                                 "dan kewajiban yang mengikat secara hukum.")
     originals: int | None = Field(None, ge=1, le=MAX_ORIGINALS, description="Rangkap; kosong = sebanyak pihak.")
     extra_pasal: list[ExtraPasal] = Field(default_factory=list, max_length=MAX_ITEMS)
     clauses: ClauseChoice = ClauseChoice()
@@ -264,14 +377,49 @@ class Agreement(Strict):
                          (f"data_exchange.flows[{i}].provider", flow.provider)]
             if self.data_exchange.network:
                 refs.append(("data_exchange.network.provider", self.data_exchange.network.provider))
+            protection = self.data_exchange.protection
+            for role in ("processor", "controller"):
+                if getattr(protection, role) is not None:
+                    refs.append((f"data_exchange.protection.{role}", getattr(protection, role)))
+        if self.intellectual_property and self.intellectual_property.owner:
+            refs.append(("intellectual_property.owner", self.intellectual_property.owner))
         for path, ref in refs:
             if ref > n:
                 raise FieldProblem(path, f"pihak nomor {ref} tidak ada (hanya ada {n} pihak)")
+        self._kind_fields()
+        self._domicile()
         if self.term and self.term.end and self.term.start is None and self.signing.date:
             if self.term.end <= self.signing.date:
                 raise FieldProblem("term.end", f"tanggal berakhir {self.term.end} tidak sesudah "
                                                f"tanggal penandatanganan {self.signing.date}")
         return self
+
+    def _kind_fields(self) -> None:
+        if self.non_binding and self.kind != Kind.nota_kesepahaman:
+            raise FieldProblem("non_binding", "hanya untuk Nota Kesepahaman: Perjanjian Kerja Sama menimbulkan hak dan "
+                                              "kewajiban (Permen 8/2025 Pasal 3 ayat (3))")
+        if self.kind == Kind.nota_kesepahaman:
+            for i, p in enumerate(self.parties):
+                if p.rights or p.obligations:
+                    raise FieldProblem(f"parties[{i}].obligations",
+                                       "hak dan kewajiban dituangkan dalam Perjanjian Kerja Sama, bukan Nota Kesepahaman "
+                                       "(Permen 8/2025 Pasal 3); tulis peran pihak di 'duties'")
+
+    def _domicile(self) -> None:
+        d = self.domicile
+        if d is None:
+            return
+        if self.clauses.variants.get("hukum_yang_berlaku") == "arbitrase":
+            if not d.arbitration_place:
+                raise FieldProblem("domicile.arbitration_place", "varian arbitrase: sebutkan tempat arbitrase BANI")
+        elif not d.court:
+            raise FieldProblem("domicile.court", "sebutkan pengadilan negeri tempat domisili hukum (atau pilih varian "
+                                                 "'arbitrase' untuk klausul hukum_yang_berlaku)")
+
+    @property
+    def under_permen_8_2025(self) -> bool:
+        """Signed since Permen 8/2025 was ditetapkan, or not signed yet: its rules apply."""
+        return self.signing.date is None or self.signing.date >= PERMEN_8_2025
 
     @field_validator("parties")
     @classmethod

@@ -52,7 +52,7 @@ class Target:
         return " ".join(parts)
 
 
-def number(doc: Document, *, list_levels: str = "a. 1) a)") -> Document:
+def number(doc: Document, *, list_levels: str = "a. 1. a) 1)") -> Document:
     doc = doc.map_contents(list)  # the copy that is numbered: the caller's document stays as it was
     for n, sec in enumerate(doc.pasal, 1):
         sec.number = n

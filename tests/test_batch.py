@@ -20,7 +20,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from drafting.cli import main
-from drafting.load import load_agreement
+from drafting.load import load_agreement, validate
+from drafting.model import Agreement as Input
 from drafting.pipeline import build, render
 from drafting.registry.batch import MANIFEST, _context, run_batch
 from drafting.registry.db import open_registry
@@ -37,10 +38,19 @@ def _registry(path: Path, count: int) -> sessionmaker[Session]:
     inputs = [load_agreement(p) for p in EXAMPLES]
     with sessions.begin() as s:
         for i in range(count):
-            base = inputs[i % len(inputs)]
-            register(s, base.model_copy(update={"tentang": f"{base.tentang} {i + 1}"}))
+            register(s, _nth(inputs[i % len(inputs)], i + 1))
         s.add(Agreement(kind=Kind.mou, tentang="tanpa isian", partners=[], unit="U", status=Status.aktif))
     return sessions
+
+
+def _nth(base: Input, n: int) -> Input:
+    """The example with its own tentang and numbers: a number names one agreement."""
+    data = base.model_dump(mode="json", exclude_unset=True)
+    data["tentang"] = f"{base.tentang} {n}"
+    for party in data["parties"]:
+        if party.get("nomor"):
+            party["nomor"] = f"{party['nomor']}/{n}"
+    return validate(data)
 
 
 @pytest.fixture
@@ -69,7 +79,7 @@ def test_batch_writes_reports_failure_and_reruns_unchanged(six, tmp_path: Path) 
     assert not (out / "naskah-4.docx").exists() and not (out / "naskah-7.docx").exists()  # 7 has no input
     with six() as s:  # the bytes are those of the pipeline, and the registry history records them
         record = s.get(Agreement, 2)
-        expected = render(build(load_agreement(EXAMPLES[1]).model_copy(update={"tentang": record.tentang})), "docx")
+        expected = render(build(_nth(load_agreement(EXAMPLES[1]), 2)), "docx")
         assert (out / "naskah-2.docx").read_bytes() == expected
         assert manifest[2]["sha256"] == hashlib.sha256(expected).hexdigest()
         assert [f.sha256 for f in record.files] == [manifest[2]["sha256"]]

@@ -44,6 +44,14 @@ def as_json(change: Callable[[dict[str, Any]], Any] = lambda d: None) -> bytes:
     return json.dumps(data, default=str, ensure_ascii=False, indent=1).encode()
 
 
+def L(needle: str) -> int:  # noqa: N802 - reads as the "baris" it stands for
+    """The line of the example on which ``needle`` first appears."""
+    return TEXT[:TEXT.index(needle)].count("\n") + 1
+
+
+END, ORIGINALS, SHORT = "  end: 2027-01-16", "originals: 2", "    short_name: BPJS Ketenagakerjaan"
+
+
 def replaced(old: str, new: str) -> bytes:
     assert old in TEXT, old
     return TEXT.replace(old, new, 1).encode()
@@ -77,22 +85,22 @@ class Bad:
 
 CASES = [
     # --- YAML that is not YAML, or not the tool's YAML --------------------------------------------
-    Bad("yaml-colon", replaced("tentang: Pemanfaatan Data", "tentang: Pemanfaatan: Data"), "(dokumen) (baris 7)",
+    Bad("yaml-colon", replaced("tentang: Pemanfaatan Data", "tentang: Pemanfaatan: Data"), f"(dokumen) (baris {L('tentang: Pemanfaatan')})",
         "tanda ':' tidak diharapkan"),
-    Bad("yaml-tab", replaced("  place: Jakarta", "\tplace: Jakarta"), "(dokumen) (baris 10)", "tab"),
-    Bad("yaml-unclosed-quote", replaced("  place: Jakarta", '  place: "Jakarta'), "(dokumen) (baris", "tanda kutip"),
+    Bad("yaml-tab", replaced("  place: Jakarta", "\tplace: Jakarta"), f"(dokumen) (baris {L('  place: Jakarta')})", "tab"),
+    Bad("yaml-unclosed-quote", replaced("  place: Jakarta", '  place: "Jakarta'), "(dokumen) (baris", "YAML tidak sah"),
     Bad("yaml-unclosed-list", replaced("numbers: [PER/164/082018, IMI-UM.01.01-3139]", "numbers: [PER/164/082018"),
         "(dokumen) (baris", "YAML tidak sah"),
     Bad("yaml-python-tag", replaced("kind: perjanjian_kerja_sama\ntentang", "kind: !!python/object/apply:os.system "
-                                    "['touch pwned']\ntentang"), "(dokumen) (baris 6)", "'!!python/object/apply"),
-    Bad("yaml-timestamp-tag", replaced("  date: 2023-06-19", "  date: !!timestamp 2023-06-19"), "(dokumen) (baris 9)",
+                                    "['touch pwned']\ntentang"), f"(dokumen) (baris {L('kind: ')})", "'!!python/object/apply"),
+    Bad("yaml-timestamp-tag", replaced("  date: 2023-06-19", "  date: !!timestamp 2023-06-19"), f"(dokumen) (baris {L('  date: 2023-06-19')})",
         "tidak dikenal"),
     Bad("yaml-two-documents", TEXT.encode() + b"\n---\nkind: x\n", "(dokumen)", "lebih dari satu dokumen"),
-    Bad("yaml-undefined-alias", replaced("  place: Jakarta", "  place: *kota"), "(dokumen) (baris 10)", "alias"),
-    Bad("yaml-control-character", replaced("  place: Jakarta", "  place: Jakar\x01ta"), "(dokumen) (baris 10)",
+    Bad("yaml-undefined-alias", replaced("  place: Jakarta", "  place: *kota"), f"(dokumen) (baris {L('  place: Jakarta')})", "alias"),
+    Bad("yaml-control-character", replaced("  place: Jakarta", "  place: Jakar\x01ta"), f"(dokumen) (baris {L('  place: Jakarta')})",
         "karakter kendali"),
     Bad("latin-1", replaced("  place: Jakarta", "  place: J\xe4karta").decode().encode("latin-1", "replace"),
-        "(dokumen) (baris 10)", "bukan teks UTF-8"),
+        f"(dokumen) (baris {L('  place: Jakarta')})", "bukan teks UTF-8"),
     Bad("utf-16", TEXT.encode("utf-16"), "(dokumen)", "UTF-16"),
     Bad("empty-file", b"", "(dokumen)", "kumpulan isian"),
     Bad("only-a-comment", b"# kosong\n", "(dokumen)", "kumpulan isian"),
@@ -128,16 +136,16 @@ CASES = [
     # --- numbers ------------------------------------------------------------------------------------
     Bad("years-10e30", edited(term(years=10**30)), "term.years (baris", "paling banyak 50"),
     Bad("years-zero", edited(term(years=0)), "term.years (baris", "paling sedikit 1"),
-    Bad("years-fraction", replaced("  end: 2027-01-16", "  years: 3.5"), "term.years (baris 167)", "bilangan bulat"),
-    Bad("years-nan", replaced("  end: 2027-01-16", "  years: .nan"), "term.years (baris 167)", "bilangan bulat"),
-    Bad("years-words", replaced("  end: 2027-01-16", "  years: dua"), "term.years (baris 167)", "bilangan bulat"),
+    Bad("years-fraction", replaced("  end: 2027-01-16", "  years: 3.5"), f"term.years (baris {L(END)})", "bilangan bulat"),
+    Bad("years-nan", replaced("  end: 2027-01-16", "  years: .nan"), f"term.years (baris {L(END)})", "bilangan bulat"),
+    Bad("years-words", replaced("  end: 2027-01-16", "  years: dua"), f"term.years (baris {L(END)})", "bilangan bulat"),
     Bad("notice-months-10e30", replaced("  notice_months: 3", "  notice_months: " + "9" * 31), "term.notice_months",
         "paling banyak 120"),
-    Bad("originals-10e30", replaced("originals: 2", f"originals: {10**30}"), "originals (baris 175)",
+    Bad("originals-10e30", replaced("originals: 2", f"originals: {10**30}"), f"originals (baris {L(ORIGINALS)})",
         "paling banyak 20"),
-    Bad("originals-5000-digits", replaced("originals: 2", "originals: " + "7" * 5000), "originals (baris 175)",
+    Bad("originals-5000-digits", replaced("originals: 2", "originals: " + "7" * 5000), f"originals (baris {L(ORIGINALS)})",
         "bilangan bulat"),
-    Bad("originals-21", replaced("originals: 2", "originals: 21"), "originals (baris 175)", "paling banyak 20"),
+    Bad("originals-21", replaced("originals: 2", "originals: 21"), f"originals (baris {L(ORIGINALS)})", "paling banyak 20"),
     Bad("monitoring-times-10e30", edited(put("monitoring", "times", value=10**30)), "monitoring.times",
         "paling banyak 52"),
     Bad("report-months-10e30", edited(put("monitoring", "report_months", value=10**30)), "monitoring.report_months",
@@ -148,40 +156,40 @@ CASES = [
         "data_exchange.flows[0].provider", "pihak nomor 3 tidak ada"),
     # --- dates --------------------------------------------------------------------------------------
     Bad("term-past-year-9999", replaced("  end: 2027-01-16", "  years: 8000\n  start: 9999-06-01"),
-        "term.start (baris 168)", "harus tanggal antara 1900-01-01 dan 2199-12-31"),
-    Bad("end-year-10000", replaced("  end: 2027-01-16", "  end: 10000-01-01"), "term.end (baris 167)",
+        f"term.start (baris {L(END) + 1})", "harus tanggal antara 1900-01-01 dan 2199-12-31"),
+    Bad("end-year-10000", replaced("  end: 2027-01-16", "  end: 10000-01-01"), f"term.end (baris {L(END)})",
         "bukan tanggal yang sah"),
-    Bad("end-9999-12-31", replaced("  end: 2027-01-16", "  end: 9999-12-31"), "term.end (baris 167)",
+    Bad("end-9999-12-31", replaced("  end: 2027-01-16", "  end: 9999-12-31"), f"term.end (baris {L(END)})",
         "antara 1900-01-01"),
-    Bad("impossible-date", replaced("  date: 2023-06-19", "  date: 2023-02-30"), "signing.date (baris 9)",
+    Bad("impossible-date", replaced("  date: 2023-06-19", "  date: 2023-02-30"), f"signing.date (baris {L('  date: 2023-06-19')})",
         "bukan tanggal yang sah"),
-    Bad("datetime", replaced("  end: 2027-01-16", "  end: 2027-01-16 10:30:00"), "term.end (baris 167)",
+    Bad("datetime", replaced("  end: 2027-01-16", "  end: 2027-01-16 10:30:00"), f"term.end (baris {L(END)})",
         "tanpa jam"),
-    Bad("year-1800", replaced("  date: 2018-08-23", "  date: 1800-08-23"), "renewal.date (baris 51)",
+    Bad("year-1800", replaced("  date: 2018-08-23", "  date: 1800-08-23"), f"renewal.date (baris {L('  date: 2018-08-23')})",
         "antara 1900-01-01"),
     Bad("end-before-start", edited(term(start="2025-01-01", end="2024-01-01")), "term.end", "tidak sesudah"),
     # --- keys ---------------------------------------------------------------------------------------
-    Bad("duplicate-tentang", replaced("signing:\n", "tentang: Judul Kedua\nsigning:\n"), "tentang (baris 8)",
-        "ditulis dua kali (baris 7 dan baris 8)"),
+    Bad("duplicate-tentang", replaced("signing:\n", "tentang: Judul Kedua\nsigning:\n"), f"tentang (baris {L('signing:')})",
+        f"ditulis dua kali (baris {L('tentang: ')} dan baris {L('signing:')})"),
     Bad("duplicate-key-in-a-party", replaced("    short_name: BPJS Ketenagakerjaan\n",
                                              "    short_name: BPJS Ketenagakerjaan\n    name: BPJS\n"),
-        "parties[0].name (baris 17)", "ditulis dua kali (baris 15 dan baris 17)"),
+        f"parties[0].name (baris {L(SHORT) + 1})", f"ditulis dua kali (baris {L(SHORT) - 1} dan baris {L(SHORT) + 1})"),
     Bad("duplicate-key-json", as_json().replace(b'"tentang": ', b'"tentang": "X",\n "tentang": ', 1),
         "tentang (baris 4)", "ditulis dua kali (baris 3 dan baris 4)", suffix=".json"),
-    Bad("date-as-key", replaced("signing:\n", "2023-01-01: tanggal\nsigning:\n"), "2023-01-01 (baris 8)",
+    Bad("date-as-key", replaced("signing:\n", "2023-01-01: tanggal\nsigning:\n"), f"2023-01-01 (baris {L('signing:')})",
         "isian tidak dikenal"),
-    Bad("list-as-key", replaced("signing:\n", "? [a, b]\n: x\nsigning:\n"), "(dokumen) (baris 8)",
+    Bad("list-as-key", replaced("signing:\n", "? [a, b]\n: x\nsigning:\n"), f"(dokumen) (baris {L('signing:')})",
         "nama isian harus berupa teks"),
-    Bad("unknown-field", replaced("originals: 2", "originals: 2\nlampiran: 1"), "lampiran (baris 176)",
+    Bad("unknown-field", replaced("originals: 2", "originals: 2\nlampiran: 1"), f"lampiran (baris {L(ORIGINALS) + 1})",
         "isian tidak dikenal"),
     # --- text ---------------------------------------------------------------------------------------
     Bad("tentang-of-spaces", replaced("tentang: Pemanfaatan Data Keimigrasian dalam Program Jaminan Sosial "
-                                      "Ketenagakerjaan\nsigning", 'tentang: "   "\nsigning'), "tentang (baris 7)",
+                                      "Ketenagakerjaan\nsigning", 'tentang: "   "\nsigning'), f"tentang (baris {L('tentang: ')})",
         "wajib diisi"),
     Bad("representative-of-spaces", edited(put("parties", 0, "representative", "name", value=" \t ")),
         "parties[0].representative.name", "wajib diisi"),
     Bad("tentang-empty", replaced("tentang: Pemanfaatan Data Keimigrasian dalam Program Jaminan Sosial "
-                                  "Ketenagakerjaan\nsigning", "tentang:\nsigning"), "tentang (baris 7)", "wajib diisi"),
+                                  "Ketenagakerjaan\nsigning", "tentang:\nsigning"), f"tentang (baris {L('tentang: ')})", "wajib diisi"),
     Bad("short-name-of-line-breaks", edited(put("parties", 1, "short_name", value="\n\n")), "parties[1].short_name",
         "wajib diisi"),
     Bad("tentang-of-control-characters", as_json(put("tentang", value="\u0001\u0002\u200b")), "tentang (baris",
@@ -193,7 +201,7 @@ CASES = [
     Bad("tentang-a-list", edited(put("tentang", value=["a", "b"])), "tentang (baris", "harus berupa teks"),
     Bad("parties-a-mapping", edited(put("parties", value={"name": "x"})), "parties (baris", "harus berupa daftar"),
     Bad("kind-unknown", replaced("kind: perjanjian_kerja_sama\ntentang", "kind: perjanjian\ntentang"),
-        "kind (baris 6)", "pilih salah satu"),
+        f"kind (baris {L('kind: ')})", "pilih salah satu"),
     Bad("json-nan", as_json(term(years=1)).replace(b'"years": 1', b'"years": NaN'), "term.years (baris",
         "bilangan bulat", suffix=".json"),
     Bad("json-infinity", as_json().replace(b'"originals": 2', b'"originals": Infinity'), "originals (baris",

@@ -42,7 +42,7 @@ def test_examples_have_no_errors(example: Path) -> None:
 
 
 def test_every_rule_is_registered_once() -> None:
-    assert len(RULES) == 16
+    assert len(RULES) == 17
 
 
 # --- Permen 8/2025 Pasal 21 and Pasal 31 ayat (3): minimum contents ---

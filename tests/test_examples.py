@@ -11,7 +11,7 @@ from drafting.load import load_agreement
 from drafting.pipeline import build, render
 from drafting.registry.db import open_registry
 from drafting.registry.models import Agreement as Entry
-from drafting.registry.spreadsheet import import_file
+from drafting.registry.importer import import_file
 
 from .docx_text import docx_text
 

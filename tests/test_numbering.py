@@ -90,12 +90,13 @@ def labels(text: str, **kw: str) -> list[str]:
     return [line.split(" ", 1)[0] for line in body(text, **kw)[1:]]
 
 
-def test_list_labels_default_a_1_a() -> None:
-    assert labels(NESTED) == ["a.", "b.", "1)", "2)", "a)", "b)", "1.", "2.", "c."]
+def test_list_labels_default_is_uu12_a_1dot_a_1() -> None:
+    # UU 12/2011 Lampiran II: a. → 1. → a) → 1)
+    assert labels(NESTED) == ["a.", "b.", "1.", "2.", "a)", "b)", "1)", "2)", "c."]
 
 
-def test_list_labels_style_a_1dot_a() -> None:
-    assert labels(NESTED, list_levels="a. 1. a) 1)") == ["a.", "b.", "1.", "2.", "a)", "b)", "1)", "2)", "c."]
+def test_list_labels_style_a_1_a_as_seed_003() -> None:
+    assert labels(NESTED, list_levels="a. 1) a)") == ["a.", "b.", "1)", "2)", "a)", "b)", "1.", "2.", "c."]
 
 
 def test_angka_list_numbered_1_2() -> None:
@@ -113,7 +114,7 @@ def test_letters_after_z_are_doubled() -> None:
 def test_nested_letters_after_z() -> None:
     text = "Daftar:\n- induk\n" + "\n".join(f"  - sub {i}" for i in range(1, 28)) + "\n- akhir"
     got = labels(text)
-    assert got[1:3] == ["1)", "2)"]  # second level counts in numbers
+    assert got[1:3] == ["1.", "2."]  # second level counts in numbers
     text = "Daftar:\n- a\n  - b\n" + "\n".join(f"    - c {i}" for i in range(1, 29))
     got = labels(text)
     assert got[-2:] == ["aa)", "bb)"]
@@ -159,9 +160,9 @@ def test_typed_punctuation_is_replaced() -> None:
 
 def test_items_with_sublists_end_with_colon() -> None:
     assert body("Meliputi:\n- data paspor\n  - nama\n  - alamat\n- data lain") == [
-        "Meliputi:", "a. data paspor:", "1) nama; dan", "2) alamat; dan", "b. data lain."]
+        "Meliputi:", "a. data paspor:", "1. nama; dan", "2. alamat; dan", "b. data lain."]
     assert body("Meliputi:\n- data paspor\n  - nama\n- data lain\n  - x\n- akhir") == [
-        "Meliputi:", "a. data paspor:", "1) nama;", "b. data lain:", "1) x; dan", "c. akhir."]
+        "Meliputi:", "a. data paspor:", "1. nama;", "b. data lain:", "1. x; dan", "c. akhir."]
 
 
 def test_nested_last_item_inherits_parent_punctuation() -> None:
@@ -169,24 +170,24 @@ def test_nested_last_item_inherits_parent_punctuation() -> None:
         "Pengantar:",
         "a. satu;",
         "b. dua:",          # penultimate item with a sublist: its own end goes to the sublist
-        "1) dua satu; dan",
-        "2) dua dua:",
+        "1. dua satu; dan",
+        "2. dua dua:",
         "a) dalam satu; dan",
         "b) dalam dua:",
-        "1. lebih dalam satu; dan",
-        "2. lebih dalam dua; dan",  # the very last nested item ends as 'dua' would: '; dan'
+        "1) lebih dalam satu; dan",
+        "2) lebih dalam dua; dan",  # the very last nested item ends as 'dua' would: '; dan'
         "c. tiga.",
     ]
 
 
 def test_full_stop_only_at_very_end_of_nesting() -> None:
     assert body("Meliputi:\n- satu\n- dua\n  - x\n  - y\n    - p\n    - q") == [
-        "Meliputi:", "a. satu; dan", "b. dua:", "1) x; dan", "2) y:", "a) p; dan", "b) q."]
+        "Meliputi:", "a. satu; dan", "b. dua:", "1. x; dan", "2. y:", "a) p; dan", "b) q."]
 
 
 def test_middle_item_sublist_ends_with_semicolon() -> None:
     assert body("Meliputi:\n- satu\n  - x\n  - y\n- dua\n- tiga") == [
-        "Meliputi:", "a. satu:", "1) x; dan", "2) y;", "b. dua; dan", "c. tiga."]
+        "Meliputi:", "a. satu:", "1. x; dan", "2. y;", "b. dua; dan", "c. tiga."]
 
 
 def test_list_in_each_ayat_is_punctuated_on_its_own() -> None:

@@ -30,8 +30,8 @@ from drafting.render.pdf import PdfError, docx_to_pdf
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 BPJS = ROOT / "examples" / "pks_bpjs_ketenagakerjaan_imigrasi.yaml"
-PAGES = {"nk_kementerian_pemprov": range(5, 8), "pks_bpjs_ketenagakerjaan_imigrasi": range(8, 11),
-         "pks_kanim_pemkab": range(4, 7), "bpjs_f4": range(7, 10), "bpjs_tanpa_paraf": range(8, 11)}
+PAGES = {"nk_kementerian_pemprov": range(7, 10), "pks_bpjs_ketenagakerjaan_imigrasi": range(8, 11),
+         "pks_kanim_pemkab": range(6, 9), "bpjs_f4": range(7, 10), "bpjs_tanpa_paraf": range(8, 11)}
 MM = 72 / 25.4  # PDF points per millimetre
 HEADER_BOTTOM = 20 * MM  # the text starts 2 cm from the top; the page number sits above
 FOOTER_TOP = 25 * MM  # the text ends 2.5 cm from the bottom; the paraf box sits below

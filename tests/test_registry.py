@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -19,10 +21,14 @@ from drafting.load import load_agreement
 from drafting.registry.db import open_registry, url_of
 from drafting.registry.models import Agreement, Base, Kind, Level, Status
 from drafting.registry.records import find_by_reference, input_of, register
-from drafting.registry.spreadsheet import HEADERS, export_file, import_file
+from drafting.registry.exporter import export_file
+from drafting.registry.headers import HEADERS
+from drafting.registry.importer import import_file
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 BPJS = EXAMPLES / "pks_bpjs_ketenagakerjaan_imigrasi.yaml"
+
+from .conftest import at_once
 
 
 def test_open_creates_the_schema_through_the_migrations_and_reopens(tmp_path: Path) -> None:
@@ -31,7 +37,7 @@ def test_open_creates_the_schema_through_the_migrations_and_reopens(tmp_path: Pa
     assert {"agreements", "agreement_numbers", "generated_files", "alembic_version"} <= set(
         inspect(engine).get_table_names())
     with engine.connect() as c:
-        assert c.execute(text("select version_num from alembic_version")).scalar_one() == "0001"
+        assert c.execute(text("select version_num from alembic_version")).scalar_one() == "0002"
     with sessions.begin() as s:
         s.add(Agreement(kind=Kind.mou, tentang="x", partners=[], unit="U", status=Status.draft))
     with open_registry(tmp_path / "r.db")() as s:  # a second open migrates nothing and keeps the rows
@@ -89,7 +95,7 @@ GOOD_AND_BAD = [
     ["6", "Nota Kesepakatan", "X-4", "Induk tidak ada", "A", "B", "Kanwil", "", "", "", "TIDAK-ADA"],
     ["7", "Surat Perjanjian", "X-5", "Berakhir sebelum mulai", "A", "B", "UPT", "2024-01-01", "2023-01-01", "", ""],
     ["8", "PKS", "W32.IMI-1", "Nomor ganda", "A", "B", "UPT", "", "", "", ""],
-    ["9", "MoU", "X-6", "Status salah", "A", "B", "UPT", "", "", "selesai", ""],
+    ["9", "MoU", "X-6", "Status salah", "A", "B", "UPT", "", "", "usai", ""],
 ]
 
 
@@ -98,10 +104,10 @@ def test_import_keeps_good_rows_and_reports_each_bad_row_with_its_row_number(tmp
     result = import_file(sessions, _write_csv(tmp_path / "reg.csv", GOOD_AND_BAD))
     assert len(result.added) == 2
     assert [(p.line, p.path) for p in result.problems] == [
-        (4, "Jenis"), (5, "Tanggal Tanda Tangan"), (6, "Tentang"), (7, "Nota Kesepahaman Induk"),
+        (4, "Jenis"), (5, "Tanggal Tanda Tangan"), (6, "Judul"), (7, "Nota Kesepahaman Induk"),
         (8, "Tanggal Berakhir"), (9, "Nomor"), (10, "Status")]
-    assert "'Perjanjian' tidak dikenal" in result.problems[0].message
-    assert "sudah terdaftar" in result.problems[5].message
+    assert "'Perjanjian': tidak dikenal" in result.problems[0].message
+    assert "sudah terdaftar sebagai #2" in result.problems[5].message
     with sessions() as s:
         nk, pks = s.scalars(select(Agreement).order_by(Agreement.id)).all()
         assert (nk.kind, nk.status, nk.end_date) == (Kind.nota_kesepahaman, Status.aktif, dt.date(2027, 1, 10))
@@ -114,15 +120,15 @@ def test_import_cli_reports_bad_rows_and_exits_2(tmp_path: Path) -> None:
     source = _write_csv(tmp_path / "reg.csv", GOOD_AND_BAD)
     result = CliRunner().invoke(main, ["registry", "import", str(source), "--db", str(tmp_path / "r.db")])
     assert result.exit_code == 2
-    assert "dimasukkan: 2 naskah; ditolak: 7 baris" in result.output
-    assert "Jenis (baris 4): 'Perjanjian' tidak dikenal" in result.output
+    assert "ditambahkan: 2 naskah; sama seperti di registri: 0; diperbarui: 0; ditolak: 7 baris" in result.output
+    assert "Jenis (baris 4): 'Perjanjian': tidak dikenal" in result.output
     assert "Traceback" not in result.output
 
 
-def test_import_without_required_columns_is_refused(tmp_path: Path) -> None:
-    source = _write_csv(tmp_path / "reg.csv", [["No", "Nomor"], ["1", "X"]])
+def test_rows_of_a_sheet_without_a_required_column_are_refused_each(tmp_path: Path) -> None:
+    source = _write_csv(tmp_path / "reg.csv", [["No", "Nomor", "Jenis", "Tentang", "Mitra"], ["1", "X", "PKS", "A", "B"]])
     result = CliRunner().invoke(main, ["registry", "import", str(source), "--db", str(tmp_path / "r.db")])
-    assert result.exit_code == 2 and "kolom wajib tidak ada: Jenis, Tentang, Satuan Kerja" in result.output
+    assert result.exit_code == 2 and "Satuan Kerja (baris 2): wajib diisi" in result.output
 
 
 def test_xlsx_import_with_date_cells_and_an_input_file(tmp_path: Path) -> None:
@@ -182,3 +188,63 @@ def test_cli_reads_the_registry_named_by_drafting_db_and_refuses_unknown_formats
     refused = runner.invoke(main, ["registry", "export", str(tmp_path / "out.txt")])
     assert refused.exit_code == 1 and "tulis ke berkas .csv atau .xlsx" in refused.output
     assert not (tmp_path / "out.txt").exists()
+
+
+def test_the_migrations_build_the_models_schema_on_both_databases(registry_url: str) -> None:
+    engine = open_registry(registry_url).kw["bind"]
+    with engine.connect() as c:
+        assert compare_metadata(MigrationContext.configure(c), Base.metadata) == []
+        assert c.execute(text("select version_num from alembic_version")).scalar_one() == "0002"
+
+
+def test_the_first_commands_on_a_new_database_may_run_at_once(registry_url: str, tmp_path: Path) -> None:
+    """Each would create the schema; the migrations' lock lets one do it and the others find it."""
+    outputs, codes = at_once(2, ["registry", "list", "--db", registry_url], tmp_path)
+    assert codes == [0, 0], outputs
+    assert not any("Traceback" in o for o in outputs)
+
+
+@pytest.mark.parametrize("db, where", [
+    ("postgresql+psycopg://drafter:rahasia@127.0.0.1:9/registri", "host 127.0.0.1:9, basis data registri: "),
+    ("{tmp}/tidak-ada/r.db", "berkas {tmp}/tidak-ada/r.db: folder {tmp}/tidak-ada tidak ada"),
+    ("{tmp}/bukan.db", "berkas {tmp}/bukan.db: file is not a database"),
+])
+def test_a_registry_that_cannot_be_opened_is_one_line_and_exit_2(tmp_path: Path, db: str, where: str) -> None:
+    (tmp_path / "bukan.db").write_text("bukan basis data " * 100)
+    result = CliRunner().invoke(main, ["registry", "list", "--db", db.format(tmp=tmp_path)])
+    assert result.exit_code == 2
+    [line] = result.output.splitlines()
+    assert line.startswith(f"registri tidak dapat dibuka: {where.format(tmp=tmp_path)}")
+    assert "rahasia" not in line
+
+
+def test_an_export_moves_the_registry_with_its_inputs(registry_url: str, tmp_path: Path) -> None:
+    """export → import into a fresh database → renew → batch, as when a registry moves to a server."""
+    old = str(tmp_path / "lama.db")
+    runner = CliRunner()
+    source = tmp_path / "bpjs.yaml"
+    source.write_text("# isian asli, dengan komentar\n" + BPJS.read_text(encoding="utf-8"), encoding="utf-8")
+    assert runner.invoke(main, ["registry", "add", str(source), "--db", old]).exit_code == 0
+    assert runner.invoke(main, ["registry", "import", str(EXAMPLES / "registri.csv"), "--db", old]).exit_code == 2
+    exported = runner.invoke(main, ["registry", "export", str(tmp_path / "pindah" / "registri.xlsx"), "--db", old])
+    assert exported.exit_code == 0, exported.output
+    assert "registri-isian/ (3 isian)" in exported.output
+    folder = tmp_path / "pindah" / "registri-isian"
+    assert (folder / "naskah-1.yaml").read_text(encoding="utf-8") == source.read_text(encoding="utf-8")
+
+    imported = runner.invoke(main, ["registry", "import", str(tmp_path / "pindah" / "registri.xlsx"),
+                                    "--db", registry_url])
+    assert imported.exit_code == 0, imported.output
+    again = runner.invoke(main, ["registry", "import", str(tmp_path / "pindah" / "registri.xlsx"), "--db", registry_url])
+    assert "tidak ada yang berubah" in again.output
+    with open_registry(registry_url)() as s, open_registry(old)() as o:
+        moved = s.scalars(select(Agreement).order_by(Agreement.id)).all()
+        kept = o.scalars(select(Agreement).order_by(Agreement.id)).all()
+        assert [(a.tentang, a.number_list, a.status, a.input_text, a.input_sha256, a.input_json) for a in moved] == \
+               [(a.tentang, a.number_list, a.status, a.input_text, a.input_sha256, a.input_json) for a in kept]
+    renewed = runner.invoke(main, ["renew", "1", "--years", "3", "-o", str(tmp_path / "baru"), "--db", registry_url])
+    assert renewed.exit_code == 0, renewed.output
+    batch = runner.invoke(main, ["batch", "-o", str(tmp_path / "batch"), "--db", registry_url, "-j", "1", "--quiet"])
+    assert batch.exit_code == 0, batch.output
+    assert sorted(p.name for p in (tmp_path / "batch").glob("*.docx")) == [
+        "naskah-1.docx", "naskah-2.docx", "naskah-3.docx", "naskah-6.docx"]

@@ -63,9 +63,14 @@ def test_renewal_draft_input_docx_comparison_and_registry(db: str, tmp_path: Pat
 
     html = (out / "naskah-3-perbandingan.html").read_text(encoding="utf-8")
     # part title → status; the Pasal numbers are the library's business
-    sections = {h: s for s, h in re.findall(r'<section class="(\w+)"><h2>(?:Pasal \d+ )?(.+?) <small>', html)}
+    sections = {h: s for s, h in re.findall(
+        r'<section class="(\w+)"><h2>(?:Pasal \d+ )?(.+?)(?: \(semula [^<]*\))? <small>', html)}
     assert sections["Pembukaan"] == sections["JANGKA WAKTU"] == sections["KETENTUAN PENUTUP"] == "berubah"
     assert sections["PERTUKARAN DATA"] == sections["KERAHASIAAN"] == "tetap"
+    # the 2023 text left it out; a naskah signed now carries it (UU 27/2022, transition ended 17 Oktober 2024)
+    assert sections["PELINDUNGAN DATA PRIBADI"] == "baru"
+    assert "pelindungan_data_pribadi" not in new.clauses.exclude
+    assert "paling lambat 3 x 24 (tiga kali dua puluh empat) jam" in text
     assert "<ins>JOKO</ins>" in html and "&amp; SONS &lt;X&gt;</ins>" in html and "<X>" not in html
     assert "<del>PER/188/062023</del>" in html
 

@@ -68,6 +68,7 @@ from . import (  # noqa: F401
     nk_term,
     pasal_numbering,
     pasal_titles,
+    personal_data,
     pks_basis,
     renewal,
     signatory_names,

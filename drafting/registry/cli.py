@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..errors import InputError
-from ..load import load_agreement
+from ..load import load_agreement, read_text
 from . import lampiran
 from .batch import MANIFEST, run_batch
 from .db import DEFAULT_DB, ENV_VAR, open_registry
@@ -24,7 +24,9 @@ from .models import KIND_LABELS, LEVEL_LABELS, Kind, Level, Status
 from .queries import Filter, agreements, parse_period, report
 from .records import change_status, get_record, register
 from .renew import Official, renew
-from .spreadsheet import export_file, import_file
+from .exporter import export_file, inputs_folder
+from .headers import HEADERS, IGNORE, column_of
+from .importer import import_file
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -70,14 +72,69 @@ def registry() -> None:
     pass
 
 
-@registry.command("import", help="Memasukkan baris-baris BERKAS (CSV atau XLSX) ke registri.")
+def _mapping(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    mapping = {}
+    for value in values:
+        header, sep, column = value.rpartition("=")
+        if not sep or not header.strip() or not column.strip():
+            raise click.BadParameter(f"'{value}': tulis 'Judul Kolom=Kolom', mis. 'No. PKS=Nomor', atau "
+                                     f"'Judul Kolom=-' untuk melewatinya")
+        if column.strip() != IGNORE and column_of(column) is None:
+            raise click.BadParameter(f"'{column.strip()}' bukan kolom registri; pilih salah satu: {', '.join(HEADERS)}, "
+                                     f"Nomor Pihak Kesatu/Kedua/…, atau - untuk melewati")
+        mapping[header.strip()] = column.strip()
+    return mapping
+
+
+@registry.command("import", help="Memasukkan naskah dari BERKAS (XLSX atau CSV) ke registri. Baris judul kolom "
+                                 "dicari sendiri; baris judul, kosong dan jumlah dilewati. Naskah yang sudah "
+                                 "terdaftar (nomor sama, atau tanpa nomor: jenis, Satuan Kerja, Mitra, tentang dan "
+                                 "tanggal sama) tidak ditambahkan lagi.")
 @click.argument("source", metavar="BERKAS", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--columns", "columns", multiple=True, callback=_mapping, metavar="'JUDUL=KOLOM'",
+              help="Memetakan judul kolom lembar ke kolom registri (mis. 'No. PKS=Nomor'), atau melewatinya "
+                   "('Tautan=-'); boleh berulang.")
+@click.option("--update", is_flag=True, help="Memperbarui naskah terdaftar yang isinya berbeda (bawaan: ditolak).")
+@click.option("--dry-run", is_flag=True, help="Hanya menunjukkan apa yang akan dimasukkan; tidak ada yang disimpan.")
 @db_option
-def import_(source: Path, db: str) -> None:
-    result = import_file(open_registry(db), source)
-    click.echo(f"dimasukkan: {len(result.added)} naskah; ditolak: {len(result.problems)} baris")
+def import_(source: Path, columns: dict[str, str], update: bool, dry_run: bool, db: str) -> None:
+    result = import_file(open_registry(db), source, columns=columns, update=update, dry_run=dry_run)
+    for table in result.tables:
+        sheet = f"lembar '{table.sheet}', " if table.sheet else ""
+        read = ", ".join(h if h == c else f"{h} → {c}" for c, h in table.headers.items())
+        click.echo(f"{source}: {sheet}judul kolom di baris {table.header_line}: {read}")
+        if table.ignored:
+            click.echo(f"  dilewati atas permintaan: {', '.join(table.ignored)}")
+        if table.skipped:
+            click.echo(f"  baris dilewati: {_skipped(table.skipped)}")
+    for name in result.passed_sheets:
+        click.echo(f"{source}: lembar '{name}' dilewati: tidak ada baris judul kolom")
+    if dry_run:
+        words = {"added": "ditambahkan", "unchanged": "sama seperti di registri", "updated": "diperbarui",
+                 "refused": "ditolak"}
+        for row in result.rows:
+            changes = f" ({', '.join(row.changes)})" if row.changes else ""
+            target = f" #{row.id}" if row.id is not None and row.action != "added" else ""
+            click.echo(f"  {row.where}: {words[row.action]}{target}{changes}: {row.tentang[:70]}")
+    counts = {a: sum(r.action == a for r in result.rows) for a in ("added", "unchanged", "updated", "refused")}
+    prefix = "(--dry-run, tidak ada yang disimpan) akan " if dry_run else ""
+    click.echo(f"{prefix}ditambahkan: {counts['added']} naskah; sama seperti di registri: {counts['unchanged']}; "
+               f"diperbarui: {counts['updated']}; ditolak: {counts['refused']} baris")
+    if counts["added"] == counts["updated"] == 0 and counts["unchanged"] and not dry_run:
+        click.echo("tidak ada yang berubah: semua baris sudah ada di registri")
     if result.problems:
         raise InputError(str(source), result.problems)
+
+
+def _skipped(rows: list[tuple[int, str]]) -> str:
+    """'1–3 (judul), 12 (baris jumlah)': runs of rows skipped for the same reason."""
+    runs: list[list[Any]] = []
+    for line, why in rows:
+        if runs and runs[-1][2] == why and runs[-1][1] == line - 1:
+            runs[-1][1] = line
+        else:
+            runs.append([line, line, why])
+    return ", ".join(f"{a}{f'–{b}' if b != a else ''} ({why})" for a, b, why in runs)
 
 
 @registry.command(help="Mendaftarkan naskah dari isian YAML/JSON-nya.")
@@ -91,7 +148,7 @@ def add(source: Path, unit: str | None, level: str | None, status: str | None, d
     agreement = load_agreement(source)
     with open_registry(db).begin() as session:
         record = register(session, agreement, unit=unit, level=Level(level) if level else None,
-                          status=Status(status) if status else None)
+                          status=Status(status) if status else None, text=read_text(source))
         click.echo(f"terdaftar: #{record.id}")
 
 
@@ -107,15 +164,20 @@ def status(agreement_id: int, status: str, db: str) -> None:
         click.echo(f"#{record.id}: {record.status.value}")
 
 
-@registry.command("export", help="Menulis naskah terpilih ke BERKAS (.csv atau .xlsx) dengan kolom impor.")
+@registry.command("export", help="Menulis naskah terpilih ke BERKAS (.xlsx atau .csv) dengan kolom impor, dan isian "
+                                 "tiap naskah ke folder BERKAS-isian di sampingnya: impor BERKAS itu di registri lain "
+                                 "memulihkan semuanya.")
 @click.argument("target", metavar="BERKAS", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--no-inputs", is_flag=True, help="Tanpa folder isian (hanya lembar).")
 @_filter_options
 @db_option
-def export(target: Path, db: str, **filters: Any) -> None:
+def export(target: Path, no_inputs: bool, db: str, **filters: Any) -> None:
     with open_registry(db)() as session:
         selected = agreements(session, _make_filter(**filters))
-        export_file(selected, target)
+        inputs = export_file(selected, target, inputs=not no_inputs)
     click.echo(f"ditulis: {target} ({len(selected)} naskah)")
+    if inputs:
+        click.echo(f"ditulis: {inputs_folder(target)}/ ({inputs} isian)")
 
 
 @registry.command("list", help="Mencantumkan naskah terpilih.")

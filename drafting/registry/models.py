@@ -82,8 +82,16 @@ class Agreement(Base):
     status: Mapped[Status] = mapped_column(_enum(Status), index=True, default=Status.draft)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("agreements.id"), nullable=True)
     predecessor_id: Mapped[int | None] = mapped_column(ForeignKey("agreements.id"), nullable=True)
-    # The input document (YAML/JSON) as JSON text: what batch and renew render from.
+    # The input document, validated, as JSON text: what batch and renew render from.
     input_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # The same input as the drafter wrote it (YAML, comments and all), and the SHA-256 of its UTF-8
+    # bytes: what an export writes beside the sheet and an import brings back.
+    input_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    input_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # For an agreement without numbers that came in through an import: the hash of its kind,
+    # Satuan Kerja, Mitra, tentang and signing date, unique, so that no second import (nor two at
+    # once) can add it again. Agreements with numbers are told apart by their numbers.
+    identity_key: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
     drafting_version: Mapped[str | None] = mapped_column(String(40), nullable=True)
     # The Lampiran formats of Permen 8/2025 ask for these; a unit's register may carry them.
     scope: Mapped[str | None] = mapped_column(Text, nullable=True)  # ruang lingkup / bidang kerja sama
@@ -121,7 +129,8 @@ class AgreementNumber(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    number: Mapped[str] = mapped_column(String(200), index=True)
+    # Unique: one number names one agreement, whoever inserts it and however many at once.
+    number: Mapped[str] = mapped_column(String(200), index=True, unique=True)
 
     agreement: Mapped[Agreement] = relationship(back_populates="numbers")
 

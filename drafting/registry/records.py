@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import re
 from typing import Any
+
+import yaml
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from ..errors import DraftingError
 from ..load import validate
@@ -36,6 +40,24 @@ def get_record(session: Session, agreement_id: int) -> Agreement:
 def input_json(agreement: Input) -> str:
     """The input as the drafter wrote it (fields left out stay left out), as JSON text."""
     return json.dumps(agreement.model_dump(mode="json", exclude_unset=True), ensure_ascii=False)
+
+
+def input_yaml(agreement: Input) -> str:
+    """The input as a YAML file a drafter can open and edit (the form's and renewal's inputs)."""
+    return yaml.safe_dump(agreement.model_dump(mode="json", exclude_unset=True), allow_unicode=True,
+                          sort_keys=False, width=100)
+
+
+def set_input(record: Agreement, agreement: Input, text: str | None = None) -> None:
+    """Store an input: validated as JSON (rendered from), and as text with its hash (exported and
+    imported as it is). ``text`` is the drafter's own file where there is one."""
+    record.input_json = input_json(agreement)
+    record.input_text = text if text is not None else input_yaml(agreement)
+    record.input_sha256 = sha256_of(record.input_text)
+
+
+def sha256_of(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def input_of(record: Agreement) -> Input:
@@ -68,17 +90,19 @@ def fields_from_input(a: Input) -> dict[str, Any]:
         "signing_date": None if a.draft else a.signing.date,
         "end_date": end_date_of(a),
         "scope": "; ".join(_text(i) for i in a.scope) or None,
-        "input_json": input_json(a),
     }
 
 
 def register(session: Session, agreement: Input, *, unit: str | None = None, level: Level | None = None,
-             status: Status | None = None) -> Agreement:
-    """Add an agreement described by its input; aktif when it has a signing date, else draft."""
+             status: Status | None = None, text: str | None = None) -> Agreement:
+    """Add an agreement described by its input (``text``: the file it was read from); aktif when it
+    has a signing date, else draft. A number already registered is refused (``NumberTaken``)."""
     fields = fields_from_input(agreement)
     numbers = fields.pop("numbers")
+    refuse_taken(session, numbers)
     record = Agreement(**fields | ({"unit": unit} if unit else {}), level=level, drafting_version=drafting_version())
     record.status = status or (Status.aktif if record.signing_date else Status.draft)
+    set_input(record, agreement, text)
     set_numbers(record, numbers)
     session.add(record)
     session.flush()
@@ -92,15 +116,60 @@ def update_draft(record: Agreement, agreement: Input) -> None:
         raise NotADraft(f"naskah #{record.id} berstatus {record.status.value} dan tidak ditimpa: "
                         f"hanya naskah berstatus draft yang dapat diubah")
     fields = fields_from_input(agreement)
-    set_numbers(record, fields.pop("numbers"))
+    numbers = fields.pop("numbers")
+    refuse_taken(session_of(record), numbers, record)
+    set_numbers(record, numbers)
     del fields["unit"]
     for name, value in fields.items():
         setattr(record, name, value)
+    set_input(record, agreement)
     record.drafting_version = drafting_version()
 
 
+class NumberTaken(DraftingError):
+    """A number that already names another agreement in the registry."""
+
+
+def refuse_taken(session: Session, numbers: list[str], record: Agreement | None = None) -> None:
+    """The check before insert, for a message that names the other agreement; the unique index on
+    the numbers is what holds when two commands insert at once."""
+    for number in numbers:
+        other = find_by_reference(session, number)
+        if other is not None and other is not record:
+            raise NumberTaken(f"nomor {number} sudah terdaftar untuk naskah #{other.id} ({other.tentang})")
+
+
+def session_of(record: Agreement) -> Session:
+    session = object_session(record)
+    assert session is not None, "a registry row outside a session"
+    return session
+
+
+def normal_number(number: str) -> str:
+    """A number as compared and stored: spaces around it dropped, runs of spaces made one."""
+    return re.sub(r"\s+", " ", number).strip()
+
+
 def set_numbers(record: Agreement, numbers: list[str]) -> None:
-    record.numbers = [AgreementNumber(position=i, number=n) for i, n in enumerate(numbers)]
+    """Replace the numbers. The old rows are deleted before the new are inserted: a number kept
+    across the change would otherwise meet itself in the unique index."""
+    wanted = [normal_number(n) for n in numbers]
+    if record.number_list == wanted:
+        return
+    if record.numbers and (session := object_session(record)) is not None:
+        record.numbers = []
+        session.flush()
+    record.numbers = [AgreementNumber(position=i, number=n) for i, n in enumerate(wanted)]
+
+
+def identity_key(kind: Kind, unit: str, partners: list[str], tentang: str, signing_date: dt.date | None) -> str:
+    """What names an agreement that has no number: its kind, Satuan Kerja, Mitra, tentang and date,
+    compared without regard to case or runs of spaces."""
+    def norm(text: str) -> str:
+        return re.sub(r"\s+", " ", text).strip().casefold()
+    key = [kind.value, norm(unit), [norm(p) for p in partners], norm(tentang),
+           signing_date.isoformat() if signing_date else None]
+    return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def find_by_reference(session: Session, ref: str) -> Agreement | None:
@@ -109,7 +178,7 @@ def find_by_reference(session: Session, ref: str) -> Agreement | None:
     if ref.startswith("#") and ref[1:].isdigit():
         return session.get(Agreement, int(ref[1:]))
     return session.scalars(
-        select(Agreement).join(AgreementNumber).where(AgreementNumber.number == ref).limit(1)).first()
+        select(Agreement).join(AgreementNumber).where(AgreementNumber.number == normal_number(ref)).limit(1)).first()
 
 
 def reference_of(record: Agreement | None) -> str:

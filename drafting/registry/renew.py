@@ -26,7 +26,7 @@ from ..pipeline import build, render
 from .compare import compare_html
 from .db import drafting_version
 from .models import Agreement, GeneratedFile, Status
-from .records import fields_from_input, file_stem, get_record, input_of
+from .records import fields_from_input, file_stem, get_record, input_of, set_input
 
 
 class TermNeeded(DraftingError):
@@ -97,6 +97,7 @@ def register_renewal(session: Session, old: Agreement, new_input: Input) -> Agre
     new = Agreement(**fields | {"unit": old.unit, "partners": old.partners or fields["partners"]},
                     level=old.level, status=Status.draft, parent=old.parent, predecessor=old,
                     drafting_version=drafting_version(), strategic_plan=old.strategic_plan)
+    set_input(new, new_input)
     session.add(new)
     session.flush()
     return new
@@ -116,6 +117,11 @@ def renewal_input(old_input: Input, old: Agreement, until: dt.date | None, years
     if until and old.end_date and until <= old.end_date:
         raise DraftingError(f"tanggal berakhir {until} tidak sesudah tanggal berakhir naskah lama {old.end_date}")
     data["term"] = _term(old_input, until, years)
+    # A renewal is a new naskah under today's law: where personal data is exchanged, UU 27/2022
+    # (in force since its transition ended on 17 Oktober 2024) wants the data-protection Pasal.
+    excluded = data.get("clauses", {}).get("exclude", [])
+    if "pelindungan_data_pribadi" in excluded:
+        excluded.remove("pelindungan_data_pribadi")
     for official in officials:
         if not 1 <= official.party <= len(data["parties"]):
             raise DraftingError(f"pihak nomor {official.party} tidak ada (hanya ada {len(data['parties'])} pihak)")
