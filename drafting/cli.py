@@ -143,8 +143,9 @@ def schema() -> None:
 
 @main.command(help="Mencantumkan klausul dalam pustaka: id, judul, jenis naskah, isian yang diperlukan, varian.")
 def clauses() -> None:
+    parts = {"title": "(judul naskah)", "front": "(bagian pembuka)", "signature": "(blok tanda tangan)"}
     for clause in library.clauses().values():
-        title = clause.title or f"({clause.part}: bagian pembuka)"
+        title = clause.title or parts.get(clause.part, "")
         click.echo(f"{clause.id}\n  judul   : {title}\n  naskah  : {', '.join(clause.kinds)}")
         click.echo(f"  isian   : {', '.join(clause.requires) or '-'}\n  varian  : {', '.join(clause.variants)}")
         click.echo(f"  {clause.summary}\n")

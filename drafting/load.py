@@ -130,7 +130,10 @@ def read_text(path: str | Path) -> str:
 
 def load_agreement(path: str | Path) -> Agreement:
     path = Path(path)
-    return parse_agreement(read_text(path), source=str(path), is_json=path.suffix.lower() == ".json")
+    agreement = parse_agreement(read_text(path), source=str(path), is_json=path.suffix.lower() == ".json")
+    from .library import anchored  # the library reads clause files with this module's LineIndex
+
+    return anchored(agreement, path.parent)
 
 
 def parse_agreement(text: str, *, source: str = "<input>", is_json: bool = False) -> Agreement:

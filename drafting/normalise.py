@@ -47,3 +47,14 @@ def _clean(c: str) -> str:
 def _noncharacter(c: str) -> bool:
     n = ord(c)
     return 0xFDD0 <= n <= 0xFDEF or (n & 0xFFFE) == 0xFFFE
+
+
+def normalise_lines(text: str) -> str:
+    """Text whose lines mean something (a clause written in the outline format): each line
+    normalised as above, its leading spaces (the list level) kept, blank lines dropped."""
+    lines = []
+    for line in text.splitlines():
+        cleaned = normalise(line)
+        if cleaned:
+            lines.append(" " * (len(line) - len(line.lstrip(" "))) + cleaned)
+    return "\n".join(lines)

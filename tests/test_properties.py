@@ -25,7 +25,8 @@ from docx.table import _Cell
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafting import cli, layout, pipeline
+from drafting import cli, pipeline
+from drafting.checks.analysis import draft_paragraphs
 from drafting.load import validate
 from drafting.normalise import normalise
 
@@ -76,9 +77,7 @@ def printed_fields() -> set[tuple[Any, ...]]:
         for key in path[:-1]:
             target = target[key]
         target[path[-1]] = f"Qx{i}x"  # short names must differ, and differ they do
-    doc = pipeline.build(validate(data))
-    text = "\n".join(b.text() for b in layout.blocks(doc))
-    text += "\n".join(f"{s.position} {s.name}" for s in doc.signatories)
+    text = "\n".join(draft_paragraphs(pipeline.build(validate(data))))  # the signatures too
     return {path for i, path in enumerate(FIELDS) if f"Qx{i}x".casefold() in text.casefold()}
 
 

@@ -108,3 +108,47 @@ def test_representative_option_format(db: str, tmp_path: Path) -> None:
 
 def test_word_diff_marks_and_escapes() -> None:
     assert diff_words("a <b> c & d", "a <b> e & d") == "a &lt;b&gt; <del>c</del><ins>e</ins> &amp; d"
+
+
+def test_renew_prints_the_findings_of_its_draft_as_render_does(db: str, tmp_path: Path) -> None:
+    code, output = _run("renew", "1", "--years", "3", "-o", str(tmp_path / "out"), "--db", db)
+    assert code == 0
+    draft = tmp_path / "out" / "naskah-3.yaml"
+    # the old ministry's name copied from the 2023 parties, and the Biro's recommendation still to cite
+    assert re.search(rf"{re.escape(str(draft))}: \[peringatan\] parties\[1\]\.legal_status \(baris \d+\): "
+                     r"'Kementerian Hukum dan Hak Asasi Manusia' sudah tidak ada", output)
+    assert re.search(rf"{re.escape(str(draft))}: \[peringatan\] renewal\.biro_recommendation \(baris \d+\): "
+                     r"perpanjangan Kerja Sama memerlukan rekomendasi Biro Hukum", output)
+    from drafting.pipeline import check_file
+    assert {f.rule for f in check_file(draft)} >= {"former_ministry", "renewal"}  # the same as `drafting check`
+
+
+def test_an_open_renewal_draft_is_opened_instead_unless_again(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _run("renew", "1", "--years", "3", "-o", str(out), "--db", db)[0] == 0
+    (out / "naskah-3.yaml").unlink()
+    code, output = _run("renew", "1", "--years", "5", "-o", str(out), "--db", db)
+    assert code == 0
+    assert "naskah #1 sudah mempunyai draf perpanjangan #3: draf itu yang dibuka (--until, --years dan " \
+           "--representative tidak dipakai); pakai --again untuk menyusun draf baru" in output
+    assert load_agreement(out / "naskah-3.yaml").term.years == 3  # the open draft, as it was
+    with open_registry(db)() as s:
+        assert s.get(Agreement, 4) is None
+    code, output = _run("renew", "1", "--years", "5", "-o", str(out), "--db", db, "--again")
+    assert code == 0 and "terdaftar: #4 (draft, memperpanjang #1)" in output
+    assert load_agreement(out / "naskah-4.yaml").term.years == 5
+    assert _run("registry", "status", "4", "aktif", "--db", db)[0] == 0
+    with open_registry(db)() as s:  # #3 is still a draft: the next renew of #1 opens it
+        assert s.get(Agreement, 3).status is Status.draft
+
+
+def test_new_officials_with_their_position_and_instansi_induk(db: str, tmp_path: Path) -> None:
+    code, output = _run("renew", "1", "--years", "3", "-o", str(tmp_path / "out"), "--db", db, "--representative",
+                        "2=BUDI SANTOSO;Direktur Jenderal Imigrasi;Kementerian Imigrasi dan Pemasyarakatan")
+    assert code == 0, output
+    party = load_agreement(tmp_path / "out" / "naskah-3.yaml").parties[1]
+    assert (party.representative.name, party.representative.position, party.parent) == (
+        "BUDI SANTOSO", "Direktur Jenderal Imigrasi", "Kementerian Imigrasi dan Pemasyarakatan")
+    assert "parties[1].parent" not in output  # the old ministry's name is gone from the parent
+    text = docx_text((tmp_path / "out" / "naskah-3.docx").read_bytes())
+    assert "KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN" in text.upper() and "BUDI SANTOSO" in text

@@ -15,9 +15,11 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from ..checks import Finding
 from ..errors import InputError
 from ..load import load_agreement, read_text
 from . import lampiran
+from .batch import FORMATS as BATCH_FORMATS
 from .batch import MANIFEST, run_batch
 from .db import DEFAULT_DB, ENV_VAR, open_registry
 from .models import KIND_LABELS, LEVEL_LABELS, Kind, Level, Status
@@ -238,50 +240,80 @@ def _official(_ctx: click.Context, _param: click.Parameter, values: tuple[str, .
     out = []
     for value in values:
         party, _, rest = value.partition("=")
-        name, _, position = rest.partition(";")
+        name, _, rest = rest.partition(";")
+        position, _, parent = rest.partition(";")
         if not party.strip().isdigit() or not name.strip() or not position.strip():
-            raise click.BadParameter(f"'{value}': tulis NOMOR_PIHAK=NAMA;JABATAN, mis. \"2=BUDI;Direktur Utama\"")
-        out.append(Official(int(party), name.strip(), position.strip()))
+            raise click.BadParameter(f"'{value}': tulis NOMOR_PIHAK=NAMA;JABATAN atau NOMOR_PIHAK=NAMA;JABATAN;INSTANSI "
+                                     f"INDUK, mis. \"2=BUDI;Direktur Jenderal Imigrasi;Kementerian Imigrasi dan "
+                                     f"Pemasyarakatan\"")
+        out.append(Official(int(party), name.strip(), position.strip(), parent.strip() or None))
     return tuple(out)
 
 
 @click.command("renew", help="Menyusun draf perpanjangan naskah ID dari isiannya (Permen 8/2025 Pasal 36): isian YAML "
-                    "baru, DOCX, dan perbandingan Pasal demi Pasal (HTML); terdaftar sebagai draft.")
+                    "baru, DOCX, dan perbandingan Pasal demi Pasal (HTML); terdaftar sebagai draft, dengan hasil "
+                    "pemeriksaannya. Jika naskah ID sudah mempunyai draf perpanjangan, draf itu yang dibuka.")
 @click.argument("agreement_id", metavar="ID", type=int)
 @click.option("--until", type=_DATE, help="Tanggal berakhir naskah baru.")
 @click.option("--years", type=click.IntRange(min=1), help="Jangka waktu naskah baru dalam tahun; bawaan: "
                                                            "sama dengan naskah lama.")
 @click.option("-o", "--out-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
               show_default=True)
-@click.option("--representative", multiple=True, callback=_official, metavar="N=NAMA;JABATAN",
-              help="Penandatangan baru pihak ke-N (boleh berulang).")
+@click.option("--representative", multiple=True, callback=_official, metavar="N=NAMA;JABATAN[;INDUK]",
+              help="Penandatangan baru pihak ke-N, dengan jabatannya dan, jika berubah, instansi induk pihak itu "
+                   "(boleh berulang).")
+@click.option("--again", is_flag=True, help="Menyusun draf perpanjangan baru walaupun sudah ada yang terbuka.")
 @db_option
 def renew_(agreement_id: int, until: dt.datetime | None, years: int | None, out_dir: Path,
-           representative: tuple[Official, ...], db: str) -> None:
+           representative: tuple[Official, ...], again: bool, db: str) -> None:
     if until and years:
         raise click.UsageError("pilih salah satu: --until atau --years")
     result = renew(open_registry(db), agreement_id, out_dir, until=until.date() if until else None, years=years,
-                   officials=representative)
-    click.echo(f"terdaftar: #{result.id} (draft, memperpanjang #{agreement_id})")
+                   officials=representative, again=again)
+    if result.existing:
+        ignored = " (--until, --years dan --representative tidak dipakai)" if until or years or representative else ""
+        click.echo(f"naskah #{agreement_id} sudah mempunyai draf perpanjangan #{result.id}: draf itu yang dibuka"
+                   f"{ignored}; pakai --again untuk menyusun draf baru")
+    else:
+        click.echo(f"terdaftar: #{result.id} (draft, memperpanjang #{agreement_id})")
+    for finding in result.findings:
+        click.echo(f"{result.input}: {finding.describe()}", err=True)
     for path in (result.input, result.docx, result.comparison):
         click.echo(f"ditulis: {path}")
 
 
-@click.command(help="Menyusun ulang DOCX setiap naskah terpilih yang mempunyai isian, paralel, ke folder -o; "
-                    f"hasilnya dicatat di {MANIFEST}.")
+def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
+    if not formats or any(f not in BATCH_FORMATS for f in formats):
+        raise click.BadParameter(f"'{value}': tulis docx, pdf, atau docx,pdf")
+    return formats
+
+
+@click.command(help="Memeriksa dan menyusun ulang setiap naskah terpilih yang mempunyai isian, paralel, ke folder -o "
+                    "(DOCX, PDF dengan LibreOffice, atau keduanya); naskah dengan galat tidak ditulis kecuali --force. "
+                    f"Hasilnya dicatat di {MANIFEST}.")
 @click.option("-o", "--out-dir", type=click.Path(path_type=Path, file_okay=False), required=True)
+@click.option("--format", "formats", default="docx", show_default=True, callback=_formats, metavar="FORMAT",
+              help="docx, pdf, atau docx,pdf.")
+@click.option("--force", is_flag=True, help="Tetap menulis naskah meskipun pemeriksaan menemukan galat.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Jumlah proses; bawaan: semua inti.")
 @click.option("--quiet", is_flag=True, help="Tanpa bilah kemajuan.")
 @_filter_options
 @db_option
-def batch(out_dir: Path, jobs: int | None, quiet: bool, db: str, **filters: Any) -> None:
-    outcomes = run_batch(open_registry(db), _make_filter(**filters), out_dir, workers=jobs, show_progress=not quiet)
+def batch(out_dir: Path, formats: tuple[str, ...], force: bool, jobs: int | None, quiet: bool, db: str,
+          **filters: Any) -> None:
+    outcomes = run_batch(open_registry(db), _make_filter(**filters), out_dir, workers=jobs, formats=formats,
+                         force=force, show_progress=not quiet)
     for o in outcomes:
         if o.status == "failed":
             click.echo(f"gagal: #{o.id}: {o.error}", err=True)
-    counts = {s: sum(o.status == s for o in outcomes) for s in ("written", "unchanged", "failed")}
-    click.echo(f"ditulis: {counts['written']}, tidak berubah: {counts['unchanged']}, gagal: {counts['failed']} "
-               f"→ {out_dir / MANIFEST}")
-    if counts["failed"]:
+        elif o.status == "refused":
+            click.echo(f"tidak ditulis: #{o.id} (ada galat; perbaiki isiannya, atau pakai --force)", err=True)
+        for finding in o.findings if o.status in ("refused", "failed") or force else ():
+            if finding["severity"] == "error":
+                click.echo(f"  #{o.id}: {Finding(**finding).describe()}", err=True)
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("written", "unchanged", "refused", "failed")}
+    click.echo(f"ditulis: {counts['written']}, tidak berubah: {counts['unchanged']}, tidak ditulis karena galat: "
+               f"{counts['refused']}, gagal: {counts['failed']} → {out_dir / MANIFEST}")
+    if counts["failed"] or counts["refused"]:
         raise SystemExit(1)
-

@@ -26,8 +26,8 @@ class Part:
 
 
 def parts(doc: Document) -> list[Part]:
-    empty = replace(doc, title_lines=[], numbers=[], front=[], pasal=[], closing=[])
-    front = replace(empty, title_lines=doc.title_lines, numbers=doc.numbers, front=doc.front)
+    empty = replace(doc, title=[], front=[], pasal=[], closing=[])
+    front = replace(empty, title=doc.title, front=doc.front)
     out = [Part("pembukaan", "Pembukaan", _text(front))]
     out += [Part(sec.id, f"Pasal {sec.number} {sec.title}", _text(replace(empty, pasal=[sec]), skip=2))
             for sec in doc.pasal]

@@ -15,14 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..checks import Finding, run_checks
+from ..checks.lines import with_lines
 from ..errors import DraftingError
 from ..load import validate
 from ..model import Agreement as Input
 from ..output import write_atomic
-from ..pipeline import build, render
+from ..pipeline import analyse_draft, build, render
 from .compare import compare_html
 from .db import drafting_version
 from .models import Agreement, GeneratedFile, Status
@@ -38,6 +40,7 @@ class Official:
     party: int  # 1 = PIHAK PERTAMA
     name: str
     position: str
+    parent: str | None = None  # the party's instansi induk, where it changed with the official
 
 
 @dataclass(frozen=True)
@@ -46,27 +49,46 @@ class Renewed:
     input: Path
     docx: Path
     comparison: Path
+    findings: list[Finding]  # the checks of the draft, as render prints them
+    existing: bool = False  # an open renewal draft that was there already, opened instead
 
 
 def renew(sessions: sessionmaker[Session], agreement_id: int, out_dir: Path, *, until: dt.date | None = None,
-          years: int | None = None, officials: tuple[Official, ...] = ()) -> Renewed:
+          years: int | None = None, officials: tuple[Official, ...] = (), again: bool = False) -> Renewed:
+    """Write the renewal draft of an agreement (its input, DOCX and comparison) and register it.
+    An open renewal draft of the same agreement is opened instead (its files written from its
+    stored input), unless ``again``: one renewal is not drafted twice without a word."""
     with sessions.begin() as session:
-        old, old_input, new_input = renewal_draft(session, agreement_id, until=until, years=years,
-                                                  officials=officials)
-        new = register_renewal(session, old, new_input)
+        open_draft = None if again else open_renewal(session, agreement_id)
+        if open_draft is not None:
+            old, new, new_input = open_draft.predecessor, open_draft, input_of(open_draft)
+            old_input = input_of(old)
+        else:
+            old, old_input, new_input = renewal_draft(session, agreement_id, until=until, years=years,
+                                                      officials=officials)
+            new = register_renewal(session, old, new_input)
         stem = out_dir / file_stem(new)
-        result = Renewed(new.id, stem.with_suffix(".yaml"), stem.with_suffix(".docx"),
-                         stem.with_name(f"{stem.name}-perbandingan.html"))
-        new_doc = build(new_input, source=str(result.input))
-        data = render(new_doc, "docx")
-        write_atomic(result.input, yaml.safe_dump(plain(new_input), allow_unicode=True, sort_keys=False,
-                                                  width=100).encode("utf-8"))
-        write_atomic(result.docx, data)
+        paths = (stem.with_suffix(".yaml"), stem.with_suffix(".docx"), stem.with_name(f"{stem.name}-perbandingan.html"))
+        analysis = analyse_draft(new_input, source=str(paths[0]))
+        if analysis.doc is None:
+            raise DraftingError(f"draf perpanjangan tidak dapat disusun: {analysis.reference_error}")
+        data = render(analysis.doc, "docx")
+        write_atomic(paths[0], (new.input_text or "").encode("utf-8"))
+        write_atomic(paths[1], data)
         title = f"Perbandingan naskah #{new.id} dengan naskah yang diperpanjang #{old.id}: {old_input.tentang}"
-        write_atomic(result.comparison, compare_html(build(old_input), new_doc, title=title).encode("utf-8"))
-        new.files.append(GeneratedFile(path=str(result.docx), sha256=hashlib.sha256(data).hexdigest(),
+        write_atomic(paths[2], compare_html(build(old_input), analysis.doc, title=title).encode("utf-8"))
+        new.files.append(GeneratedFile(path=str(paths[1]), sha256=hashlib.sha256(data).hexdigest(),
                                        drafting_version=drafting_version()))
-        return result
+        findings = with_lines(run_checks(new_input, analysis), paths[0])
+        return Renewed(new.id, *paths, findings, existing=open_draft is not None)
+
+
+def open_renewal(session: Session, agreement_id: int) -> Agreement | None:
+    """The newest renewal of this agreement still in draft, if any."""
+    return session.scalars(select(Agreement).where(Agreement.predecessor_id == agreement_id,
+                                                   Agreement.status == Status.draft,
+                                                   Agreement.input_json.is_not(None))
+                           .order_by(Agreement.id.desc()).limit(1)).first()
 
 
 def renewal_draft(session: Session, agreement_id: int, *, until: dt.date | None = None, years: int | None = None,
@@ -125,8 +147,11 @@ def renewal_input(old_input: Input, old: Agreement, until: dt.date | None, years
     for official in officials:
         if not 1 <= official.party <= len(data["parties"]):
             raise DraftingError(f"pihak nomor {official.party} tidak ada (hanya ada {len(data['parties'])} pihak)")
+        party = data["parties"][official.party - 1]
         # the appointment decree belonged to the former official: left out, to be filled in
-        data["parties"][official.party - 1]["representative"] = {"name": official.name, "position": official.position}
+        party["representative"] = {"name": official.name, "position": official.position}
+        if official.parent is not None:
+            party["parent"] = official.parent
     return data
 
 

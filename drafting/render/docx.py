@@ -28,7 +28,7 @@ from xml.sax.saxutils import escape
 from docxtpl import DocxTemplate
 
 from ..document import Break, Document, Inline, Run, Signatory, Tab
-from ..layout import Block, body_blocks, closing_blocks, signature_rows
+from ..layout import Block, body_blocks, closing_blocks, signature_rows, signature_table
 
 # Characters XML 1.0 forbids; a pasted control character must not make Word refuse the file.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -88,27 +88,25 @@ def _row(paragraphs: list[str], per_row: int, halves: bool) -> str:
     return f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{pad}{cells}{pad}</w:tr>'
 
 
-def _para(node: Run, style: str) -> str:
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run_xml(node)}</w:p>'
+def _cell_paragraphs(lines: tuple[Block, ...], style: str) -> str:
+    """A cell's lines; a cell needs one paragraph, so an empty one is an empty line of its style
+    (the room for a signature where no meterai goes)."""
+    return "".join(paragraph_xml(b) for b in lines) or paragraph_xml(Block(style, (Run(""),)))
 
 
 def signature_xml(signatories: list[Signatory]) -> str:
-    """The signature block, placed as layout.signature_rows says: per party its label, position,
-    room for the signature and meterai, and the name in bold. Each line is a table row, so names
-    stay level across columns; rows never split and their paragraphs keep with the next, so the
-    block holds together. The table spans the text width (pct), whatever the paper."""
+    """The signature block, placed as layout.signature_rows says, each party's lines as its
+    template wrote them (label, position, room for the signature and meterai, name). The lines
+    of one role are one table row (layout.signature_table), so names stay level across columns;
+    rows never split and their paragraphs keep with the next, so the block holds together. The
+    table spans the text width (pct), whatever the paper."""
     groups = signature_rows(signatories)
     per_row = len(groups[0])
     halves = len(groups[-1]) < per_row
     rows = []
     for group in groups:
-        rows += [
-            _row([_para(Run(f"{s.label},", bold=True), "TandatanganPihak") for s in group], per_row, halves),
-            _row([_para(Run(s.position), "Tandatangan") for s in group], per_row, halves),
-            # Room for the signature; the meterai is stuck on where the signature goes.
-            _row([_para(Run("Meterai Rp10.000" if s.meterai else ""), "Meterai") for s in group], per_row, halves),
-            _row([_para(Run(s.name, bold=True), "Tandatangan") for s in group], per_row, halves),
-        ]
+        rows += [_row([_cell_paragraphs(cell, row.style) for cell in row.cells], per_row, halves)
+                 for row in signature_table(group)]
     columns = 2 * per_row if halves else per_row
     grid = f'<w:gridCol w:w="{5000 // columns}"/>' * columns
     return (f'<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/></w:tblPr>'
