@@ -103,7 +103,9 @@ def analyse(paragraphs: list[str], *, agreement: Agreement | None = None, doc: D
         pending.clear()
 
     for i, text in enumerate(paragraphs):
-        heading = PASAL_HEADING.match(text)
+        # In the title block (capitals up to the NOMOR lines) a line is a name or the subject,
+        # never a heading: a party called "PASAL 0", a tentang "Pasal 1".
+        heading = None if part == "title" and text.isupper() else PASAL_HEADING.match(text)
         if heading:
             close_signature()
             following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""

@@ -17,7 +17,7 @@ from rich.table import Table
 
 from ..checks import Finding
 from ..errors import InputError
-from ..load import load_agreement
+from ..load import load_agreement, read_text
 from . import lampiran
 from .batch import FORMATS as BATCH_FORMATS
 from .batch import MANIFEST, run_batch
@@ -150,7 +150,7 @@ def add(source: Path, unit: str | None, level: str | None, status: str | None, d
     agreement = load_agreement(source)
     with open_registry(db).begin() as session:
         record = register(session, agreement, unit=unit, level=Level(level) if level else None,
-                          status=Status(status) if status else None, text=source.read_text(encoding="utf-8"))
+                          status=Status(status) if status else None, text=read_text(source))
         click.echo(f"terdaftar: #{record.id}")
 
 
