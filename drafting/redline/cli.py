@@ -19,7 +19,7 @@ import click
 
 from ..document import Document
 from ..load import load_agreement
-from ..output import write_atomic
+from ..output import same_file, write_atomic
 from ..pipeline import INPUT_SUFFIXES, build, render
 from ..registry.cli import db_option
 from ..registry.compare import base_of, document_of
@@ -111,7 +111,7 @@ def compare(sides: tuple[str, ...], output: Path | None, author: str | None, dat
     suffix = target.suffix.lower()
     if suffix not in (".docx", ".html"):
         raise click.BadParameter("berkas keluaran berakhiran .docx atau .html", param_hint="-o")
-    if any(side.path and side.path.resolve() == target.resolve() for side in (old, new)):
+    if any(side.path and same_file(target, side.path) for side in (old, new)):
         raise click.BadParameter(f"{target} adalah naskah yang dibandingkan; pilih nama lain", param_hint="-o")
     who = author or new.unit or DEFAULT_AUTHOR
     when = date or dt.date.today()
