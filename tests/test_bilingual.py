@@ -16,8 +16,8 @@ import docx
 import pytest
 import yaml
 
-from drafting.checks.bilingual import split
-from drafting.checks.existing import read_paragraphs
+from drafting.read import read_naskah
+from drafting.read.bilingual import split
 from drafting.document import Document
 from drafting.errors import InputError, LibraryError
 from drafting.layout import plain_text, signature_text
@@ -305,11 +305,12 @@ def test_the_same_input_gives_the_same_bytes() -> None:
 def test_a_bilingual_docx_is_read_back_as_two_texts(layout: str, tmp_path: Path) -> None:
     path = tmp_path / f"msp-{layout}.docx"
     path.write_bytes(_rendered(layout, "docx"))
-    original, translation = split(read_paragraphs(path))
+    original, translation = split([p.full for p in read_naskah(path)])
     assert translation is not None
     assert original[0] == "MEMORANDUM SALING PENGERTIAN" and translation[0] == "MEMORANDUM OF UNDERSTANDING"
     assert sum(p == "Pasal 7" for p in original) == 1 and "Article 7" in translation
-    assert [f for f in check_file(path) if f.severity == "error"] == []
+    report = check_file(path)
+    assert [f for f in report.findings if f.severity == "error"] == [] and "bilingual" in report.ran
 
 
 def test_sequential_layout_snapshot(snapshot) -> None:

@@ -39,8 +39,9 @@ def test_every_format_carries_the_same_pasal(example: Path) -> None:
     for d in [doc] + ([doc.translation] if doc.translation else []):  # a bilingual naskah: both texts
         for sec in d.pasal:
             heading = f"{d.words['pasal']} {sec.number}"
-            # side by side, a Pasal heading, its title and first paragraph share a table cell
-            in_docx = f"{heading}\n{sec.title}\n" if doc.translation else f"[Pasal Nomor] {heading}\n[Pasal Judul] {sec.title}\n"
+            # side by side, a Pasal heading and its title share a table cell, beside the Article's
+            in_docx = (f"[Pasal Nomor] {heading}\n[Pasal Judul] {sec.title}\n" if not doc.translation else
+                       f"{heading}\n{sec.title} | " if d is doc else f" | {heading}\n{sec.title}\n")
             assert in_docx in docx
             assert heading in md and sec.title in md
             assert f">{heading}<" in html

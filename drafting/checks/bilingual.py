@@ -6,9 +6,7 @@ question the other text does not even raise.
 
 A draft's two texts come from one numbered structure (assembly refuses a clause whose English is
 shaped otherwise), so this rule is for a naskah read back from a file, edited since or made
-elsewhere. ``split`` finds the English text in the paragraphs of such a file: it starts with the
-English title (MEMORANDUM OF UNDERSTANDING …) before the first 'Article N'; ``columns`` reads a
-two-column table (Indonesian | English) as two texts.
+elsewhere; read.bilingual parts such a file's two texts, laid out either way.
 """
 
 from __future__ import annotations
@@ -17,45 +15,19 @@ import re
 from dataclasses import dataclass
 
 from ..model import Agreement
+from ..read.bilingual import ARTICLE_HEADING
 from . import rule
-from .analysis import PASAL_HEADING, Analysis
+from .analysis import Analysis
 from .finding import Finding
+from .scope import Applies
 
 NAME = "bilingual"
 SOURCE = "Perpres 63/2019 Pasal 26; Permen 8/2025 Pasal 31"
-ARTICLE_HEADING = re.compile(r"^Article\s+(\d+)$", re.IGNORECASE)
-ENGLISH_TITLE = re.compile(r"^(?:MEMORANDUM\s+OF\s+(?:UNDERSTANDING|COOPERATION)|ARRANGEMENT|AGREEMENT)\b")
 # The closing after the last Pasal ("Ditandatangani di …", "Signed at …"): the body ends there.
 CLOSING = re.compile(r"^(?:Ditandatangani|Dibuat)\s+di\b|^(?:Signed|Done)\s+(?:at|in)\b", re.IGNORECASE)
 # A paragraph that begins with a label: ayat "(1)", items "a.", "1)", "a)", "1." (Indonesian);
 # paragraphs "1.", items "(a)", "(i)", "(A)", "(1)" (English).
 LABEL = re.compile(r"^(?:\(\d+\)|\([a-zA-Z]{1,5}\)|[a-z]{1,2}[.)]|\d+[.)])\s")
-
-
-def split(paragraphs: list[str]) -> tuple[list[str], list[str] | None]:
-    """A naskah's Indonesian text and, when it has one after it, its English text."""
-    lines = [" ".join(p.split()) for p in paragraphs]
-    first = next((i for i, p in enumerate(lines) if ARTICLE_HEADING.match(p)), None)
-    if first is None:
-        return paragraphs, None
-    start = next((j for j in range(first - 1, -1, -1) if ENGLISH_TITLE.match(lines[j])), None)
-    if start is None or not any(PASAL_HEADING.match(p) for p in lines[:start]):
-        return paragraphs, None
-    return paragraphs[:start], paragraphs[start:]
-
-
-def columns(rows: list[list[str]]) -> tuple[list[str], list[str]] | None:
-    """A table of two columns that sets a Pasal beside its Article (Indonesian | English): its two
-    texts; None for any other table."""
-    if not rows or any(len(r) != 2 for r in rows):
-        return None
-    first = [(a.strip().split("\n")[0].strip(), b.strip().split("\n")[0].strip()) for a, b in rows]
-    paired = any(PASAL_HEADING.match(a) and ARTICLE_HEADING.match(b) for a, b in first)
-    titled = any(a.upper().startswith("MEMORANDUM SALING PENGERTIAN") and ENGLISH_TITLE.match(b) for a, b in first)
-    if not (paired or titled):
-        return None
-    # a cell holds a paragraph, or a Pasal heading with its title and first paragraph: one a line
-    return ([line for a, _ in rows for line in a.split("\n")], [line for _, b in rows for line in b.split("\n")])
 
 
 @dataclass(frozen=True)
@@ -102,7 +74,7 @@ def _described(shape: Shape) -> str:
     return f"{shape.paragraphs} paragraf ({shape.labelled} berlabel ayat atau butir)"
 
 
-@rule(NAME)
+@rule(NAME, Applies())
 def check(agreement: Agreement | None, analysis: Analysis) -> list[Finding]:
     if analysis.translation is None:
         return []

@@ -9,16 +9,15 @@ from __future__ import annotations
 from ..model import Agreement
 from . import rule
 from .analysis import Analysis
-from .citations import permen, under_permen
+from .citations import permen
 from .finding import Finding
+from .scope import PERMEN_8_2025, Applies
 
 NAME = "foreign_coordination"
 
 
-@rule(NAME, needs_input=True)
+@rule(NAME, Applies(needs_input=True, kementerian=True, foreign=True, regulation=PERMEN_8_2025))
 def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
-    if not analysis.foreign or not under_permen(agreement.signing.date):
-        return []
     coordination = agreement.foreign.coordination if agreement.foreign else None
     if coordination is None:
         # A draft is discussed with the Kementerian Luar Negeri (Pasal 33); a final text has been.

@@ -7,18 +7,18 @@ from __future__ import annotations
 
 from ..model import Agreement
 from . import rule
-from .analysis import FOREIGN_TYPES, Analysis
-from .citations import permen, under_permen
+from .analysis import Analysis
+from .citations import permen
 from .finding import Finding
+from .scope import FOREIGN_TYPES, PERMEN_8_2025, Applies
 
 NAME = "foreign_partner"
 
 
-@rule(NAME, needs_input=True)
+@rule(NAME, Applies(needs_input=True, kinds=frozenset({"memorandum_saling_pengertian"}), kementerian=True,
+                     regulation=PERMEN_8_2025))
 def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
-    if not agreement.kind.luar_negeri or any(p.mitra_type in FOREIGN_TYPES for p in agreement.parties):
-        return []
-    if not under_permen(agreement.signing.date):
+    if any(p.mitra_type in FOREIGN_TYPES for p in agreement.parties):
         return []
     return [Finding(NAME, "error", "Memorandum Saling Pengertian adalah naskah Kerja Sama luar negeri, tetapi tidak ada "
                                    "pihak yang merupakan mitra luar negeri (lembaga_pemerintah_asing, "

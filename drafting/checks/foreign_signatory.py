@@ -12,8 +12,9 @@ import re
 from ..model import Agreement, MitraType, SignerLevel
 from . import rule
 from .analysis import Analysis
-from .citations import permen, under_permen
+from .citations import permen
 from .finding import Finding
+from .scope import PERMEN_8_2025, Applies
 from .signer_authority import infer_level
 
 NAME = "foreign_signatory"
@@ -39,10 +40,8 @@ def _norm(text: str) -> str:
     return " ".join(_ACTING.sub("", text.strip()).casefold().split())
 
 
-@rule(NAME, needs_input=True)
+@rule(NAME, Applies(needs_input=True, kementerian=True, foreign=True, regulation=PERMEN_8_2025))
 def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
-    if not analysis.foreign or not under_permen(agreement.signing.date):
-        return []
     units = agreement.foreign.units if agreement.foreign else []
     findings = []
     for i, party in enumerate(agreement.parties):

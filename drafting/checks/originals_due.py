@@ -12,8 +12,9 @@ from ..terbilang import tanggal
 from ..workdays import deadline
 from . import rule
 from .analysis import Analysis
-from .citations import permen, under_permen
+from .citations import permen
 from .finding import Finding
+from .scope import PERMEN_8_2025, Applies
 
 NAME = "originals_due"
 WORKING_DAYS = 14
@@ -23,10 +24,10 @@ def _days(days: tuple[tuple[dt.date, str], ...]) -> str:
     return ", ".join(f"{tanggal(d)} ({name.removeprefix('Cuti Bersama ')})" for d, name in days)
 
 
-@rule(NAME, needs_input=True)
+@rule(NAME, Applies(needs_input=True, kementerian=True, foreign=True, regulation=PERMEN_8_2025))
 def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
     signed = agreement.signing.date
-    if not analysis.foreign or signed is None or not under_permen(signed):
+    if signed is None:
         return []
     d = deadline(signed, WORKING_DAYS)
     message = (f"naskah asli Kerja Sama luar negeri wajib disampaikan kepada Sekretaris Jenderal melalui Kepala Biro "
