@@ -317,3 +317,45 @@ def test_sequential_layout_snapshot(snapshot) -> None:
     """The English text after the Indonesian one, each with its signatures (the side-by-side DOCX
     is the example's own snapshot in test_examples)."""
     assert docx_text(_rendered("sequential", "docx")) == snapshot
+
+
+# --- the registry: an MoU renews like any other naskah ---------------------------------------------
+
+def _signed_msp(tmp_path: Path) -> Path:
+    data = copy.deepcopy(_msp())
+    data["draft"] = False
+    data["parties"][0]["nomor"] = "IMI-UM.01.01-0012"
+    data["parties"][1]["nomor"] = "ISA-2026-07"
+    path = tmp_path / "msp.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_an_mou_renews_in_both_texts(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from drafting.cli import main
+
+    db = str(tmp_path / "r.db")
+    run = CliRunner().invoke
+    added = run(main, ["registry", "add", str(_signed_msp(tmp_path)), "--db", db])
+    assert added.exit_code == 0, added.output
+    listed = run(main, ["registry", "list", "--kind", "mou", "--db", db])
+    assert "Kerja Sama di Bidang Pengelolaan Perbatasan" in listed.output
+    out = tmp_path / "baru"
+    renewed = run(main, ["renew", "1", "--years", "5", "-o", str(out), "--db", db, "--representative",
+                         "1=AGUS SALIM;Direktur Jenderal Imigrasi;;Director General of Immigration"])
+    assert renewed.exit_code == 0, renewed.output
+    draft = yaml.safe_load((out / "naskah-2.yaml").read_text(encoding="utf-8"))
+    assert draft["english"]["renewal"] == {"tentang": _msp()["english"]["tentang"]}
+    assert draft["english"]["parties"][0]["representative"] == {"position": "Director General of Immigration"}
+    text = docx_text((out / "naskah-2.docx").read_bytes())
+    assert "MERUJUK pada Memorandum Saling Pengertian tentang Kerja Sama di Bidang Pengelolaan Perbatasan" in text
+    assert "REFERRING to the Memorandum of Understanding on Cooperation in Border Management" in text
+    assert "supersedes the Memorandum of Understanding on Cooperation in Border Management" in text
+    assert "AGUS SALIM" in text and "BUDI PRASETYO" not in text
+    # a new position without its English: the draft is not made, and the field to fill is named
+    refused = run(main, ["renew", "1", "--years", "5", "-o", str(out), "--db", db, "--again", "--representative",
+                         "1=AGUS SALIM;Sekretaris Jenderal"])
+    assert refused.exit_code == 2
+    assert "english.parties[0].representative.position: teks bahasa Inggris belum diisi" in refused.output
