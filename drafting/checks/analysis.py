@@ -28,6 +28,9 @@ _KOMPARISI_LINES = (re.compile(r"^(?:\d+[.)]\s*)?(?P<name>[^:]+?)\s*:"),
                     re.compile(r"^(?:\d+[.)]\s*)?Nama\s*:\s*(?P<name>.+)$"))
 
 FOREIGN_TYPES = FOREIGN_MITRA
+# Labelled lines in capitals that are not a signatory's name: the title block's number and date
+# lines, the komparisi's NIP line.
+_NOT_NAMES = ("NOMOR", "TANGGAL", "NIP")
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,7 @@ def _komparisi_names(front: list[str]) -> list[str]:
     for text in front:
         for pattern in _KOMPARISI_LINES:
             m = pattern.match(text)
-            if m and is_name(m.group("name")) and not text.upper().startswith("NOMOR"):
+            if m and is_name(m.group("name")) and not text.upper().startswith(_NOT_NAMES):
                 names.append(m.group("name").rstrip(","))
                 break
     return names
