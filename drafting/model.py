@@ -10,15 +10,60 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import Enum
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator,
+                      model_validator)
+from pydantic_core import PydanticCustomError
 
-Text = Annotated[str, Field(min_length=1)]
+from .limits import (FIRST_DATE, LAST_DATE, MAX_DAYS, MAX_ITEM_LEVELS, MAX_ITEMS, MAX_LINE, MAX_MONTHS, MAX_ORIGINALS,
+                     MAX_PARTIES, MAX_PER_YEARS, MAX_TEXT, MAX_TIMES, MAX_YEARS)
+from .normalise import TextProblem, normalise, normalise_lines
+
+
+def _text(value: Any) -> Any:
+    """Every text field is normalised before it is checked (normalise.py): printed the same way
+    in the title, the body and the signature block, and blank when it is only spaces."""
+    if isinstance(value, str):
+        try:
+            return normalise(value)
+        except TextProblem as exc:
+            raise PydanticCustomError("text_invalid", str(exc)) from None
+    return value
+
+
+def _text_lines(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return normalise_lines(value)
+        except TextProblem as exc:
+            raise PydanticCustomError("text_invalid", str(exc)) from None
+    return value
+
+
+def _optional_text(value: Any) -> Any:
+    value = _text(value)
+    return None if value == "" else value  # an optional field of spaces is not given
+
+
 # Permen Imigrasi dan Pemasyarakatan 8/2025 was ditetapkan on 22 Mei 2025: a naskah signed since
 # then (or not yet signed) follows its rules, e.g. the report of Pasal 42 and the Biro of Pasal 37.
 PERMEN_8_2025 = dt.date(2025, 5, 22)
-PartyRef = Annotated[int, Field(ge=1, description="Nomor urut pihak: 1 = PIHAK PERTAMA, 2 = PIHAK KEDUA, …")]
+
+
+# Required text: a name, title, position or number (Line), or a paragraph (Text).
+Line = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=MAX_LINE)]
+Text = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=MAX_TEXT)]
+# Optional text: spaces only is the same as not given.
+OptionalLine = Annotated[Optional[Annotated[str, Field(max_length=MAX_LINE)]], BeforeValidator(_optional_text)]
+OptionalText = Annotated[Optional[Annotated[str, Field(max_length=MAX_TEXT)]], BeforeValidator(_optional_text)]
+# Clause-format text (extra_pasal.text): each line cleaned like a field, its line breaks and its
+# indentation (the list levels) kept.
+Lines = Annotated[str, BeforeValidator(lambda v: _text_lines(v)), Field(min_length=1, max_length=MAX_TEXT)]
+Date = Annotated[dt.date, Field(ge=FIRST_DATE, le=LAST_DATE, json_schema_extra={
+    "formatMinimum": FIRST_DATE.isoformat(), "formatMaximum": LAST_DATE.isoformat()})]
+PartyRef = Annotated[int, Field(ge=1, le=MAX_PARTIES,
+                                description="Nomor urut pihak: 1 = PIHAK PERTAMA, 2 = PIHAK KEDUA, …")]
 
 
 class Strict(BaseModel):
@@ -89,62 +134,76 @@ class SignerLevel(str, Enum):
 
 class ListItem(Strict):
     text: Text
-    items: list[Item] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS)
+
+    @model_validator(mode="after")
+    def _levels(self) -> ListItem:
+        if _levels([self]) > MAX_ITEM_LEVELS:
+            raise ValueError(f"butir bertingkat terlalu dalam: paling banyak {MAX_ITEM_LEVELS} tingkat "
+                             "(butir, subbutirnya, dan subbutir dari subbutir itu)")
+        return self
 
 
-Item = Union[Text, ListItem]
+def _levels(items: list[Item]) -> int:
+    return max((1 + _levels(i.items) if isinstance(i, ListItem) else 1 for i in items), default=0)
+
+
+# Text, or {text, items}. Told apart by the value's shape, so that a wrong value gets one message
+# (that of the shape it has), not one per shape it could have had.
+Item = Annotated[Union[Annotated[Text, Tag("str")], Annotated[ListItem, Tag("ListItem")]],
+                 Discriminator(lambda v: "ListItem" if isinstance(v, (dict, ListItem)) else "str")]
 
 
 class Representative(Strict):
-    name: Text = Field(description="Nama penandatangan, ditulis sama persis di komparisi dan tanda tangan.")
-    position: Text = Field(description="Jabatan, mis. 'Direktur Jenderal Imigrasi'.")
-    appointment: str | None = Field(None, description="Dasar pengangkatan, mis. 'Keputusan Presiden Nomor 165/TPA Tahun 2022'.")
-    nip: str | None = Field(None, description="NIP penandatangan (aparatur sipil negara): dicetak di komparisi bila "
+    name: Line = Field(description="Nama penandatangan, ditulis sama persis di komparisi dan tanda tangan.")
+    position: Line = Field(description="Jabatan, mis. 'Direktur Jenderal Imigrasi'.")
+    appointment: OptionalLine = Field(None, description="Dasar pengangkatan, mis. 'Keputusan Presiden Nomor 165/TPA Tahun 2022'.")
+    nip: OptionalLine = Field(None, description="NIP penandatangan (aparatur sipil negara): dicetak di komparisi bila "
                                               "'nip' ada di style.party_lines, dan di bawah nama pada tanda tangan.")
-    acting_for: str | None = Field(
+    acting_for: OptionalLine = Field(
         None, description="Pejabat atau badan yang diwakili bila bukan pihak itu sendiri, mis. 'Menteri Imigrasi dan "
                           "Pemasyarakatan Republik Indonesia' untuk Direktur Jenderal yang menandatangani atas nama "
                           "Menteri: komparisi 'bertindak untuk dan atas nama …', tanda tangan 'a.n. …'.")
-    acting_for_basis: str | None = Field(
+    acting_for_basis: OptionalText = Field(
         None, description="Dasar bertindak atas nama pejabat itu, mis. 'Surat Kuasa Menteri Imigrasi dan "
                           "Pemasyarakatan Nomor …'.")
 
 
 class Correspondence(Strict):
-    addressee: Text = Field(description="Jabatan yang menerima pemberitahuan (u.p.), mis. 'Direktur Kerja Sama Keimigrasian'.")
-    address: str | None = Field(None, description="Alamat surat; kosong = alamat pihak ('address').")
-    email: str | None = Field(None, description="Alamat surat elektronik (surel).")
-    phone: str | None = Field(None, description="Nomor telepon.")
+    addressee: Line = Field(description="Jabatan yang menerima pemberitahuan (u.p.), mis. 'Direktur Kerja Sama Keimigrasian'.")
+    address: OptionalText = Field(None, description="Alamat surat; kosong = alamat pihak ('address').")
+    email: OptionalLine = Field(None, description="Alamat surat elektronik (surel).")
+    phone: OptionalLine = Field(None, description="Nomor telepon.")
 
 
 class Party(Strict):
-    name: Text = Field(description="Nama lengkap instansi, sebagaimana ditulis di judul.")
-    parent: str | None = Field(None, description="Instansi induk, mis. 'Pemerintah Kabupaten Sumbawa' untuk sebuah dinas.")
+    name: Line = Field(description="Nama lengkap instansi, sebagaimana ditulis di judul.")
+    parent: OptionalLine = Field(None, description="Instansi induk, mis. 'Pemerintah Kabupaten Sumbawa' untuk sebuah dinas.")
     parent_join: Literal["line", "space", "pada", "comma"] = Field(
         "line", description="Cara menyambung nama dan instansi induk: 'line' = induk di baris tersendiri pada judul "
                             "dan disambung spasi di teks ('Direktorat Jenderal Imigrasi Kementerian …'); 'space' = "
                             "disambung spasi, juga pada judul; 'pada' = '… pada Pemerintah Kabupaten …'; 'comma' = "
                             "'…, Pemerintah Kabupaten …'.")
-    short_name: Text = Field(description="Nama singkat yang dipakai di dalam teks.")
+    short_name: Line = Field(description="Nama singkat yang dipakai di dalam teks.")
     mitra_type: MitraType
-    legal_status: str | None = Field(None, description="Kedudukan pihak untuk konsiderans: 'bahwa PIHAK PERTAMA adalah …'.")
-    address: str | None = None
-    nomor: str | None = Field(None, description="Nomor naskah pihak ini; kosong = titik-titik untuk draf.")
+    legal_status: OptionalText = Field(None, description="Kedudukan pihak untuk konsiderans: 'bahwa PIHAK PERTAMA adalah …'.")
+    address: OptionalText = None
+    nomor: OptionalLine = Field(None, description="Nomor naskah pihak ini; kosong = titik-titik untuk draf.")
     representative: Representative
     signer_level: SignerLevel | None = Field(
         None, description="Untuk pihak Kementerian: tingkat penandatangan (menteri, pimpinan_eselon_1, "
                           "kepala_kantor_wilayah, kepala_upt, lainnya); kosong = disimpulkan dari jabatan.")
-    pejabat_penghubung: str | None = Field(None, description="Jabatan pejabat penghubung pihak ini.")
+    pejabat_penghubung: OptionalLine = Field(None, description="Jabatan pejabat penghubung pihak ini.")
     duties: list[Item] = Field(
-        default_factory=list,
+        default_factory=list, max_length=MAX_ITEMS,
         description="Pembagian kewenangan dan tanggung jawab: apa yang menjadi tanggung jawab pihak ini (Permen 8/2025 "
                     "Pasal 21 huruf e). Dalam Nota Kesepahaman ditulis sebagai peran yang dapat dilakukan, bukan kewajiban.")
     meterai: bool = Field(True, description="Tanda tangan pihak ini di atas meterai bila bea meterai terutang: "
                                             "Rp10.000 sejak 1 Januari 2021 (UU 10/2020), Rp6.000 sebelumnya; tidak "
                                             "pernah untuk pihak asing. false = tanpa meterai.")
-    rights: list[Item] = Field(default_factory=list,
+    rights: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS,
                                description="Hak pihak ini (Pasal Hak dan Kewajiban; hanya Perjanjian Kerja Sama).")
-    obligations: list[Item] = Field(default_factory=list,
+    obligations: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS,
                                     description="Kewajiban pihak ini (Pasal Hak dan Kewajiban; hanya Perjanjian Kerja Sama).")
     correspondence: Correspondence | None = Field(
         None, description="Alamat pemberitahuan dan korespondensi pihak ini (Pasal Korespondensi).")
@@ -165,12 +224,12 @@ _PARTIAL_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{1,2}))?$")
 
 
 class Signing(Strict):
-    date: dt.date | None = Field(None, description="Tanggal penandatanganan (TTTT-BB-HH). Bila baru sebagian "
+    date: Date | None = Field(None, description="Tanggal penandatanganan (TTTT-BB-HH). Bila baru sebagian "
                                                    "diketahui: TTTT-BB atau TTTT; yang belum diketahui ditulis "
                                                    "titik-titik.")
     year: int | None = Field(None, ge=1945, le=2200, description="Tahun penandatanganan bila tanggalnya belum diketahui.")
     month: int | None = Field(None, ge=1, le=12, description="Bulan penandatanganan bila tanggalnya belum diketahui.")
-    place: str | None = None
+    place: OptionalLine = None
 
     @model_validator(mode="before")
     @classmethod
@@ -203,20 +262,20 @@ class PriorAgreement(Strict):
     """An earlier agreement cited by number and date: the NK a PKS implements, or the predecessor."""
 
     kind: Kind = Field(Kind.nota_kesepahaman, description="Jenis naskah itu.")
-    tentang: Text
-    numbers: list[Text] = Field(min_length=1, description="Nomor naskah, satu per pihak.")
-    date: dt.date
-    end_date: dt.date | None = None
+    tentang: Line
+    numbers: list[Line] = Field(min_length=1, max_length=MAX_PARTIES, description="Nomor naskah, satu per pihak.")
+    date: Date
+    end_date: Date | None = None
 
 
 class Renewal(PriorAgreement):
     kind: Kind = Field(Kind.perjanjian_kerja_sama, description="Jenis naskah yang diperpanjang.")
-    biro_recommendation: str | None = Field(None, description="Rekomendasi Biro Hukum dan Kerja Sama (Permen 8/2025 Pasal 36 ayat (2) huruf b).")
+    biro_recommendation: OptionalText = Field(None, description="Rekomendasi Biro Hukum dan Kerja Sama (Permen 8/2025 Pasal 36 ayat (2) huruf b).")
 
 
 class Definition(Strict):
-    term: Text
-    abbreviation: str | None = None
+    term: Line
+    abbreviation: OptionalLine = None
     meaning: Text
 
 
@@ -228,13 +287,13 @@ class Purpose(Strict):
 class DataFlow(Strict):
     receiver: PartyRef
     provider: PartyRef
-    data: Text = Field("data", description="Apa yang diterima, mis. 'data kepesertaan tenaga kerja'.")
-    items: list[Item] = Field(min_length=1)
+    data: Line = Field("data", description="Apa yang diterima, mis. 'data kepesertaan tenaga kerja'.")
+    items: list[Item] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
 class Network(Strict):
     provider: PartyRef
-    technology: Text = Field(description="mis. 'Virtual Private Network (VPN)'.")
+    technology: Line = Field(description="mis. 'Virtual Private Network (VPN)'.")
 
 
 # UU 27/2022 Pasal 20 ayat (2): the lawful bases of processing, by their letter.
@@ -255,7 +314,7 @@ class DataProtection(Strict):
                           "kosong = setiap pihak menjadi pengendali atas data pribadi yang diterimanya (Pasal 55).")
     controller: PartyRef | None = Field(None, description="Bersama 'processor': pihak pengendali yang memberi perintah.")
     retention_years: int | None = Field(
-        None, ge=1, description="Masa retensi data pribadi yang diterima, dalam tahun; kosong = selama diperlukan "
+        None, ge=1, le=MAX_YEARS, description="Masa retensi data pribadi yang diterima, dalam tahun; kosong = selama diperlukan "
                                 "untuk tujuan pemrosesan (UU 27/2022 Pasal 42-44).")
 
     @model_validator(mode="after")
@@ -268,8 +327,8 @@ class DataProtection(Strict):
 
 
 class DataExchange(Strict):
-    mechanism: Text = Field(description="mis. 'layanan web (web-service) secara waktu nyata (real time)'.")
-    flows: list[DataFlow] = Field(min_length=1)
+    mechanism: Line = Field(description="mis. 'layanan web (web-service) secara waktu nyata (real time)'.")
+    flows: list[DataFlow] = Field(min_length=1, max_length=MAX_ITEMS)
     network: Network | None = None
     personal_data: bool = Field(
         True, description="Data yang dipertukarkan memuat data pribadi (UU 27/2022): Pasal Pelindungan Data Pribadi "
@@ -278,10 +337,10 @@ class DataExchange(Strict):
 
 
 class Term(Strict):
-    start: dt.date | None = Field(None, description="Kosong = sejak tanggal ditandatangani.")
-    end: dt.date | None = None
-    years: int | None = Field(None, ge=1)
-    notice_months: int = Field(3, ge=1)
+    start: Date | None = Field(None, description="Kosong = sejak tanggal ditandatangani.")
+    end: Date | None = None
+    years: int | None = Field(None, ge=1, le=MAX_YEARS)
+    notice_months: int = Field(3, ge=1, le=MAX_MONTHS)
 
     @model_validator(mode="after")
     def _end_or_years(self) -> Term:
@@ -293,62 +352,63 @@ class Term(Strict):
 
 
 class Monitoring(Strict):
-    times: int = Field(1, ge=1, description="Paling sedikit sekian kali …")
-    per_years: int = Field(1, ge=1, description="… dalam sekian tahun.")
-    report_months: int | None = Field(None, ge=1, description="Laporan berkala setiap sekian bulan.")
+    times: int = Field(1, ge=1, le=MAX_TIMES, description="Paling sedikit sekian kali …")
+    per_years: int = Field(1, ge=1, le=MAX_PER_YEARS, description="… dalam sekian tahun.")
+    report_months: int | None = Field(None, ge=1, le=MAX_MONTHS, description="Laporan berkala setiap sekian bulan.")
 
 
 class Termination(Strict):
     cure_days: int = Field(
-        30, ge=1, description="Pengakhiran karena pelanggaran: hari kerja untuk memperbaiki pelanggaran sesudah "
+        30, ge=1, le=MAX_DAYS, description="Pengakhiran karena pelanggaran: hari kerja untuk memperbaiki pelanggaran sesudah "
                               "teguran tertulis (Pasal Pengakhiran, Permen 8/2025 Pasal 37).")
 
 
 class Domicile(Strict):
     """Hukum yang berlaku dan domisili hukum: a named court, or BANI (variant 'arbitrase')."""
 
-    court: str | None = Field(None, description="Pengadilan negeri tempat domisili hukum, mis. "
+    court: OptionalLine = Field(None, description="Pengadilan negeri tempat domisili hukum, mis. "
                                                 "'Pengadilan Negeri Jakarta Selatan'.")
-    arbitration_place: str | None = Field(
+    arbitration_place: OptionalLine = Field(
         None, description="Untuk varian 'arbitrase': tempat arbitrase oleh Badan Arbitrase Nasional Indonesia, mis. 'Jakarta'.")
 
 
 class IntellectualProperty(Strict):
     owner: PartyRef | None = Field(None, description="Pemilik hak kekayaan intelektual atas hasil kerja sama; kosong = "
                                                      "milik bersama PARA PIHAK.")
-    results: list[Item] = Field(default_factory=list, description="Hasil kerja sama yang dapat dilindungi hak kekayaan "
+    results: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS, description="Hasil kerja sama yang dapat dilindungi hak kekayaan "
                                                                   "intelektual, mis. 'aplikasi', 'modul pelatihan'.")
 
 
 class TechnicalTeam(Strict):
-    tasks: list[Item] = Field(default_factory=list, description="Tugas tim teknis; kosong = tugas baku (rencana kerja, "
+    tasks: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS, description="Tugas tim teknis; kosong = tugas baku (rencana kerja, "
                                                                 "pelaksanaan, laporan).")
     work_plan_months: int | None = Field(
-        None, ge=1, description="Rencana kerja disusun paling lambat sekian bulan sejak naskah ditandatangani.")
+        None, ge=1, le=MAX_MONTHS, description="Rencana kerja disusun paling lambat sekian bulan sejak naskah ditandatangani.")
 
 
 class ThirdParties(Strict):
-    kinds: list[Item] = Field(default_factory=list, description="Pihak ketiga yang dapat diikutsertakan, mis. "
+    kinds: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS, description="Pihak ketiga yang dapat diikutsertakan, mis. "
                                                                 "'perguruan tinggi'; kosong = tidak dirinci.")
 
 
 class Annex(Strict):
-    title: Text = Field(description="Judul lampiran, mis. 'Spesifikasi Data', 'Standar Operasional Prosedur', "
+    title: Line = Field(description="Judul lampiran, mis. 'Spesifikasi Data', 'Standar Operasional Prosedur', "
                                     "'Rencana Kerja'.")
 
 
-ClauseId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+ClauseId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=MAX_LINE)]
 
 
 class ExtraPasal(Strict):
     id: ClauseId | None = Field(None, description="Nama pasal ini untuk rujukan ({{ ref(\"id\") }}) dan untuk "
                                                   "'after'/'before' pasal tambahan lain; kosong = pasal_tambahan_N.")
-    title: Text
-    after: str | None = Field(None, description="Id klausul (atau pasal tambahan) yang mendahului pasal ini.")
-    before: str | None = Field(None, description="Id klausul (atau pasal tambahan) yang didahului pasal ini.")
+    title: Line
+    after: OptionalLine = Field(None, description="Id klausul (atau pasal tambahan) yang mendahului pasal ini.")
+    before: OptionalLine = Field(None, description="Id klausul (atau pasal tambahan) yang didahului pasal ini.")
     first: bool = Field(False, description="Pasal ini menjadi Pasal 1.")
-    paragraphs: list[Text] = Field(default_factory=list, description="Satu ayat per butir, teks biasa.")
-    text: str | None = Field(
+    paragraphs: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                   description="Satu ayat per butir, teks biasa.")
+    text: Lines | None = Field(
         None, description="Isi pasal dalam format klausul: satu paragraf (ayat) per baris; '- ' butir huruf, "
                           "'+ ' butir angka, dua spasi lebih dalam untuk tingkat berikutnya; '[#nama]' menandai "
                           "ayat/butir; '{{ ref(\"nama\") }}' merujuknya. Tidak ada yang lain yang dibaca "
@@ -364,9 +424,10 @@ class ExtraPasal(Strict):
 
 
 class ClauseChoice(Strict):
-    exclude: list[str] = Field(default_factory=list, description="Id klausul yang tidak dipakai.")
-    variants: dict[str, str] = Field(default_factory=dict, description="Id klausul → nama varian.")
-    titles: dict[str, Text] = Field(default_factory=dict, description="Id klausul → judul pasal pengganti.")
+    exclude: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS, description="Id klausul yang tidak dipakai.")
+    variants: dict[Line, Line] = Field(default_factory=dict, max_length=MAX_ITEMS, description="Id klausul → nama varian.")
+    titles: dict[Line, Line] = Field(default_factory=dict, max_length=MAX_ITEMS,
+                                     description="Id klausul → judul pasal pengganti.")
 
 
 PartyLine = Literal["nama", "nip", "jabatan", "dasar", "alamat"]
@@ -386,7 +447,7 @@ class Style(Strict):
     party_block: Literal["sentence", "lines"] = Field(
         "sentence", description="Komparisi sebagai kalimat, atau sebagai baris berlabel (Nama : …).")
     party_lines: list[PartyLine] = Field(
-        ["nama", "jabatan", "dasar", "alamat"], min_length=1,
+        ["nama", "jabatan", "dasar", "alamat"], min_length=1, max_length=MAX_ITEMS,
         description="Untuk komparisi berbaris: baris-baris dan urutannya (nama, nip, jabatan, dasar, alamat).")
     yang_berkedudukan: bool = Field(True, description="'yang berkedudukan …' (true) atau 'berkedudukan …' (false).")
     yang_selanjutnya: bool = Field(False, description="'yang selanjutnya disebut …' (true) atau 'selanjutnya "
@@ -422,31 +483,31 @@ class Agreement(Strict):
     """One naskah kerja sama, as the drafter describes it."""
 
     kind: Kind
-    naskah: str | None = Field(
+    naskah: OptionalLine = Field(
         None, description="Sebutan naskah di judul dan di teks bila lain dari jenisnya, mis. 'Perjanjian' atau "
                           "'Surat Perjanjian' (Permen 8/2025 Pasal 5: '… atau nama lain'); kosong = sebutan jenisnya.")
-    library: list[str] = Field(
-        default_factory=list, description="Folder pustaka unit (klausul dan templat sendiri, dengan susunan seperti "
+    library: list[Line] = Field(
+        default_factory=list, max_length=MAX_ITEMS, description="Folder pustaka unit (klausul dan templat sendiri, dengan susunan seperti "
                                           "clauses/ dan templates/), relatif terhadap berkas isian; yang disebut "
                                           "kemudian menimpa yang lebih dahulu.")
-    tentang: Text = Field(description="Pokok naskah, tanpa kata 'tentang'.")
+    tentang: Line = Field(description="Pokok naskah, tanpa kata 'tentang'.")
     draft: bool = Field(False, description="Draf: yang belum diketahui ditulis titik-titik.")
     signing: Signing = Signing()
-    parties: list[Party] = Field(min_length=2)
-    recitals: list[Text] = Field(default_factory=list, description="Konsiderans tambahan ('bahwa …').")
-    legal_basis: list[Text] = Field(default_factory=list)
+    parties: list[Party] = Field(min_length=2, max_length=MAX_PARTIES)
+    recitals: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS, description="Konsiderans tambahan ('bahwa …').")
+    legal_basis: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     nota_kesepahaman: PriorAgreement | None = Field(None, description="Nota Kesepahaman yang dilaksanakan PKS ini.")
-    technical_basis: str | None = Field(
+    technical_basis: OptionalText = Field(
         None, description="Jika PKS tanpa Nota Kesepahaman: dasarnya (Permen 8/2025 Pasal 7 ayat (1)), ditulis sebagai "
                           "konsiderans terakhir ('bahwa …'), mis. 'kerja sama ini hanya mencakup substansi yang "
                           "bersifat teknis'.")
     renewal: Renewal | None = Field(None, description="Naskah yang diperpanjang oleh naskah ini.")
-    definitions: list[Definition] = Field(default_factory=list)
+    definitions: list[Definition] = Field(default_factory=list, max_length=MAX_ITEMS)
     purpose: Purpose | None = None
-    scope: list[Item] = Field(default_factory=list)
+    scope: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS)
     data_exchange: DataExchange | None = None
-    capacity_building: list[Text] = Field(default_factory=list)
-    financing: str | None = Field(None, description="Kalimat tambahan tentang pembiayaan, mis. sumber APBN.")
+    capacity_building: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
+    financing: OptionalText = Field(None, description="Kalimat tambahan tentang pembiayaan, mis. sumber APBN.")
     term: Term | None = None
     monitoring: Monitoring | None = None
     termination: Termination = Field(Termination(), description="Pengakhiran (Permen 8/2025 Pasal 37).")
@@ -460,8 +521,8 @@ class Agreement(Strict):
                                  description="Lampiran yang merupakan bagian tidak terpisahkan (Lampiran I, II, …).")
     non_binding: bool = Field(False, description="Nota Kesepahaman: nyatakan bahwa naskah ini tidak menimbulkan hak "
                                                  "dan kewajiban yang mengikat secara hukum.")
-    originals: int | None = Field(None, ge=1, description="Rangkap; kosong = sebanyak pihak.")
-    extra_pasal: list[ExtraPasal] = Field(default_factory=list)
+    originals: int | None = Field(None, ge=1, le=MAX_ORIGINALS, description="Rangkap; kosong = sebanyak pihak.")
+    extra_pasal: list[ExtraPasal] = Field(default_factory=list, max_length=MAX_ITEMS)
     clauses: ClauseChoice = ClauseChoice()
     style: Style = Style()
 

@@ -145,7 +145,7 @@ def test_problems_are_those_of_the_cli_with_their_field_paths(client: TestClient
         load.validate(bpjs)
     assert response.json()["problems"] == [{"path": p.path, "message": p.message, "line": None}
                                            for p in cli.value.problems]
-    assert {"path": "parties[0].representative.name", "message": "tidak boleh kosong", "line": None} \
+    assert {"path": "parties[0].representative.name", "message": "wajib diisi", "line": None} \
         in response.json()["problems"]
 
 
@@ -264,12 +264,12 @@ def test_pdf_is_not_offered_without_libreoffice(client: TestClient, monkeypatch:
 
 def test_preview_lists_the_check_findings_linked_to_pasal_or_field(client: TestClient, bpjs: dict[str, Any]) -> None:
     bpjs["scope"].append("pelaporan setiap 6 (tujuh) bulan")
-    bpjs["renewal"]["kind"] = "nota_kesepahaman"
+    bpjs["renewal"]["end_date"] = "2023-01-01"  # ended before this renewal was signed
     findings = client.post("/api/preview", json=bpjs).json()["findings"]
     pasal = next(f for f in findings if f["place"].startswith("Pasal"))
     assert pasal["place"] == "Pasal 3" and pasal["anchor"] == "ruang_lingkup" and pasal["severity"] == "error"
     assert pasal["text"].startswith("[galat] Pasal 3: '6 (tujuh)': angka 6 dibaca 'enam'")
-    field = next(f for f in findings if f["place"] == "renewal.kind")
+    field = next(f for f in findings if f["place"] == "renewal.end_date")
     assert field["anchor"] is None and field["severity"] == "warning"
 
 
@@ -406,7 +406,7 @@ def test_save_refusals_are_the_previews_problems(reg: TestClient, registry: str,
     response = reg.request(method, url, json=bpjs)
     assert response.status_code == 422
     assert response.json() == reg.post("/api/preview", json=bpjs).json()
-    assert {"path": "parties[0].representative.name", "message": "tidak boleh kosong", "line": None} \
+    assert {"path": "parties[0].representative.name", "message": "wajib diisi", "line": None} \
         in response.json()["problems"]
     assert stored(registry, 4) is None and stored(registry, 2).tentang.startswith("Pelayanan Paspor")
 

@@ -19,12 +19,15 @@ _RESTATED = re.compile(r"(?:Perjanjian Kerja Sama|Nota Kesepahaman)\s+tentang\s+
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.casefold().split()).strip(" ,.")
+    # upper() first: the title is the subject in capitals, and "ı".upper() is "I", "ß".upper() "SS"
+    return " ".join(text.upper().casefold().split()).strip(" ,.")
 
 
 @rule(NAME)
 def check(agreement: Agreement | None, analysis: Analysis) -> list[Finding]:
     if not analysis.title_subject:
+        if analysis.scope.foreign:
+            return []  # an international title may name its field without TENTANG ('BIDANG …', C1)
         return [Finding(NAME, "warning", "judul tidak memuat pokok naskah sesudah kata TENTANG", "judul", UU12)]
     findings = []
     places = [("bagian pembuka", analysis.front)] + [(p.place, p.paragraphs) for p in analysis.pasal]
