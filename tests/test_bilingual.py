@@ -78,7 +78,7 @@ def test_both_texts_have_the_same_articles_numbers_and_references(msp) -> None:
 
 def test_item_references_in_both_languages(msp) -> None:
     msp["extra_pasal"] = [
-        {"id": "prioritas", "title": "Prioritas", "after": "ruang_lingkup",
+        {"id": "prioritas", "title": "Prioritas", "after": "msp_ruang_lingkup",
          "text": "[#daftar] Kegiatan prioritas adalah:\n- [#a] pelatihan\n- pertukaran\n"
                  "Kegiatan sebagaimana dimaksud {{ ref(\"a\") }} diadakan setiap tahun."},
         {"id": "laporan", "title": "Laporan", "after": "prioritas",
@@ -169,13 +169,20 @@ def test_a_renewal_cites_and_supersedes_its_predecessor_in_both_texts(msp) -> No
 
 # --- refusals: what would make the two texts differ -------------------------------------------
 
-def test_a_clause_without_english_cannot_be_used(msp) -> None:
-    msp["clauses"] = {"variants": {"kerahasiaan": "default"}}
+def test_a_clause_without_english_cannot_be_used(msp, tmp_path: Path) -> None:
+    clause = yaml.safe_load((ROOT / "clauses" / "msp_kerahasiaan.yaml").read_text(encoding="utf-8"))
+    clause["variants"]["ringkas"] = "Setiap Pihak akan menjaga kerahasiaan informasi yang diterimanya."
+    msp["library"] = [str(_unit_library(tmp_path, clause))]
+    msp["clauses"] = {"variants": {"msp_kerahasiaan": "ringkas"}}
     with pytest.raises(InputError) as exc:
         built(msp)
     [problem] = exc.value.problems
-    assert problem.path == "clauses.variants.kerahasiaan"
-    assert "klausul 'kerahasiaan' (varian 'default') tidak mempunyai teks bahasa Inggris" in problem.message
+    assert problem.path == "clauses.variants.msp_kerahasiaan"
+    assert "klausul 'msp_kerahasiaan' (varian 'ringkas') tidak mempunyai teks bahasa Inggris" in problem.message
+    # a PKS clause is not for a Memorandum at all: it is not in its template
+    msp["clauses"] = {"variants": {"kerahasiaan": "default"}}
+    with pytest.raises(InputError, match="klausul 'kerahasiaan' tidak ada dalam Memorandum Saling Pengertian"):
+        built(msp)
 
 
 def test_an_untranslated_text_is_named_by_its_field(msp) -> None:
@@ -216,22 +223,22 @@ def _unit_library(tmp_path: Path, clause: dict[str, Any]) -> Path:
 
 
 def test_a_clause_whose_english_is_shaped_otherwise_is_refused(msp, tmp_path: Path) -> None:
-    clause = yaml.safe_load((ROOT / "clauses" / "kerahasiaan.yaml").read_text(encoding="utf-8"))
-    en = clause["variants"]["msp"]["en"].splitlines()
+    clause = yaml.safe_load((ROOT / "clauses" / "msp_kerahasiaan.yaml").read_text(encoding="utf-8"))
+    en = clause["variants"]["default"]["en"].splitlines()
     del en[2]  # the English drops the paragraph on personal data
-    clause["variants"]["msp"]["en"] = "\n".join(en)
+    clause["variants"]["default"]["en"] = "\n".join(en)
     msp["library"] = [str(_unit_library(tmp_path, clause))]
-    with pytest.raises(LibraryError, match=r"klausul kerahasiaan: teks bahasa Inggris tidak sama bentuknya dengan "
+    with pytest.raises(LibraryError, match=r"klausul msp_kerahasiaan: teks bahasa Inggris tidak sama bentuknya dengan "
                                            r"teks bahasa Indonesia \(4 paragraf dalam bahasa Indonesia, 3 dalam "
                                            r"bahasa Inggris\)"):
         built(msp)
 
 
 def test_english_with_other_anchors_is_refused_when_the_library_is_read(msp, tmp_path: Path) -> None:
-    clause = yaml.safe_load((ROOT / "clauses" / "kerahasiaan.yaml").read_text(encoding="utf-8"))
-    clause["variants"]["msp"]["en"] = clause["variants"]["msp"]["en"].replace("[#rahasia]", "[#secret]")
+    clause = yaml.safe_load((ROOT / "clauses" / "msp_kerahasiaan.yaml").read_text(encoding="utf-8"))
+    clause["variants"]["default"]["en"] = clause["variants"]["default"]["en"].replace("[#rahasia]", "[#secret]")
     msp["library"] = [str(_unit_library(tmp_path, clause))]
-    with pytest.raises(LibraryError, match=r"kerahasiaan.yaml, baris \d+: teks bahasa Inggris varian 'msp' harus "
+    with pytest.raises(LibraryError, match=r"msp_kerahasiaan.yaml, baris \d+: teks bahasa Inggris varian 'default' harus "
                                            r"mempunyai tanda \[#…\] yang sama .*\(rahasia, secret\)"):
         built(msp)
 

@@ -48,7 +48,7 @@ def of(findings: list[Finding], rule: str, severity: str | None = None) -> list[
 
 def test_minimum_contents_of_a_memorandum(msp) -> None:
     assert of(check(msp), "minimum_contents") == []
-    msp["clauses"] = {"exclude": ["pembiayaan"]}
+    msp["clauses"] = {"exclude": ["msp_pembiayaan"]}
     [f] = of(check(msp), "minimum_contents", "error")
     assert "luar negeri paling sedikit memuat pembiayaan" in f.message and f.source == "Permen 8/2025 Pasal 31 ayat (3)"
 

@@ -24,10 +24,10 @@ def test_example_docx_text(example: Path, snapshot) -> None:
     assert docx_text(render(doc, "docx")) == snapshot
 
 
-def test_examples_are_the_four_of_the_issues() -> None:
+def test_examples_are_those_the_readme_lists() -> None:
     assert [p.stem for p in EXAMPLES] == [
         "msp_ditjen_imigrasi_isa_jepang", "nk_kementerian_pemprov", "pks_bpjs_ketenagakerjaan_imigrasi",
-        "pks_kanim_pemkab"]
+        "pks_kanim_pemkab", "pks_kanim_universitas"]
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)

@@ -30,10 +30,10 @@ def _e(words: str, clauses: str, titles: tuple[str, ...] = ()) -> Element:
     return Element(words, frozenset(clauses.split()), titles)
 
 
-TUJUAN = _e("tujuan", "maksud_tujuan", ("TUJUAN",))
-RUANG_LINGKUP = _e("ruang lingkup", "ruang_lingkup", ("RUANG LINGKUP",))
+TUJUAN = _e("tujuan", "maksud_tujuan msp_tujuan", ("TUJUAN",))
+RUANG_LINGKUP = _e("ruang lingkup", "ruang_lingkup msp_ruang_lingkup", ("RUANG LINGKUP",))
 PEMBIAYAAN = ("PEMBIAYAAN", "PENDANAAN", "BIAYA")
-JANGKA_WAKTU = _e("jangka waktu", "jangka_waktu", ("JANGKA WAKTU",))
+JANGKA_WAKTU = _e("jangka waktu", "jangka_waktu msp_jangka_waktu", ("JANGKA WAKTU",))
 DOMESTIC = (
     TUJUAN, RUANG_LINGKUP,
     # the data-exchange Pasal says what each party provides and receives: activities and duties at once
@@ -47,10 +47,10 @@ DOMESTIC = (
 )
 FOREIGN = (
     # the opening with its komparisi, or a Memorandum Saling Pengertian's preamble naming the parties
-    _e("pembukaan", "pembukaan mukadimah"),
+    _e("pembukaan", "pembukaan msp_mukadimah"),
     TUJUAN, RUANG_LINGKUP,
-    _e("subjek Kerja Sama", "pembukaan mukadimah"),
-    _e("pembiayaan", "pembiayaan", PEMBIAYAAN),
+    _e("subjek Kerja Sama", "pembukaan msp_mukadimah"),
+    _e("pembiayaan", "pembiayaan msp_pembiayaan", PEMBIAYAAN),
     JANGKA_WAKTU,
 )
 

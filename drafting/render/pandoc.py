@@ -85,27 +85,18 @@ def _cell(content: list[dict[str, Any]], align: str = "AlignCenter") -> list[Any
     return [["", [], []], {"t": align}, 1, 1, content]
 
 
-def _signatures(signatories: list[Signatory], flat: bool = False) -> dict[str, Any]:
-    """The signature block as a table, parties placed as in the DOCX (layout.signature_rows).
-    ``flat``: a line a row, for Markdown, whose tables hold no line break in a cell."""
-    def lines(blocks_: tuple[Block, ...]) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
-        for b in blocks_:
-            out += ([{"t": "LineBreak"}] if out else []) + _inlines(b.content)
-        return out
-
+def _signatures(signatories: list[Signatory]) -> dict[str, Any]:
+    """The signature block as a table, parties placed as in the DOCX (layout.signature_rows)."""
     groups = signature_rows(signatories)
     width = len(groups[0])
     rows = []
     for group in groups:
         pad = [_cell([])] * (width - len(group))
+        # One table row per line: a cell of Markdown holds no line break, and names stay level.
         for row in signature_table(group):
-            if flat:
-                depth = max(1, *(len(c) for c in row.cells))
-                rows += [[_cell([{"t": "Plain", "c": _inlines(c[k].content)}] if k < len(c) else [])
-                          for c in row.cells] + pad for k in range(depth)]
-            else:
-                rows.append([_cell([{"t": "Plain", "c": lines(c)}]) for c in row.cells] + pad)
+            for k in range(max(1, *(len(c) for c in row.cells))):
+                rows.append([_cell([{"t": "Plain", "c": _inlines(c[k].content)}] if k < len(c) else [])
+                             for c in row.cells] + pad)
     return _table("ttd-table", rows, [{"t": "ColWidthDefault"}] * width, "AlignCenter")
 
 
@@ -124,7 +115,7 @@ def _columns(doc: Document, flat: bool) -> list[dict[str, Any]]:
             rows.append([_cell([_block(b) for b in c], "AlignDefault") for c in row.cells])
     widths = [{"t": "ColWidth", "c": 0.5}] * 2
     return [_table("naskah-dwibahasa", rows, widths, "AlignDefault"),
-            _signatures(bilingual_signatories(doc), flat)]
+            _signatures(bilingual_signatories(doc))]
 
 
 def _plain(b: Block) -> dict[str, Any]:
@@ -137,12 +128,12 @@ def pandoc_ast(doc: Document, *, flat: bool = False) -> dict[str, Any]:
     title = " ".join(b.text() for b in title_blocks(doc) if b.style == TITLE)
     english = doc.translation
     if english is None:
-        content = [_block(b) for b in blocks(doc)] + [_signatures(doc.signatories, flat)]
+        content = [_block(b) for b in blocks(doc)] + [_signatures(doc.signatories)]
     elif doc.layout == "columns":
         content = _columns(doc, flat)
     else:  # the Indonesian text, then the English text, each with its signatures
-        content = ([_block(b) for b in blocks(doc)] + [_signatures(doc.signatories, flat), {"t": "HorizontalRule"}]
-                   + [_block(b) for b in blocks(english)] + [_signatures(english.signatories, flat)])
+        content = ([_block(b) for b in blocks(doc)] + [_signatures(doc.signatories), {"t": "HorizontalRule"}]
+                   + [_block(b) for b in blocks(english)] + [_signatures(english.signatories)])
     return {
         "pandoc-api-version": API_VERSION,
         # pagetitle, not title: the title block is already in the body, pandoc would print it twice
