@@ -21,6 +21,21 @@ ROOT = Path(__file__).resolve().parent.parent
 BPJS = ROOT / "examples" / "pks_bpjs_ketenagakerjaan_imigrasi.yaml"
 
 
+MSP = ROOT / "examples" / "msp_ditjen_imigrasi_isa_jepang.yaml"
+
+
+@cache
+def msp_example() -> dict[str, Any]:
+    """The Memorandum Saling Pengertian example as data (do not edit: the fixture ``msp`` is a copy)."""
+    return yaml.safe_load(MSP.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def msp() -> dict[str, Any]:
+    """The Memorandum Saling Pengertian example, a deep copy each time."""
+    return copy.deepcopy(msp_example())
+
+
 @cache
 def _bpjs_data() -> dict[str, Any]:
     return yaml.safe_load(BPJS.read_text(encoding="utf-8"))

@@ -24,20 +24,10 @@ from drafting.layout import plain_text, signature_text
 from drafting.load import validate
 from drafting.pipeline import build, check_file, render
 
+from .conftest import msp_example
 from .docx_text import docx_text
 
 ROOT = Path(__file__).resolve().parent.parent
-MSP = ROOT / "examples" / "msp_ditjen_imigrasi_isa_jepang.yaml"
-
-
-@cache
-def _msp() -> dict[str, Any]:
-    return yaml.safe_load(MSP.read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def msp() -> dict[str, Any]:
-    return copy.deepcopy(_msp())
 
 
 def built(data: dict[str, Any], **style: Any) -> Document:
@@ -195,7 +185,7 @@ def test_an_untranslated_text_is_named_by_its_field(msp) -> None:
         ("english.scope[4]", "teks bahasa Inggris belum diisi"), ("english.forms[0]", "teks bahasa Inggris belum diisi"),
         ("english.purpose.tujuan", "teks bahasa Inggris belum diisi")}
     # a text that is not printed needs no English: the legal status is not in a Memorandum
-    msp = copy.deepcopy(_msp())
+    msp = copy.deepcopy(msp_example())
     msp["parties"][0]["legal_status"] = "unit eselon I Kementerian"
     assert built(msp).translation is not None
 
@@ -247,7 +237,7 @@ def test_english_with_other_anchors_is_refused_when_the_library_is_read(msp, tmp
 
 @cache
 def _rendered(layout: str, fmt: str) -> bytes:
-    return render(built(_msp(), layout=layout), fmt)
+    return render(built(msp_example(), layout=layout), fmt)
 
 
 def test_columns_docx_sets_each_pasal_beside_its_article() -> None:
@@ -305,7 +295,7 @@ def test_markdown_and_html_show_both_texts_in_either_layout() -> None:
 
 def test_the_same_input_gives_the_same_bytes() -> None:
     for layout in ("columns", "sequential"):
-        assert render(built(_msp(), layout=layout), "docx") == _rendered(layout, "docx")
+        assert render(built(msp_example(), layout=layout), "docx") == _rendered(layout, "docx")
 
 
 @pytest.mark.parametrize("layout", ["columns", "sequential"])
@@ -329,7 +319,7 @@ def test_sequential_layout_snapshot(snapshot) -> None:
 # --- the registry: an MoU renews like any other naskah ---------------------------------------------
 
 def _signed_msp(tmp_path: Path) -> Path:
-    data = copy.deepcopy(_msp())
+    data = copy.deepcopy(msp_example())
     data["draft"] = False
     data["parties"][0]["nomor"] = "IMI-UM.01.01-0012"
     data["parties"][1]["nomor"] = "ISA-2026-07"
@@ -354,7 +344,7 @@ def test_an_mou_renews_in_both_texts(tmp_path: Path) -> None:
                          "1=AGUS SALIM;Direktur Jenderal Imigrasi;;Director General of Immigration"])
     assert renewed.exit_code == 0, renewed.output
     draft = yaml.safe_load((out / "naskah-2.yaml").read_text(encoding="utf-8"))
-    assert draft["english"]["renewal"] == {"tentang": _msp()["english"]["tentang"]}
+    assert draft["english"]["renewal"] == {"tentang": msp_example()["english"]["tentang"]}
     assert draft["english"]["parties"][0]["representative"] == {"position": "Director General of Immigration"}
     text = docx_text((out / "naskah-2.docx").read_bytes())
     assert "MERUJUK pada Memorandum Saling Pengertian tentang Kerja Sama di Bidang Pengelolaan Perbatasan" in text

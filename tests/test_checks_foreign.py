@@ -6,13 +6,11 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
-import yaml
 
 from drafting import pipeline
 from drafting.checks import RULES, Finding, run_checks
@@ -20,18 +18,9 @@ from drafting.load import validate
 from drafting.pipeline import build, render
 from drafting.workdays import add_working_days, deadline, is_working_day
 
+from .conftest import msp_example
+
 ROOT = Path(__file__).resolve().parent.parent
-MSP = ROOT / "examples" / "msp_ditjen_imigrasi_isa_jepang.yaml"
-
-
-@cache
-def _msp() -> dict[str, Any]:
-    return yaml.safe_load(MSP.read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def msp() -> dict[str, Any]:
-    return copy.deepcopy(_msp())
 
 
 def check(data: dict[str, Any]) -> list[Finding]:
@@ -163,7 +152,7 @@ def test_working_days() -> None:
 def _edited(layout: str, drop: str) -> bytes:
     """The example's DOCX with the English paragraph that starts with ``drop`` left empty, as a
     translation that lost a paragraph."""
-    data = copy.deepcopy(_msp())
+    data = copy.deepcopy(msp_example())
     data["style"]["layout"] = layout
     document = docx.Document(io.BytesIO(render(build(validate(data)), "docx")))
     paragraphs = list(document.paragraphs) + [p for t in document.tables for row in t.rows for c in row.cells
@@ -178,7 +167,7 @@ def _edited(layout: str, drop: str) -> bytes:
 @pytest.mark.parametrize("layout", ["columns", "sequential"])
 def test_a_translation_that_dropped_a_paragraph(layout: str, tmp_path: Path) -> None:
     whole = tmp_path / "utuh.docx"
-    whole.write_bytes(render(build(validate(_msp() | {"style": {"layout": layout}})), "docx"))
+    whole.write_bytes(render(build(validate(msp_example() | {"style": {"layout": layout}})), "docx"))
     assert of(pipeline.check_file(whole).findings, "bilingual") == []
     broken = tmp_path / "rusak.docx"
     broken.write_bytes(_edited(layout, "A Participant will not disclose"))

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
-from ..model import Agreement, MitraType, SignerLevel
+from ..model import Agreement, SignerLevel
 from . import rule
 from .analysis import Analysis
 from .citations import permen
 from .finding import Finding
 from .scope import PERMEN_8_2025, Applies
-from .signer_authority import infer_level
+from .signer_authority import kementerian_signers
 
 NAME = "foreign_signatory"
 SOP = "SOP Pelaksanaan Kerja Sama Luar Negeri (seed 001) kegiatan 7"
@@ -44,11 +44,7 @@ def _norm(text: str) -> str:
 def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
     units = agreement.foreign.units if agreement.foreign else []
     findings = []
-    for i, party in enumerate(agreement.parties):
-        if party.mitra_type is not MitraType.kementerian:
-            continue
-        position = party.representative.position
-        level = party.signer_level or infer_level(position)
+    for i, position, level in kementerian_signers(agreement):
         place = f"parties[{i}].representative.position"
         if not units:
             findings.append(Finding(NAME, "info", "sebutkan Unit Eselon I yang melaksanakan kerja sama ini di "

@@ -8,6 +8,7 @@ position's first words when they leave no doubt."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..model import Agreement, MitraType, SignerLevel
 from . import rule
@@ -35,6 +36,15 @@ _WORDS = {
 }
 
 
+def kementerian_signers(agreement: Agreement) -> Iterator[tuple[int, str, SignerLevel | None]]:
+    """Each signatory of the Kementerian's side: the party's index, the position, and its level
+    (``signer_level``, or read from the position)."""
+    for i, party in enumerate(agreement.parties):
+        if party.mitra_type is MitraType.kementerian:
+            position = party.representative.position
+            yield i, position, party.signer_level or infer_level(position)
+
+
 def infer_level(position: str) -> SignerLevel | None:
     position = _ACTING.sub("", position.strip())
     return next((level for pattern, level in _LEVELS if pattern.match(position)), None)
@@ -56,12 +66,9 @@ def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
     naskah = "naskah Kerja Sama luar negeri" if analysis.foreign else (
         "Nota Kesepahaman" if agreement.kind.utama else "Perjanjian Kerja Sama")
     findings = []
-    for i, party in enumerate(agreement.parties):
-        if party.mitra_type is not MitraType.kementerian:
-            continue
-        position = party.representative.position
-        level = party.signer_level or infer_level(position)
-        place = f"parties[{i}].signer_level" if party.signer_level else f"parties[{i}].representative.position"
+    for i, position, level in kementerian_signers(agreement):
+        place = f"parties[{i}].signer_level" if agreement.parties[i].signer_level else \
+            f"parties[{i}].representative.position"
         if level is None:
             findings.append(Finding(NAME, "info", f"tingkat penandatangan '{position}' tidak dapat ditentukan dari "
                                                   f"jabatannya; isi signer_level agar kewenangannya dapat diperiksa "
