@@ -258,3 +258,20 @@ def test_serve_allows_the_names_it_is_given(monkeypatch: pytest.MonkeyPatch, tmp
     assert first.get("/api/meta", headers={"host": "10.1.2.3:8000"}).status_code == 403
     assert second.get("/api/meta", headers={"host": "10.1.2.3:8000"}).status_code == 200  # the address it listens on
     assert second.get("/api/meta", headers={"host": "lain.contoh.go.id"}).status_code == 200
+
+
+def test_the_preview_converts_only_new_blocks_and_is_the_page_pandoc_makes_of_all(bpjs: dict[str, Any]) -> None:
+    import pypandoc
+
+    from drafting import pipeline
+    from drafting.render.pandoc import pandoc_ast
+    from drafting.web import drafts, preview
+
+    for change in (None, "Badan Penyelenggara <Jaminan> & *Sosial*", "PIHAK PERTAMA"):
+        if change:
+            bpjs["parties"][0]["name"] = change
+        doc = pipeline.build(drafts.agreement_of(bpjs))
+        whole = pypandoc.convert_text(json.dumps(pandoc_ast(doc), ensure_ascii=False), "html5", format="json",
+                                      extra_args=["--wrap=none"])
+        assert preview.body_html(doc) == whole
+        assert preview.body_html(doc) == whole  # from the cache alone
