@@ -106,6 +106,7 @@ SIGNATURE_ROWS = (("pihak", "TandatanganPihak"), ("jabatan", "Tandatangan"), ("m
 
 @dataclass(frozen=True)
 class SignatureRow:
+    role: str
     style: str
     cells: tuple[tuple[Block, ...], ...]  # per party of the group: its lines of this row's role
 
@@ -116,7 +117,7 @@ def signature_table(group: list[Signatory]) -> list[SignatureRow]:
     for role, style in SIGNATURE_ROWS:
         cells = tuple(tuple(Block(style, line.content) for line in s.lines if line.role == role) for s in group)
         if role == "meterai" or any(cells):
-            rows.append(SignatureRow(style, cells))
+            rows.append(SignatureRow(role, style, cells))
     return rows
 
 

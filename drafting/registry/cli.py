@@ -251,8 +251,9 @@ def _official(_ctx: click.Context, _param: click.Parameter, values: tuple[str, .
 
 
 @click.command("renew", help="Menyusun draf perpanjangan naskah ID dari isiannya (Permen 8/2025 Pasal 36): isian YAML "
-                    "baru, DOCX, dan perbandingan Pasal demi Pasal (HTML); terdaftar sebagai draft, dengan hasil "
-                    "pemeriksaannya. Jika naskah ID sudah mempunyai draf perpanjangan, draf itu yang dibuka.")
+                    "baru, DOCX, dan perbandingan Pasal demi Pasal (HTML, dan DOCX dengan lacak perubahan); "
+                    "terdaftar sebagai draft, dengan hasil pemeriksaannya. Jika naskah ID sudah mempunyai draf "
+                    "perpanjangan, draf itu yang dibuka.")
 @click.argument("agreement_id", metavar="ID", type=int)
 @click.option("--until", type=_DATE, help="Tanggal berakhir naskah baru.")
 @click.option("--years", type=click.IntRange(min=1), help="Jangka waktu naskah baru dalam tahun; bawaan: "
@@ -278,7 +279,7 @@ def renew_(agreement_id: int, until: dt.datetime | None, years: int | None, out_
         click.echo(f"terdaftar: #{result.id} (draft, memperpanjang #{agreement_id})")
     for finding in result.findings:
         click.echo(f"{result.input}: {finding.describe()}", err=True)
-    for path in (result.input, result.docx, result.comparison):
+    for path in (result.input, result.docx, result.comparison, result.redline):
         click.echo(f"ditulis: {path}")
 
 
