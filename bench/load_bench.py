@@ -43,7 +43,7 @@ def free_port() -> int:
 
 def start_server(port: int, folder: str) -> subprocess.Popen[bytes]:
     command = Path(sys.executable).parent / "drafting"  # the console script beside this Python
-    server = subprocess.Popen([str(command), "serve", "--port", str(port)], cwd=folder,
+    server = subprocess.Popen([str(command), "serve", "--port", str(port)], cwd=folder, start_new_session=True,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -56,6 +56,20 @@ def start_server(port: int, folder: str) -> subprocess.Popen[bytes]:
             time.sleep(0.2)
     server.kill()
     raise SystemExit(f"server did not start: {server.stderr.read().decode() if server.stderr else ''}")
+
+
+def session_cpu(session: int) -> float:
+    """CPU seconds used so far by the server's session: the server, its fork server and workers,
+    and (through the workers' reaped children) every pandoc they ran."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == session:  # field 6 of stat: the session id
+            total += sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def drafter(port: int, number: int, requests: int, think: float, latencies: list[float], server_ms: list[float],
@@ -97,6 +111,7 @@ def main() -> None:
         server = start_server(port, folder)
         try:
             load_before = os.getloadavg()
+            cpu_before = session_cpu(server.pid)
             latencies: list[float] = []
             server_ms: list[float] = []
             errors: list[str] = []
@@ -109,6 +124,7 @@ def main() -> None:
                 t.join()
             wall = time.perf_counter() - start
             load_after = os.getloadavg()
+            cpu = session_cpu(server.pid) - cpu_before
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -122,6 +138,9 @@ def main() -> None:
               f"   max {max(latencies):6.0f} ms")
         print(f"in server    p50 {statistics.median(server_ms):6.0f} ms   p95 {percentile(server_ms, 0.95):6.0f} ms")
         print(f"throughput   {len(latencies) / wall:.1f} previews/s")
+        per_preview = cpu / (args.clients * (WARM_UP + args.requests))
+        print(f"server CPU   {per_preview * 1000:.0f} ms per preview (server, workers, pandoc): on idle cores at most "
+              f"{(os.cpu_count() or 1) / per_preview:.0f} previews/s")
     print(f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f} (1 min)")
 
 
