@@ -203,9 +203,10 @@ def test_a_body_with_a_key_twice_is_400_naming_both_lines(client: TestClient) ->
 
 
 def test_a_library_folder_named_by_a_request_is_never_read(client: TestClient, bpjs: dict[str, Any]) -> None:
-    bpjs["library"] = ["/etc"]
-    body = assert_problem(client.post("/api/preview", json=bpjs), 422, "pustaka unit")
-    assert body["problems"][0]["path"] == "library"
+    """Only the libraries the server offers (the examples', --library) may be named."""
+    bpjs["library"] = ["/etc", "../../.."]
+    body = assert_problem(client.post("/api/preview", json=bpjs), 422, "tidak tersedia di server ini")
+    assert [p["path"] for p in body["problems"]] == ["library[0]", "library[1]"]
 
 
 @pytest.mark.parametrize("method, url, status", [("GET", "/api/tidak-ada", 404), ("DELETE", "/api/preview", 405),

@@ -34,7 +34,8 @@ from ..registry.db import open_registry
 from ..registry.records import NotADraft, NotInRegistry
 from . import drafts, entries, pool
 from .body import problem, read_json
-from .examples import examples
+from .drafts import Libraries
+from .examples import example_libraries, examples
 from .guard import Guard
 from .meta import meta
 
@@ -67,11 +68,14 @@ _STATUS_WORDS = {404: "tidak ditemukan", 405: "metode tidak diizinkan", 413: "pe
                  415: "jenis isi tidak didukung", 500: "kesalahan di server"}
 
 
-def create_app(db: str | os.PathLike[str] | None = None, *, allowed_hosts: Iterable[str] = ()) -> FastAPI:
+def create_app(db: str | os.PathLike[str] | None = None, libraries: tuple[Path, ...] = (), *,
+               allowed_hosts: Iterable[str] = ()) -> FastAPI:
     """``db``: the registry (SQLite file or SQLAlchemy URL), opened and migrated here so that a bad
-    location fails at start-up; None: a form without a registry. ``allowed_hosts``: names besides
-    this computer's by which the server may be reached (``guard.py``)."""
+    location fails at start-up; None: a form without a registry. ``libraries``: the unit libraries
+    an input may name besides the examples' (drafting serve --library). ``allowed_hosts``: names
+    besides this computer's by which the server may be reached (``guard.py``)."""
     sessions = open_registry(db) if db is not None else None
+    offered = Libraries(tuple(dict.fromkeys(example_libraries() + tuple(p.resolve() for p in libraries))))
     guard = Guard(allowed_hosts)
 
     @asynccontextmanager
@@ -152,7 +156,7 @@ def create_app(db: str | os.PathLike[str] | None = None, *, allowed_hosts: Itera
     async def preview(request: Request) -> JSONResponse:
         data = await read_json(request)
         start = time.perf_counter()
-        shown = await pool.run(drafts.preview, data)  # bad input: 422 from drafting_error
+        shown = await pool.run(drafts.preview, data, offered)  # bad input: 422 from drafting_error
         ms = round((time.perf_counter() - start) * 1000, 1)
         return JSONResponse(shown | {"ms": ms}, headers={"Server-Timing": f"preview;dur={ms}"})
 
@@ -161,7 +165,7 @@ def create_app(db: str | os.PathLike[str] | None = None, *, allowed_hosts: Itera
         if fmt not in pipeline.FORMATS:
             raise HTTPException(404, problem("format tidak dikenal"))
         data = await read_json(request)
-        content = await pool.run(drafts.rendered, data, fmt)
+        content = await pool.run(drafts.rendered, data, fmt, offered)
         return Response(content, media_type=MEDIA_TYPES.get(fmt, "application/octet-stream"),
                         headers={"Content-Disposition": f'attachment; filename="naskah{pipeline.FORMATS[fmt]}"'})
 
@@ -171,11 +175,11 @@ def create_app(db: str | os.PathLike[str] | None = None, *, allowed_hosts: Itera
         return Response(text, media_type="application/yaml; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="naskah.yaml"'})
 
-    add_registry_routes(app, sessions)
+    add_registry_routes(app, sessions, offered)
     return app
 
 
-def add_registry_routes(app: FastAPI, sessions: sessionmaker[Session] | None) -> None:
+def add_registry_routes(app: FastAPI, sessions: sessionmaker[Session] | None, offered: Libraries) -> None:
     """The registry API. Database work runs in the thread pool, off the event loop."""
 
     async def call(work: Callable[..., Any], *args: Any) -> Any:
@@ -197,15 +201,16 @@ def add_registry_routes(app: FastAPI, sessions: sessionmaker[Session] | None) ->
 
     @app.post("/api/registry", status_code=201)
     async def save_new(request: Request) -> Any:
-        return await call(entries.save_new, await read_json(request))
+        return await call(entries.save_new, await read_json(request), offered)
 
     @app.post("/api/registry/{agreement_id}/renewal", status_code=201)
     async def save_renewal(agreement_id: str, request: Request) -> Any:
-        return await call(entries.save_renewal, entries.parse_id(agreement_id), await read_json(request))
+        return await call(entries.save_renewal, entries.parse_id(agreement_id), await read_json(request), offered)
 
     @app.put("/api/registry/{agreement_id}")
     async def save_update(agreement_id: str, request: Request) -> Any:
-        return await call(entries.save_update, entries.parse_id(agreement_id), await read_json(request))
+        return await call(entries.save_update, entries.parse_id(agreement_id), await read_json(request), offered)
+
 
 
 def search_text(q: str | None) -> str | None:

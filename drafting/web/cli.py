@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
+from ..cli import library_option
 from ..registry.cli import db_option
 
 
@@ -17,7 +20,9 @@ from ..registry.cli import db_option
                    "boleh berulang, juga dari DRAFTING_ALLOWED_HOSTS (dipisah spasi). Permintaan ke nama lain "
                    "ditolak.")
 @db_option
-def serve(host: str, port: int, allowed_hosts: tuple[str, ...], db: str) -> None:
+@library_option(help="Folder pustaka unit yang boleh disebut isian dari formulir (selain pustaka yang disebut contoh); "
+                     "boleh berulang. Pustaka lain yang disebut isian ditolak.")
+def serve(host: str, port: int, allowed_hosts: tuple[str, ...], db: str, libraries: tuple[Path, ...]) -> None:
     import uvicorn  # only this command needs the server
 
     from .app import create_app
@@ -25,7 +30,7 @@ def serve(host: str, port: int, allowed_hosts: tuple[str, ...], db: str) -> None
 
     wildcard = host in ("0.0.0.0", "::", "")
     names = allowed_hosts if wildcard or is_loopback(host) else (host, *allowed_hosts)
-    app = create_app(db, allowed_hosts=names)  # opens the registry now: a bad --db stops here
+    app = create_app(db, libraries, allowed_hosts=names)  # opens the registry now: a bad --db stops here
     click.echo(f"formulir: http://{host}:{port}/  (Ctrl+C untuk berhenti)")
     if wildcard and not allowed_hosts:
         click.echo("catatan: server mendengarkan semua alamat, tetapi hanya melayani localhost; sebutkan nama atau "
