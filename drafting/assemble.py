@@ -1,55 +1,57 @@
 """Stage 3: choose the clauses a naskah needs and write their text from the input.
 
-Clause texts are Jinja templates from the library; the input reaches them only as values. Every
-value passes through ``outline.escape`` on its way out (Jinja's ``finalize``), so a party named
-``PT A & B {{x}} *y*`` is printed exactly so: never evaluated, never read as markup. Helpers that
-produce markup or structure on purpose return ``Marked`` strings, which pass unescaped.
+Every word of the naskah comes from the library: the title block, the opening, the komparisi, the
+recitals and bridges, each Pasal, and the signature block are clause texts (Jinja templates), and
+the input reaches them only as values. Python supplies values alone: numbers and dates in words,
+names, the party labels. Every value passes through ``outline.finalize`` on its way out, so a
+party named ``PT A & B {{x}} *y*`` is printed exactly so: never evaluated, never read as markup.
+Helpers that produce markup or structure on purpose return ``Marked`` strings, which pass as they are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import cache
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from . import library, outline, terbilang
-from .document import Document, PageOptions, Paragraph, Section, Signatory
+from .document import Document, Line, PageOptions, Paragraph, Section, Signatory
 from .errors import InputError, LibraryError, Problem
-from .model import Agreement, Item, ListItem
+from .library import Clause, Library, Template
+from .model import Agreement, Item, Kind, ListItem
+from .outline import Marked
 
 BLANK = "……………"  # what a draft shows where a value is not yet known
+BLANK_DIGITS = "……"  # an unknown day or month among digits: (……-……-2025)
 
 
-class Marked(str):
-    """Text that is already in outline markup (library text or helper output)."""
+@dataclass(frozen=True)
+class SigningDate:
+    """The signing date as the opening and title block print it: each part in words or digits,
+    or a blank where it is not yet known."""
 
-
-def _finalize(value: Any) -> str:
-    if isinstance(value, Marked):
-        return value
-    if value is None:
-        raise LibraryError("a clause printed an empty value; guard it with {% if %} or requires")
-    return outline.escape(value)
-
-
-_ENV = jinja2.Environment(
-    undefined=jinja2.StrictUndefined,
-    finalize=_finalize,
-    trim_blocks=False,  # block tags may end a line of text; the outline reader skips blank lines
-    lstrip_blocks=True,
-    keep_trailing_newline=False,
-    autoescape=False,
-)
+    hari: Marked
+    tanggal: Marked
+    bulan: Marked
+    tahun: Marked
+    angka: Marked  # "19-06-2023", "……-……-2025"
+    angka_tanggal: Marked  # "19" (not zero-padded), for "19 Juni 2023"
+    angka_tahun: Marked
+    known: bool  # some part is known
 
 
 class Helpers:
     """What a clause text can call, besides the input itself (``a``)."""
 
-    def __init__(self, agreement: Agreement, naskah: str, included: set[str]):
+    def __init__(self, agreement: Agreement, lib: Library, naskah: str, included: set[str]):
         self.a = agreement
-        self.naskah = Marked(naskah)
+        self.lib = lib
+        self.words = lib.words
+        self.naskah = naskah
         self.included = included
         self.kesatu = agreement.style.party_label == "kesatu"
 
@@ -60,43 +62,71 @@ class Helpers:
 
     def context(self) -> dict[str, Any]:
         a = self.a
+        words = self.words
         return {
             "a": a,
-            "naskah": self.naskah,
-            "kind": a.kind.value,
+            "naskah": _mark(self.naskah),
+            "judul_naskah": _mark(self.naskah.upper()),
+            "naskah_jenis": lambda kind: _mark(self.lib.template(Kind(kind).value).naskah),
+            # A nota kesepakatan follows the Nota Kesepahaman's rules, a surat perjanjian the PKS's.
+            "kind": a.kind.family.value,
             "draft": a.draft,
             "blank": Marked(BLANK),
             "br": Marked(outline.BREAK),
             "tab": Marked(outline.TAB),
             "para_pihak": Marked("**PARA PIHAK**"),
             "pihak": lambda n: Marked(f"**{self.label(n)}**"),
-            "semua_pihak": Marked(join_and([f"**{self.label(i)}**" for i in range(1, len(a.parties) + 1)])),
-            "n": lambda number, unit="": Marked(outline.escape(terbilang.with_words(number, unit))),
-            "rupiah": lambda amount: Marked(outline.escape(terbilang.rupiah(amount))),
-            "tanggal": lambda d: Marked(outline.escape(terbilang.tanggal(d))) if d else Marked(BLANK),
-            "opening_date": self.opening_date,
+            "label": lambda n: _mark(self.label(n)),
+            "semua_pihak": Marked(join_and([f"**{self.label(i)}**" for i in range(1, len(a.parties) + 1)], words)),
+            "n": lambda number, unit="": _mark(terbilang.with_words(number, unit)),
+            "rupiah": lambda amount: _mark(terbilang.rupiah(amount)),
+            "tanggal": lambda d: _mark(terbilang.tanggal(d)) if d else Marked(BLANK),
+            "tanggal_ttd": self.signing_date(),
+            "ditandatangani_sebelum": self.signed_before,
             "ref": lambda *targets: Marked(outline.ref_marker(targets, bare=False)),
             "nomor": lambda *targets: Marked(outline.ref_marker(targets, bare=True)),
             "has": lambda clause_id: clause_id in self.included,
             "ids": lambda prefix, count: [f"{prefix}{i}" for i in range(1, count + 1)],
             "items": lambda values, level=0, open_list=False: Marked(render_items(values, level, open_list=open_list)),
-            "numbers": lambda values: Marked(join_and([f"Nomor {outline.escape(v)}" for v in values])),
+            "numbers": lambda values: Marked(join_and([f"{words['nomor']} {outline.escape(v)}" for v in values], words)),
             "or_blank": lambda value: value if value else Marked(BLANK),
             "without_bahwa": lambda text: text[6:] if text.lower().startswith("bahwa ") else text,
         }
 
-    def opening_date(self) -> Marked:
-        d = self.a.signing.date
-        if d is None:
-            return Marked(f"{BLANK}, tanggal {BLANK}, bulan {BLANK}, tahun {BLANK}")
+    def signing_date(self) -> SigningDate:
         st = self.a.style
-        return Marked(terbilang.opening_date(d, capitalised=st.opening_case == "title", digits=st.opening_digits))
+        year, month, day = self.a.signing.known()
+        w = terbilang.date_words(year, month, day, capitalised=st.opening_case == "title", jumat=st.jumat)
+        dd, mm, yyyy = w.angka
+        return SigningDate(
+            hari=_or_blank(w.hari), tanggal=_or_blank(w.tanggal), bulan=_or_blank(w.bulan), tahun=_or_blank(w.tahun),
+            angka=Marked(f"{dd or BLANK_DIGITS}-{mm or BLANK_DIGITS}-{yyyy or BLANK_DIGITS}"),
+            angka_tanggal=Marked(str(day)) if day else Marked(BLANK_DIGITS),
+            angka_tahun=Marked(yyyy or BLANK_DIGITS), known=year is not None)
+
+    def signed_before(self, iso: str) -> bool:
+        """Whether the naskah is signed before a date (a law's entry into force). A date not yet
+        known is taken as after it (a draft is signed from now on); of a partial date, the latest
+        day it can be."""
+        year, month, day = self.a.signing.known()
+        if year is None:
+            return False
+        limit = dt.date.fromisoformat(iso)
+        return (year, month or 13, day or 32) < (limit.year, limit.month, limit.day)
 
 
-def join_and(parts: list[str]) -> str:
+def _mark(text: str) -> Marked:
+    return Marked(outline.escape(text))
+
+
+def _or_blank(text: str | None) -> Marked:
+    return _mark(text) if text else Marked(BLANK)
+
+
+def join_and(parts: list[str], words: Mapping[str, str]) -> str:
     if len(parts) <= 2:
-        return " dan ".join(parts)
-    return ", ".join(parts[:-1]) + ", dan " + parts[-1]
+        return f" {words['dan']} ".join(parts)
+    return ", ".join(parts[:-1]) + f", {words['dan']} " + parts[-1]
 
 
 def render_items(values: Iterable[Item], level: int, *, open_list: bool = False) -> str:
@@ -113,75 +143,104 @@ def render_items(values: Iterable[Item], level: int, *, open_list: bool = False)
     return "\n".join(lines)
 
 
-@cache
-def _compiled(source: str) -> jinja2.Template:
-    return _ENV.from_string(source)
+def library_for(agreement: Agreement, *, source: str = "<input>", extra: tuple[Path, ...] = ()) -> Library:
+    """The library this input renders with: the shipped one, the input's own folders, ``extra``."""
+    missing = [Problem(f"library[{i}]", f"folder pustaka tidak ditemukan: {path}")
+               for i, path in enumerate(agreement.library) if not Path(path).is_dir()]
+    if missing:
+        raise InputError(source, missing)
+    return library.load(library.folders_for(agreement, extra))
 
 
-def assemble(agreement: Agreement, *, source: str = "<input>") -> Document:
-    tpl = library.template(agreement.kind.value)
-    clauses = library.clauses()
+def assemble(agreement: Agreement, *, source: str = "<input>", lib: Library | None = None) -> Document:
+    lib = lib or library_for(agreement, source=source)
+    tpl = lib.template(agreement.kind.value)
+    clauses = lib.clauses
     data = agreement.model_dump(mode="json")
     chosen = _choose(agreement, tpl, clauses, data, source)
-    helpers = Helpers(agreement, tpl.naskah, set(chosen))
+    helpers = Helpers(agreement, lib, agreement.naskah or tpl.naskah, {cid for cid, _ in chosen})
     ctx = helpers.context()
 
-    def section(cid: str) -> Section:
+    def paragraphs(cid: str, variant: str, extra_ctx: Mapping[str, Any] | None = None) -> list[Paragraph]:
         clause = clauses[cid]
-        variant = agreement.clauses.variants.get(cid, "default")
-        text = _render(clause.variants[variant], ctx, f"klausul {cid} ({variant})")
-        return Section(id=cid, title=clause.title, pasal=clause.part == "pasal",
-                       paragraphs=outline.parse(text, where=f"klausul {cid} ({variant})"))
+        where = f"klausul {cid} ({variant}, {clause.where(variant)})"
+        text = _render(lib.compiled(clause, variant), ctx | dict(extra_ctx or {}), where)
+        return outline.parse(text, where=where)
 
-    pasal = [section(cid) for cid in chosen]
-    for i, extra in enumerate(agreement.extra_pasal):
-        sec = Section(id=f"pasal_tambahan_{i + 1}", title=extra.title.upper(),
-                      paragraphs=[Paragraph(content=outline.parse_inline(outline.escape(p))) for p in extra.paragraphs])
-        anchor = extra.after or "ketentuan_penutup"
-        pos = next(j for j, s in enumerate(pasal) if s.id == anchor)
-        pasal.insert(pos + 1 if extra.after else pos, sec)
+    def variant_of(cid: str, default: str | None = None) -> str:
+        return agreement.clauses.variants.get(cid) or default or "default"
 
+    def front(ids: list[str]) -> list[Section]:
+        return [Section(id=cid, paragraphs=paragraphs(cid, variant_of(cid)), pasal=False)
+                for cid in ids if not clauses[cid].missing_input(data)]
+
+    titles = agreement.clauses.titles
+    pasal = [Section(id=cid, title=(titles.get(cid) or clauses[cid].title).upper(),
+                     paragraphs=paragraphs(cid, variant_of(cid, variant)))
+             for cid, variant in chosen]
+    pasal = _place_extras(agreement, pasal, source)
+
+    title_id, sign_id = tpl.title_block, tpl.signature_block
     return Document(
         kind=agreement.kind.value,
-        naskah=tpl.naskah,
-        title_lines=_title_lines(agreement, tpl.title),
-        numbers=_numbers(agreement),
-        front=[section(cid) for cid in tpl.front if not clauses[cid].missing_input(data)],
+        naskah=helpers.naskah,
+        title=_lines(clauses[title_id], paragraphs(title_id, variant_of(title_id))),
+        front=front(tpl.front),
         pasal=pasal,
-        closing=[],
+        closing=front(tpl.closing),
         signatories=[
-            Signatory(label=helpers.label(i), institution=p.short_name, position=p.representative.position,
-                      name=p.representative.name, meterai=p.meterai)
+            Signatory(label=helpers.label(i), name=p.representative.name,
+                      lines=_lines(clauses[sign_id], paragraphs(sign_id, variant_of(sign_id), {"p": p, "i": i}),
+                                   roles_required=True))
             for i, p in enumerate(agreement.parties, 1)
         ],
         paraf_labels=[helpers.label(i) for i in range(1, len(agreement.parties) + 1)],
-        page=PageOptions(paper=agreement.style.paper, paraf=agreement.style.paraf),
+        page=PageOptions(template=tpl.docx_path(), paper=agreement.style.paper, paraf=agreement.style.paraf),
+        words=lib.words,
     )
 
 
-def _render(source: str, ctx: dict[str, Any], where: str) -> str:
+def _lines(clause: Clause, paragraphs: list[Paragraph], roles_required: bool = False) -> list[Line]:
+    """The title block or a signature: each paragraph one line, with its role."""
+    out = []
+    for para in paragraphs:
+        if para.list is not None:
+            raise LibraryError(f"{clause.where('default')}: klausul {clause.id}: bagian ini berisi baris, bukan daftar")
+        if roles_required and not para.role:
+            raise LibraryError(f"{clause.where('default')}: klausul {clause.id}: setiap baris tanda tangan diberi "
+                               f"peran ([.pihak], [.jabatan], [.meterai], [.nama], [.nip])")
+        out.append(Line(tuple(para.content), para.role))
+    return out
+
+
+def _render(template: jinja2.Template, ctx: dict[str, Any], where: str) -> str:
     try:
-        return _compiled(source).render(ctx)
+        return template.render(ctx)
     except jinja2.TemplateError as exc:
         raise LibraryError(f"{where}: {exc}") from None
 
 
-def _choose(agreement: Agreement, tpl: library.Template, clauses: dict[str, library.Clause],
-            data: dict[str, Any], source: str) -> list[str]:
-    """The template's Pasal that this input keeps, in order; every problem reported at once."""
+def _choose(agreement: Agreement, tpl: Template, clauses: dict[str, Clause],
+            data: dict[str, Any], source: str) -> list[tuple[str, str | None]]:
+    """The template's Pasal that this input keeps, in order, each with the template's variant;
+    every problem reported at once."""
     problems: list[Problem] = []
     entries = tpl.entries()
     known = {e.clause for e in entries}
+    parts = set(tpl.front) | set(tpl.closing) | {tpl.title_block, tpl.signature_block}
     for i, cid in enumerate(agreement.clauses.exclude):
         if cid not in known:
             problems.append(Problem(f"clauses.exclude[{i}]", _unknown(cid, known, tpl.naskah)))
     for cid, variant in agreement.clauses.variants.items():
-        if cid not in known | set(tpl.front):
-            problems.append(Problem(f"clauses.variants.{cid}", _unknown(cid, known, tpl.naskah)))
+        if cid not in known | parts:
+            problems.append(Problem(f"clauses.variants.{cid}", _unknown(cid, known | parts, tpl.naskah)))
         elif variant not in clauses[cid].variants:
             choices = ", ".join(sorted(clauses[cid].variants))
             problems.append(Problem(f"clauses.variants.{cid}",
                                     f"varian '{variant}' tidak ada untuk klausul '{cid}'; pilih salah satu: {choices}"))
+    for cid in agreement.clauses.titles:
+        if cid not in known:
+            problems.append(Problem(f"clauses.titles.{cid}", _unknown(cid, known, tpl.naskah)))
     chosen = []
     for entry in entries:
         clause = clauses[entry.clause]
@@ -197,34 +256,78 @@ def _choose(agreement: Agreement, tpl: library.Template, clauses: dict[str, libr
                                      f"wajib diisi: Pasal {clause.title} wajib ada dalam {tpl.naskah} "
                                      f"(Permen 8/2025 Pasal 21)") for m in missing]
             continue
-        chosen.append(entry.clause)
-    for i, extra in enumerate(agreement.extra_pasal):
-        if extra.after is not None and extra.after not in chosen:
-            problems.append(Problem(f"extra_pasal[{i}].after", _unknown(extra.after, set(chosen), tpl.naskah)))
-    if "ketentuan_penutup" not in chosen and any(e.after is None for e in agreement.extra_pasal):
-        problems.append(Problem("extra_pasal", "tanpa 'after', pasal tambahan diletakkan sebelum ketentuan penutup, "
-                                               "yang tidak ada dalam naskah ini"))
+        chosen.append((entry.clause, entry.variant))
+    problems += _extra_problems(agreement, {cid for cid, _ in chosen}, set(clauses), tpl.naskah)
     if problems:
         raise InputError(source, problems)
     return chosen
 
 
+def _extra_id(agreement: Agreement, i: int) -> str:
+    return agreement.extra_pasal[i].id or f"pasal_tambahan_{i + 1}"
+
+
+def _extra_problems(agreement: Agreement, chosen: set[str], library_ids: set[str], naskah: str) -> list[Problem]:
+    problems = []
+    ids = [_extra_id(agreement, i) for i in range(len(agreement.extra_pasal))]
+    for i, eid in enumerate(ids):
+        if eid in library_ids or ids.index(eid) != i:
+            problems.append(Problem(f"extra_pasal[{i}].id", f"nama '{eid}' sudah dipakai klausul atau pasal lain"))
+    anchors = chosen | set(ids)
+    for i, extra in enumerate(agreement.extra_pasal):
+        for key in ("after", "before"):
+            anchor = getattr(extra, key)
+            if anchor is not None and (anchor not in anchors or anchor == ids[i]):
+                problems.append(Problem(f"extra_pasal[{i}].{key}", _unknown(anchor, anchors - {ids[i]}, naskah)))
+    if "ketentuan_penutup" not in chosen and any(
+            e.after is None and e.before is None and not e.first for e in agreement.extra_pasal):
+        problems.append(Problem("extra_pasal", "tanpa 'after', 'before' atau 'first', pasal tambahan diletakkan "
+                                               "sebelum ketentuan penutup, yang tidak ada dalam naskah ini"))
+    return problems
+
+
+def _place_extras(agreement: Agreement, pasal: list[Section], source: str) -> list[Section]:
+    """The extra Pasal put where the input says, in the order it lists them: several after the
+    same Pasal follow it in that order, several 'first' open the naskah in that order. One placed
+    after or before another extra Pasal waits until that one is placed."""
+    pending = list(range(len(agreement.extra_pasal)))
+    last_after: dict[str, str] = {}  # anchor → the last extra placed after it
+    firsts = 0
+    while pending:
+        placed = []
+        for i in pending:
+            extra = agreement.extra_pasal[i]
+            ids = [s.id for s in pasal]
+            anchor = extra.after or extra.before or ("" if extra.first else "ketentuan_penutup")
+            if anchor and anchor not in ids:
+                continue
+            if extra.first:
+                pos, firsts = firsts, firsts + 1
+            elif extra.after:
+                pos = ids.index(last_after.get(anchor, anchor)) + 1
+                last_after[anchor] = _extra_id(agreement, i)
+            else:
+                pos = ids.index(anchor)
+            pasal.insert(pos, _extra_section(agreement, i, source))
+            placed.append(i)
+        if not placed:  # after/before name each other in a circle
+            raise InputError(source, [Problem(f"extra_pasal[{i}]", "letak pasal tambahan saling merujuk; "
+                                                                   "tidak dapat diurutkan") for i in pending])
+        pending = [i for i in pending if i not in placed]
+    return pasal
+
+
+def _extra_section(agreement: Agreement, i: int, source: str) -> Section:
+    extra = agreement.extra_pasal[i]
+    if extra.text:
+        try:
+            paragraphs = outline.parse_input(extra.text, where=f"extra_pasal[{i}].text")
+        except LibraryError as exc:
+            raise InputError(source, [Problem(f"extra_pasal[{i}].text", str(exc).split(": ", 1)[-1])]) from None
+    else:
+        paragraphs = [Paragraph(content=outline.parse_inline(outline.escape(p))) for p in extra.paragraphs]
+    return Section(id=_extra_id(agreement, i), title=extra.title.upper(), paragraphs=paragraphs)
+
+
 def _unknown(cid: str, known: set[str], naskah: str) -> str:
     return f"klausul '{cid}' tidak ada dalam {naskah} ini; yang ada: {', '.join(sorted(known))}"
-
-
-def _title_lines(a: Agreement, first: str) -> list[str]:
-    lines = [first, "ANTARA"]
-    for i, p in enumerate(a.parties):
-        if i:
-            lines.append("DAN" if i == len(a.parties) - 1 and len(a.parties) > 2 else "DENGAN")
-        lines.append(p.name.upper())
-        if p.parent:
-            lines.append(p.parent.upper())
-    return lines + ["TENTANG", a.tentang.upper()]
-
-
-def _numbers(a: Agreement) -> list[str]:
-    parties = a.parties[:1] if a.style.numbers == "single" else a.parties
-    return [p.nomor or BLANK for p in parties]
-

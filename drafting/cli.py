@@ -1,5 +1,6 @@
 """The ``drafting`` command. It maps flags onto the pipeline and turns errors into messages:
-exit status 2 on bad input, 1 on other failures, never a traceback."""
+exit status 2 on bad input or a file that cannot be written, 1 on other failures, never a
+traceback. Everything click itself says is in Indonesian too (``cli_messages.py``)."""
 
 from __future__ import annotations
 
@@ -7,21 +8,26 @@ import json
 import sys
 from pathlib import Path
 
-import click
+from . import cli_messages
 
-from . import library
-from .checks import errors
-from .checks.finding import SEVERITIES, SEVERITY_WORDS
-from .errors import DraftingError, InputError
-from .model import Agreement
-from .pipeline import FORMATS, check_file, render_file
+cli_messages.install()  # before any command is declared: click takes some of its words then
+
+import click  # noqa: E402
+
+from . import library  # noqa: E402
+from .checks import errors  # noqa: E402
+from .checks.finding import SEVERITIES, SEVERITY_WORDS  # noqa: E402
+from .errors import DraftingError, InputError, OutputError  # noqa: E402
+from .model import Agreement  # noqa: E402
+from .output import same_file  # noqa: E402
+from .pipeline import FORMATS, check_file, render_file  # noqa: E402
 
 
 class _Group(click.Group):
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
-        except InputError as exc:
+        except (InputError, OutputError) as exc:
             click.echo(exc.describe(), err=True)
             sys.exit(2)
         except DraftingError as exc:
@@ -35,22 +41,28 @@ def main() -> None:
     pass
 
 
-@main.command(help="Menyusun naskah dari tiap INPUT (YAML/JSON) dan menulisnya sebagai DOCX, PDF (dengan LibreOffice), Markdown, atau HTML. "
-                   "Naskah diperiksa lebih dahulu (lihat 'drafting check'); naskah dengan galat tidak ditulis.")
+@main.command(help="Menyusun naskah dari tiap INPUT (YAML/JSON) dan menulisnya sebagai DOCX, PDF (dengan LibreOffice), "
+                   "Markdown, atau HTML. Naskah diperiksa lebih dahulu (lihat 'drafting check'); naskah dengan galat "
+                   "tidak ditulis. Format mengikuti akhiran berkas -o; berkas isian tidak pernah ditimpa.")
 @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True,
                 type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Berkas keluaran (untuk satu INPUT); bawaan: nama INPUT dengan akhiran format.")
-@click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False),
+@click.option("-o", "--output", metavar="BERKAS", type=click.Path(path_type=Path, dir_okay=False),
+              help="Berkas keluaran (untuk satu INPUT); formatnya mengikuti akhirannya. "
+                   "Bawaan: nama INPUT dengan akhiran format.")
+@click.option("--out-dir", metavar="FOLDER", type=click.Path(path_type=Path, file_okay=False),
               help="Folder keluaran untuk semua INPUT.")
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="docx", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)),
+              help="Format keluaran; bawaan: akhiran berkas -o, atau docx.")
 @click.option("--force", is_flag=True, help="Tetap menulis naskah meskipun pemeriksaan menemukan galat.")
-def render(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, fmt: str, force: bool) -> None:
+def render(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, fmt: str | None, force: bool) -> None:
     if output and len(inputs) > 1:
         raise click.UsageError("-o hanya untuk satu INPUT; untuk beberapa, pakai --out-dir")
+    if output is not None:
+        _not_an_input(output, inputs)
+    fmt = _format(output, fmt)
+    targets = _targets(inputs, output, out_dir, fmt)
     refused = False
-    for source in inputs:
-        target = output or (out_dir / source.with_suffix(FORMATS[fmt]).name if out_dir else None)
+    for source, target in zip(inputs, targets):
         result = render_file(source, target, fmt, force=force)
         for finding in result.findings:
             click.echo(f"{source}: {finding.describe()}", err=True)
@@ -63,6 +75,44 @@ def render(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, 
             click.echo(f"ditulis: {result.target}")
     if refused:
         sys.exit(1)
+
+
+def _not_an_input(target: Path, inputs: tuple[Path, ...]) -> None:
+    for source in inputs:
+        if same_file(target, source):
+            raise OutputError(str(target), f"itu berkas isian {source}; isian tidak pernah ditimpa: pilih nama "
+                                           "keluaran lain (-o) atau folder lain (--out-dir)")
+
+
+def _format(output: Path | None, fmt: str | None) -> str:
+    """The format asked for, which the suffix of -o must agree with: a DOCX is never written
+    under a .md name, nor Markdown under a .docx one."""
+    if output is None:
+        return fmt or "docx"
+    by_suffix = {suffix: name for name, suffix in FORMATS.items()}
+    suffix = output.suffix.lower()
+    if suffix not in by_suffix:
+        raise OutputError(str(output), f"akhiran '{suffix or '(tanpa akhiran)'}' bukan format keluaran; pakai "
+                                       f"{', '.join(FORMATS.values())}")
+    if fmt and by_suffix[suffix] != fmt:
+        raise OutputError(str(output), f"akhirannya {suffix}, sedangkan --format {fmt}; samakan keduanya "
+                                       f"(mis. -o {output.with_suffix(FORMATS[fmt]).name})")
+    return by_suffix[suffix]
+
+
+def _targets(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, fmt: str) -> list[Path]:
+    """Where each input is written; refused before anything is written when one of them would
+    replace an input of this run (``render x.yaml -o x.yaml``, ``render x.docx`` holding YAML),
+    or two inputs would be written to the same file."""
+    targets = [output or (out_dir / source.with_suffix(FORMATS[fmt]).name if out_dir else source.with_suffix(FORMATS[fmt]))
+               for source in inputs]
+    for i, target in enumerate(targets):
+        _not_an_input(target, inputs)
+        for other, earlier in zip(inputs, targets[:i]):
+            if same_file(target, earlier) or target == earlier:
+                raise OutputError(str(target), f"{inputs[i]} dan {other} akan ditulis ke berkas yang sama; "
+                                               "ganti nama salah satunya")
+    return targets
 
 
 @main.command(help="Memeriksa naskah menurut Permen 8/2025 dan konsistensinya: isian (YAML/JSON) beserta naskah "
@@ -93,8 +143,9 @@ def schema() -> None:
 
 @main.command(help="Mencantumkan klausul dalam pustaka: id, judul, jenis naskah, isian yang diperlukan, varian.")
 def clauses() -> None:
+    parts = {"title": "(judul naskah)", "front": "(bagian pembuka)", "signature": "(blok tanda tangan)"}
     for clause in library.clauses().values():
-        title = clause.title or f"({clause.part}: bagian pembuka)"
+        title = clause.title or parts.get(clause.part, "")
         click.echo(f"{clause.id}\n  judul   : {title}\n  naskah  : {', '.join(clause.kinds)}")
         click.echo(f"  isian   : {', '.join(clause.requires) or '-'}\n  varian  : {', '.join(clause.variants)}")
         click.echo(f"  {clause.summary}\n")
@@ -107,3 +158,5 @@ from .registry.cli import batch, registry, renew_  # noqa: E402
 main.add_command(registry)
 main.add_command(renew_)
 main.add_command(batch)
+from .redline.cli import compare  # noqa: E402
+main.add_command(compare)

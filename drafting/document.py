@@ -7,8 +7,9 @@ mark and reference filled in; renderers read only that numbered form.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Literal, Union
 
 
@@ -70,6 +71,7 @@ class Paragraph:
     list: ItemList | None = None
     id: str | None = None
     label: str = ""  # "(1)" when numbered as an ayat
+    role: str = ""  # "[.nomor]" in a template: what a line of the title or signature block is
 
 
 @dataclass
@@ -84,18 +86,35 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Line:
+    """A line of the title block or of a signature, in words, as its template wrote it. ``role``
+    says what the line is: in the title block "" (a title line) or "nomor" (a number or date line);
+    in a signature "pihak", "jabatan", "meterai", "nama" or "nip" (see layout.SIGNATURE_ROWS)."""
+
+    content: tuple[Inline, ...]
+    role: str = ""
+
+    def text(self) -> str:
+        return "".join(x.text if isinstance(x, Run) else ("\n" if isinstance(x, Break) else " ")
+                       for x in self.content)
+
+
+@dataclass(frozen=True)
 class Signatory:
+    """One party's signature, as the signature template wrote it; ``label`` and ``name`` are the
+    values it was written from (the checks compare the name with the komparisi's)."""
+
     label: str  # "PIHAK PERTAMA"
-    institution: str
-    position: str
     name: str
-    meterai: bool
+    lines: tuple[Line, ...]
 
 
 @dataclass(frozen=True)
 class PageOptions:
-    """How the pages look, from the input's ``style``: read by the DOCX (and so PDF) renderer."""
+    """How the pages look, from the input's ``style`` and the template: read by the DOCX (and so
+    PDF) renderer."""
 
+    template: Path  # the Word template (templates/naskah.docx, or a unit's own)
     paper: Literal["a4", "f4"] = "a4"
     paraf: bool = True  # the paraf box of each party in the footer of every page but the signature page
 
@@ -103,15 +122,17 @@ class PageOptions:
 @dataclass
 class Document:
     kind: str
-    naskah: str  # "Perjanjian Kerja Sama" / "Nota Kesepahaman"
-    title_lines: list[str]
-    numbers: list[str]  # one "NOMOR : …" line each
+    naskah: str  # "Perjanjian Kerja Sama" / "Nota Kesepahaman", as the naskah calls itself
+    title: list[Line]  # the title block: title lines, and the number (and date) lines where they go
     front: list[Section]
     pasal: list[Section]
     closing: list[Section]
     signatories: list[Signatory]
     paraf_labels: list[str]
-    page: PageOptions = PageOptions()
+    page: PageOptions
+    # The words numbering writes ("Pasal", "ayat", "huruf", "angka", "pada", "dalam", "dan", …),
+    # from the library's templates/kata.yaml: no word of the naskah is written in Python.
+    words: Mapping[str, str] = field(default_factory=dict)
 
     def map_contents(self, f: Callable[[list[Inline]], list[Inline]]) -> Document:
         """A new document whose every paragraph and list item has content ``f(content)``. Sections,
@@ -124,9 +145,9 @@ class Document:
                             lst.sequence, lst.punctuation)
 
         def sections(secs: list[Section]) -> list[Section]:
-            return [Section(s.id, [Paragraph(f(p.content), items(p.list), p.id, p.label) for p in s.paragraphs],
+            return [Section(s.id, [Paragraph(f(p.content), items(p.list), p.id, p.label, p.role) for p in s.paragraphs],
                             s.title, s.pasal, s.number) for s in secs]
 
-        return replace(self, title_lines=list(self.title_lines), numbers=list(self.numbers),
+        return replace(self, title=list(self.title),
                        front=sections(self.front), pasal=sections(self.pasal), closing=sections(self.closing),
                        signatories=list(self.signatories), paraf_labels=list(self.paraf_labels))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .document import Break, Document, Inline, ItemList, Ref, Run, Section, Signatory
 
 TITLE = "Judul"  # title block line: bold, centred, upper case
-NUMBER = "Nomor"  # "NOMOR : …" under the title
+NUMBER = "Nomor"  # "NOMOR : …" (a title block line of role "nomor"): bold, centred, as written
 BODY = "Isi"  # justified body text
 PASAL = "PasalNomor"  # "Pasal 7", centred, bold, kept with next
 PASAL_TITLE = "PasalJudul"  # "PEJABAT PENGHUBUNG"
@@ -43,15 +43,17 @@ def blocks(doc: Document) -> Iterator[Block]:
 
 
 def body_blocks(doc: Document) -> Iterator[Block]:
-    """Everything before the signature page: title, numbers, opening, all Pasal but the last."""
-    for line in doc.title_lines:
-        yield Block(TITLE, (Run(line, bold=True),))
-    for number in doc.numbers:
-        yield Block(NUMBER, (Run(f"NOMOR : {number}", bold=True),))
+    """Everything before the signature page: title block, opening, all Pasal but the last."""
+    yield from title_blocks(doc)
     for sec in doc.front:
         yield from _section(sec)
     for sec in doc.pasal[:-1]:
-        yield from _pasal(sec)
+        yield from _pasal(sec, doc)
+
+
+def title_blocks(doc: Document) -> Iterator[Block]:
+    for line in doc.title:
+        yield Block(NUMBER if line.role == "nomor" else TITLE, _bold(line.content))
 
 
 def closing_blocks(doc: Document) -> Iterator[Block]:
@@ -59,13 +61,13 @@ def closing_blocks(doc: Document) -> Iterator[Block]:
     and any closing text. A page of signatures alone could be detached and put under another
     text; with the closing Pasal on it, it cannot."""
     for sec in doc.pasal[-1:]:
-        yield from _pasal(sec)
+        yield from _pasal(sec, doc)
     for sec in doc.closing:
         yield from _section(sec)
 
 
-def _pasal(sec: Section) -> Iterator[Block]:
-    yield Block(PASAL, (Run(f"Pasal {sec.number}", bold=True),), anchor=sec.id)
+def _pasal(sec: Section, doc: Document) -> Iterator[Block]:
+    yield Block(PASAL, (Run(f"{doc.words['pasal']} {sec.number}", bold=True),), anchor=sec.id)
     yield Block(PASAL_TITLE, (Run(sec.title, bold=True),))
     yield from _section(sec)
 
@@ -95,9 +97,42 @@ def signature_rows(signatories: list[Signatory]) -> list[list[Signatory]]:
     return [signatories[i:i + per_row] for i in range(0, len(signatories), per_row)]
 
 
+# The lines of a signature, in the order they are printed, each with its paragraph style: the
+# lines of one role sit in one table row, so that (say) the names stay level across the parties.
+# The meterai row is always there: it is the room for the signature, with or without a meterai.
+SIGNATURE_ROWS = (("pihak", "TandatanganPihak"), ("jabatan", "Tandatangan"), ("meterai", "Meterai"),
+                  ("nama", "Tandatangan"), ("nip", "Tandatangan"))
+
+
+@dataclass(frozen=True)
+class SignatureRow:
+    role: str
+    style: str
+    cells: tuple[tuple[Block, ...], ...]  # per party of the group: its lines of this row's role
+
+
+def signature_table(group: list[Signatory]) -> list[SignatureRow]:
+    """One group of parties (see signature_rows) as rows: per role, each party's lines of it."""
+    rows = []
+    for role, style in SIGNATURE_ROWS:
+        cells = tuple(tuple(Block(style, line.content) for line in s.lines if line.role == role) for s in group)
+        if role == "meterai" or any(cells):
+            rows.append(SignatureRow(role, style, cells))
+    return rows
+
+
+def _bold(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    return tuple(Run(x.text, True, x.italic) if isinstance(x, Run) else x for x in content)
+
+
 def _check(content: list[Inline]) -> tuple[Inline, ...]:
     assert not any(isinstance(x, Ref) for x in content), "layout needs a numbered document"
     return tuple(content)
+
+
+def signature_text(s: Signatory) -> list[str]:
+    """A signature's lines as plain text, in the order printed."""
+    return [Block("", line.content).text() for role, _ in SIGNATURE_ROWS for line in s.lines if line.role == role]
 
 
 def plain_text(doc: Document) -> str:

@@ -8,16 +8,62 @@ evaluated as a template and never read as markup.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator,
+                      model_validator)
+from pydantic_core import PydanticCustomError
 
-Text = Annotated[str, Field(min_length=1)]
+from .limits import (FIRST_DATE, LAST_DATE, MAX_DAYS, MAX_ITEM_LEVELS, MAX_ITEMS, MAX_LINE, MAX_MONTHS, MAX_ORIGINALS,
+                     MAX_PARTIES, MAX_PER_YEARS, MAX_TEXT, MAX_TIMES, MAX_YEARS)
+from .normalise import TextProblem, normalise, normalise_lines
+
+
+def _text(value: Any) -> Any:
+    """Every text field is normalised before it is checked (normalise.py): printed the same way
+    in the title, the body and the signature block, and blank when it is only spaces."""
+    if isinstance(value, str):
+        try:
+            return normalise(value)
+        except TextProblem as exc:
+            raise PydanticCustomError("text_invalid", str(exc)) from None
+    return value
+
+
+def _text_lines(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return normalise_lines(value)
+        except TextProblem as exc:
+            raise PydanticCustomError("text_invalid", str(exc)) from None
+    return value
+
+
+def _optional_text(value: Any) -> Any:
+    value = _text(value)
+    return None if value == "" else value  # an optional field of spaces is not given
+
+
 # Permen Imigrasi dan Pemasyarakatan 8/2025 was ditetapkan on 22 Mei 2025: a naskah signed since
 # then (or not yet signed) follows its rules, e.g. the report of Pasal 42 and the Biro of Pasal 37.
 PERMEN_8_2025 = dt.date(2025, 5, 22)
-PartyRef = Annotated[int, Field(ge=1, description="Nomor urut pihak: 1 = PIHAK PERTAMA, 2 = PIHAK KEDUA, …")]
+
+
+# Required text: a name, title, position or number (Line), or a paragraph (Text).
+Line = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=MAX_LINE)]
+Text = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=MAX_TEXT)]
+# Optional text: spaces only is the same as not given.
+OptionalLine = Annotated[Optional[Annotated[str, Field(max_length=MAX_LINE)]], BeforeValidator(_optional_text)]
+OptionalText = Annotated[Optional[Annotated[str, Field(max_length=MAX_TEXT)]], BeforeValidator(_optional_text)]
+# Clause-format text (extra_pasal.text): each line cleaned like a field, its line breaks and its
+# indentation (the list levels) kept.
+Lines = Annotated[str, BeforeValidator(lambda v: _text_lines(v)), Field(min_length=1, max_length=MAX_TEXT)]
+Date = Annotated[dt.date, Field(ge=FIRST_DATE, le=LAST_DATE, json_schema_extra={
+    "formatMinimum": FIRST_DATE.isoformat(), "formatMaximum": LAST_DATE.isoformat()})]
+PartyRef = Annotated[int, Field(ge=1, le=MAX_PARTIES,
+                                description="Nomor urut pihak: 1 = PIHAK PERTAMA, 2 = PIHAK KEDUA, …")]
 
 
 class Strict(BaseModel):
@@ -35,8 +81,25 @@ class FieldProblem(ValueError):
 
 
 class Kind(str, Enum):
+    """The kinds of naskah, named as the units' registers name them (seed 002). Permen 8/2025
+    Pasal 5 puts Kerja Sama utama in a "nota kesepahaman atau nama lain" (a nota kesepakatan is
+    one) and Kerja Sama teknis in a "perjanjian kerja sama atau nama lain" (a surat perjanjian)."""
+
     perjanjian_kerja_sama = "perjanjian_kerja_sama"
     nota_kesepahaman = "nota_kesepahaman"
+    nota_kesepakatan = "nota_kesepakatan"
+    surat_perjanjian = "surat_perjanjian"
+
+    @property
+    def utama(self) -> bool:
+        """Kerja Sama utama (Permen 8/2025 Pasal 5 ayat (1)); otherwise Kerja Sama teknis."""
+        return self in (Kind.nota_kesepahaman, Kind.nota_kesepakatan)
+
+    @property
+    def family(self) -> Kind:
+        """The kind whose rules and clauses this one shares: nota_kesepahaman for Kerja Sama
+        utama, perjanjian_kerja_sama for Kerja Sama teknis."""
+        return Kind.nota_kesepahaman if self.utama else Kind.perjanjian_kerja_sama
 
 
 class MitraType(str, Enum):
@@ -53,6 +116,12 @@ class MitraType(str, Enum):
     subjek_hukum_internasional_lainnya = "subjek_hukum_internasional_lainnya"
 
 
+FOREIGN_MITRA = frozenset({
+    MitraType.lembaga_pemerintah_asing, MitraType.organisasi_internasional,
+    MitraType.organisasi_internasional_nonpemerintah, MitraType.subjek_hukum_internasional_lainnya,
+})
+
+
 class SignerLevel(str, Enum):
     """Level of the ministry-side signatory: who may sign what (Permen 8/2025 Pasal 4, 23, 34)."""
 
@@ -65,46 +134,76 @@ class SignerLevel(str, Enum):
 
 class ListItem(Strict):
     text: Text
-    items: list[Item] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS)
+
+    @model_validator(mode="after")
+    def _levels(self) -> ListItem:
+        if _levels([self]) > MAX_ITEM_LEVELS:
+            raise ValueError(f"butir bertingkat terlalu dalam: paling banyak {MAX_ITEM_LEVELS} tingkat "
+                             "(butir, subbutirnya, dan subbutir dari subbutir itu)")
+        return self
 
 
-Item = Union[Text, ListItem]
+def _levels(items: list[Item]) -> int:
+    return max((1 + _levels(i.items) if isinstance(i, ListItem) else 1 for i in items), default=0)
+
+
+# Text, or {text, items}. Told apart by the value's shape, so that a wrong value gets one message
+# (that of the shape it has), not one per shape it could have had.
+Item = Annotated[Union[Annotated[Text, Tag("str")], Annotated[ListItem, Tag("ListItem")]],
+                 Discriminator(lambda v: "ListItem" if isinstance(v, (dict, ListItem)) else "str")]
 
 
 class Representative(Strict):
-    name: Text = Field(description="Nama penandatangan, ditulis sama persis di komparisi dan tanda tangan.")
-    position: Text = Field(description="Jabatan, mis. 'Direktur Jenderal Imigrasi'.")
-    appointment: str | None = Field(None, description="Dasar pengangkatan, mis. 'Keputusan Presiden Nomor 165/TPA Tahun 2022'.")
+    name: Line = Field(description="Nama penandatangan, ditulis sama persis di komparisi dan tanda tangan.")
+    position: Line = Field(description="Jabatan, mis. 'Direktur Jenderal Imigrasi'.")
+    appointment: OptionalLine = Field(None, description="Dasar pengangkatan, mis. 'Keputusan Presiden Nomor 165/TPA Tahun 2022'.")
+    nip: OptionalLine = Field(None, description="NIP penandatangan (aparatur sipil negara): dicetak di komparisi bila "
+                                              "'nip' ada di style.party_lines, dan di bawah nama pada tanda tangan.")
+    acting_for: OptionalLine = Field(
+        None, description="Pejabat atau badan yang diwakili bila bukan pihak itu sendiri, mis. 'Menteri Imigrasi dan "
+                          "Pemasyarakatan Republik Indonesia' untuk Direktur Jenderal yang menandatangani atas nama "
+                          "Menteri: komparisi 'bertindak untuk dan atas nama …', tanda tangan 'a.n. …'.")
+    acting_for_basis: OptionalText = Field(
+        None, description="Dasar bertindak atas nama pejabat itu, mis. 'Surat Kuasa Menteri Imigrasi dan "
+                          "Pemasyarakatan Nomor …'.")
 
 
 class Correspondence(Strict):
-    addressee: Text = Field(description="Jabatan yang menerima pemberitahuan (u.p.), mis. 'Direktur Kerja Sama Keimigrasian'.")
-    address: str | None = Field(None, description="Alamat surat; kosong = alamat pihak ('address').")
-    email: str | None = Field(None, description="Alamat surat elektronik (surel).")
-    phone: str | None = Field(None, description="Nomor telepon.")
+    addressee: Line = Field(description="Jabatan yang menerima pemberitahuan (u.p.), mis. 'Direktur Kerja Sama Keimigrasian'.")
+    address: OptionalText = Field(None, description="Alamat surat; kosong = alamat pihak ('address').")
+    email: OptionalLine = Field(None, description="Alamat surat elektronik (surel).")
+    phone: OptionalLine = Field(None, description="Nomor telepon.")
 
 
 class Party(Strict):
-    name: Text = Field(description="Nama lengkap instansi, sebagaimana ditulis di judul.")
-    parent: str | None = Field(None, description="Instansi induk yang ditulis di bawah nama pada judul.")
-    short_name: Text = Field(description="Nama singkat yang dipakai di dalam teks.")
+    name: Line = Field(description="Nama lengkap instansi, sebagaimana ditulis di judul.")
+    parent: OptionalLine = Field(None, description="Instansi induk, mis. 'Pemerintah Kabupaten Sumbawa' untuk sebuah dinas.")
+    parent_join: Literal["line", "space", "pada", "comma"] = Field(
+        "line", description="Cara menyambung nama dan instansi induk: 'line' = induk di baris tersendiri pada judul "
+                            "dan disambung spasi di teks ('Direktorat Jenderal Imigrasi Kementerian …'); 'space' = "
+                            "disambung spasi, juga pada judul; 'pada' = '… pada Pemerintah Kabupaten …'; 'comma' = "
+                            "'…, Pemerintah Kabupaten …'.")
+    short_name: Line = Field(description="Nama singkat yang dipakai di dalam teks.")
     mitra_type: MitraType
-    legal_status: str | None = Field(None, description="Kedudukan pihak untuk konsiderans: 'bahwa PIHAK PERTAMA adalah …'.")
-    address: str | None = None
-    nomor: str | None = Field(None, description="Nomor naskah pihak ini; kosong = titik-titik untuk draf.")
+    legal_status: OptionalText = Field(None, description="Kedudukan pihak untuk konsiderans: 'bahwa PIHAK PERTAMA adalah …'.")
+    address: OptionalText = None
+    nomor: OptionalLine = Field(None, description="Nomor naskah pihak ini; kosong = titik-titik untuk draf.")
     representative: Representative
     signer_level: SignerLevel | None = Field(
         None, description="Untuk pihak Kementerian: tingkat penandatangan (menteri, pimpinan_eselon_1, "
                           "kepala_kantor_wilayah, kepala_upt, lainnya); kosong = disimpulkan dari jabatan.")
-    pejabat_penghubung: str | None = Field(None, description="Jabatan pejabat penghubung pihak ini.")
+    pejabat_penghubung: OptionalLine = Field(None, description="Jabatan pejabat penghubung pihak ini.")
     duties: list[Item] = Field(
-        default_factory=list,
+        default_factory=list, max_length=MAX_ITEMS,
         description="Pembagian kewenangan dan tanggung jawab: apa yang menjadi tanggung jawab pihak ini (Permen 8/2025 "
                     "Pasal 21 huruf e). Dalam Nota Kesepahaman ditulis sebagai peran yang dapat dilakukan, bukan kewajiban.")
-    meterai: bool = Field(True, description="Tanda tangan pihak ini di atas meterai Rp10.000.")
-    rights: list[Item] = Field(default_factory=list,
+    meterai: bool = Field(True, description="Tanda tangan pihak ini di atas meterai bila bea meterai terutang: "
+                                            "Rp10.000 sejak 1 Januari 2021 (UU 10/2020), Rp6.000 sebelumnya; tidak "
+                                            "pernah untuk pihak asing. false = tanpa meterai.")
+    rights: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS,
                                description="Hak pihak ini (Pasal Hak dan Kewajiban; hanya Perjanjian Kerja Sama).")
-    obligations: list[Item] = Field(default_factory=list,
+    obligations: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS,
                                     description="Kewajiban pihak ini (Pasal Hak dan Kewajiban; hanya Perjanjian Kerja Sama).")
     correspondence: Correspondence | None = Field(
         None, description="Alamat pemberitahuan dan korespondensi pihak ini (Pasal Korespondensi).")
@@ -115,29 +214,68 @@ class Party(Strict):
             raise FieldProblem("obligations", "hak tanpa kewajiban: isi juga kewajiban pihak ini (Pasal Hak dan Kewajiban)")
         return self
 
+    @property
+    def foreign(self) -> bool:
+        """A foreign partner (Permen 8/2025 Pasal 9)."""
+        return self.mitra_type in FOREIGN_MITRA
+
+
+_PARTIAL_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{1,2}))?$")
+
 
 class Signing(Strict):
-    date: dt.date | None = None
-    place: str | None = None
+    date: Date | None = Field(None, description="Tanggal penandatanganan (TTTT-BB-HH). Bila baru sebagian "
+                                                   "diketahui: TTTT-BB atau TTTT; yang belum diketahui ditulis "
+                                                   "titik-titik.")
+    year: int | None = Field(None, ge=1945, le=2200, description="Tahun penandatanganan bila tanggalnya belum diketahui.")
+    month: int | None = Field(None, ge=1, le=12, description="Bulan penandatanganan bila tanggalnya belum diketahui.")
+    place: OptionalLine = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _partial_date(cls, data: Any) -> Any:
+        """``date: 2025-07`` (or ``2025``) is a date of which only the month and year are known."""
+        if isinstance(data, dict) and isinstance(data.get("date"), (str, int)) and not isinstance(data["date"], bool):
+            m = _PARTIAL_DATE.match(str(data["date"]).strip())
+            if m:
+                data = {k: v for k, v in data.items() if k != "date"} | {"year": int(m["year"])}
+                if m["month"]:
+                    data["month"] = int(m["month"])
+        return data
+
+    @model_validator(mode="after")
+    def _one_date(self) -> Signing:
+        if self.date and (self.year or self.month):
+            raise ValueError("isi tanggal lengkap ('date') atau sebagian ('year', 'month'), tidak keduanya")
+        if self.month and not self.year:
+            raise FieldProblem("year", "bulan tanpa tahun: isi juga tahunnya")
+        return self
+
+    def known(self) -> tuple[int | None, int | None, int | None]:
+        """Year, month and day, as far as they are known."""
+        if self.date:
+            return self.date.year, self.date.month, self.date.day
+        return self.year, self.month, None
 
 
 class PriorAgreement(Strict):
     """An earlier agreement cited by number and date: the NK a PKS implements, or the predecessor."""
 
-    tentang: Text
-    numbers: list[Text] = Field(min_length=1, description="Nomor naskah, satu per pihak.")
-    date: dt.date
-    end_date: dt.date | None = None
+    kind: Kind = Field(Kind.nota_kesepahaman, description="Jenis naskah itu.")
+    tentang: Line
+    numbers: list[Line] = Field(min_length=1, max_length=MAX_PARTIES, description="Nomor naskah, satu per pihak.")
+    date: Date
+    end_date: Date | None = None
 
 
 class Renewal(PriorAgreement):
-    kind: Kind = Kind.perjanjian_kerja_sama
-    biro_recommendation: str | None = Field(None, description="Rekomendasi Biro Hukum dan Kerja Sama (Permen 8/2025 Pasal 36 ayat (2) huruf b).")
+    kind: Kind = Field(Kind.perjanjian_kerja_sama, description="Jenis naskah yang diperpanjang.")
+    biro_recommendation: OptionalText = Field(None, description="Rekomendasi Biro Hukum dan Kerja Sama (Permen 8/2025 Pasal 36 ayat (2) huruf b).")
 
 
 class Definition(Strict):
-    term: Text
-    abbreviation: str | None = None
+    term: Line
+    abbreviation: OptionalLine = None
     meaning: Text
 
 
@@ -149,13 +287,13 @@ class Purpose(Strict):
 class DataFlow(Strict):
     receiver: PartyRef
     provider: PartyRef
-    data: Text = Field("data", description="Apa yang diterima, mis. 'data kepesertaan tenaga kerja'.")
-    items: list[Item] = Field(min_length=1)
+    data: Line = Field("data", description="Apa yang diterima, mis. 'data kepesertaan tenaga kerja'.")
+    items: list[Item] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
 class Network(Strict):
     provider: PartyRef
-    technology: Text = Field(description="mis. 'Virtual Private Network (VPN)'.")
+    technology: Line = Field(description="mis. 'Virtual Private Network (VPN)'.")
 
 
 # UU 27/2022 Pasal 20 ayat (2): the lawful bases of processing, by their letter.
@@ -176,7 +314,7 @@ class DataProtection(Strict):
                           "kosong = setiap pihak menjadi pengendali atas data pribadi yang diterimanya (Pasal 55).")
     controller: PartyRef | None = Field(None, description="Bersama 'processor': pihak pengendali yang memberi perintah.")
     retention_years: int | None = Field(
-        None, ge=1, description="Masa retensi data pribadi yang diterima, dalam tahun; kosong = selama diperlukan "
+        None, ge=1, le=MAX_YEARS, description="Masa retensi data pribadi yang diterima, dalam tahun; kosong = selama diperlukan "
                                 "untuk tujuan pemrosesan (UU 27/2022 Pasal 42-44).")
 
     @model_validator(mode="after")
@@ -189,8 +327,8 @@ class DataProtection(Strict):
 
 
 class DataExchange(Strict):
-    mechanism: Text = Field(description="mis. 'layanan web (web-service) secara waktu nyata (real time)'.")
-    flows: list[DataFlow] = Field(min_length=1)
+    mechanism: Line = Field(description="mis. 'layanan web (web-service) secara waktu nyata (real time)'.")
+    flows: list[DataFlow] = Field(min_length=1, max_length=MAX_ITEMS)
     network: Network | None = None
     personal_data: bool = Field(
         True, description="Data yang dipertukarkan memuat data pribadi (UU 27/2022): Pasal Pelindungan Data Pribadi "
@@ -199,10 +337,10 @@ class DataExchange(Strict):
 
 
 class Term(Strict):
-    start: dt.date | None = Field(None, description="Kosong = sejak tanggal ditandatangani.")
-    end: dt.date | None = None
-    years: int | None = Field(None, ge=1)
-    notice_months: int = Field(3, ge=1)
+    start: Date | None = Field(None, description="Kosong = sejak tanggal ditandatangani.")
+    end: Date | None = None
+    years: int | None = Field(None, ge=1, le=MAX_YEARS)
+    notice_months: int = Field(3, ge=1, le=MAX_MONTHS)
 
     @model_validator(mode="after")
     def _end_or_years(self) -> Term:
@@ -214,94 +352,162 @@ class Term(Strict):
 
 
 class Monitoring(Strict):
-    times: int = Field(1, ge=1, description="Paling sedikit sekian kali …")
-    per_years: int = Field(1, ge=1, description="… dalam sekian tahun.")
-    report_months: int | None = Field(None, ge=1, description="Laporan berkala setiap sekian bulan.")
+    times: int = Field(1, ge=1, le=MAX_TIMES, description="Paling sedikit sekian kali …")
+    per_years: int = Field(1, ge=1, le=MAX_PER_YEARS, description="… dalam sekian tahun.")
+    report_months: int | None = Field(None, ge=1, le=MAX_MONTHS, description="Laporan berkala setiap sekian bulan.")
 
 
 class Termination(Strict):
     cure_days: int = Field(
-        30, ge=1, description="Pengakhiran karena pelanggaran: hari kerja untuk memperbaiki pelanggaran sesudah "
+        30, ge=1, le=MAX_DAYS, description="Pengakhiran karena pelanggaran: hari kerja untuk memperbaiki pelanggaran sesudah "
                               "teguran tertulis (Pasal Pengakhiran, Permen 8/2025 Pasal 37).")
 
 
 class Domicile(Strict):
     """Hukum yang berlaku dan domisili hukum: a named court, or BANI (variant 'arbitrase')."""
 
-    court: str | None = Field(None, description="Pengadilan negeri tempat domisili hukum, mis. "
+    court: OptionalLine = Field(None, description="Pengadilan negeri tempat domisili hukum, mis. "
                                                 "'Pengadilan Negeri Jakarta Selatan'.")
-    arbitration_place: str | None = Field(
+    arbitration_place: OptionalLine = Field(
         None, description="Untuk varian 'arbitrase': tempat arbitrase oleh Badan Arbitrase Nasional Indonesia, mis. 'Jakarta'.")
 
 
 class IntellectualProperty(Strict):
     owner: PartyRef | None = Field(None, description="Pemilik hak kekayaan intelektual atas hasil kerja sama; kosong = "
                                                      "milik bersama PARA PIHAK.")
-    results: list[Item] = Field(default_factory=list, description="Hasil kerja sama yang dapat dilindungi hak kekayaan "
+    results: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS, description="Hasil kerja sama yang dapat dilindungi hak kekayaan "
                                                                   "intelektual, mis. 'aplikasi', 'modul pelatihan'.")
 
 
 class TechnicalTeam(Strict):
-    tasks: list[Item] = Field(default_factory=list, description="Tugas tim teknis; kosong = tugas baku (rencana kerja, "
+    tasks: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS, description="Tugas tim teknis; kosong = tugas baku (rencana kerja, "
                                                                 "pelaksanaan, laporan).")
     work_plan_months: int | None = Field(
-        None, ge=1, description="Rencana kerja disusun paling lambat sekian bulan sejak naskah ditandatangani.")
+        None, ge=1, le=MAX_MONTHS, description="Rencana kerja disusun paling lambat sekian bulan sejak naskah ditandatangani.")
 
 
 class ThirdParties(Strict):
-    kinds: list[Item] = Field(default_factory=list, description="Pihak ketiga yang dapat diikutsertakan, mis. "
+    kinds: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS, description="Pihak ketiga yang dapat diikutsertakan, mis. "
                                                                 "'perguruan tinggi'; kosong = tidak dirinci.")
 
 
 class Annex(Strict):
-    title: Text = Field(description="Judul lampiran, mis. 'Spesifikasi Data', 'Standar Operasional Prosedur', "
+    title: Line = Field(description="Judul lampiran, mis. 'Spesifikasi Data', 'Standar Operasional Prosedur', "
                                     "'Rencana Kerja'.")
 
 
+ClauseId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=MAX_LINE)]
+
+
 class ExtraPasal(Strict):
-    title: Text
-    after: str | None = Field(None, description="Id klausul yang mendahului pasal ini; kosong = sebelum ketentuan penutup.")
-    paragraphs: list[Text] = Field(min_length=1, description="Satu ayat per butir.")
+    id: ClauseId | None = Field(None, description="Nama pasal ini untuk rujukan ({{ ref(\"id\") }}) dan untuk "
+                                                  "'after'/'before' pasal tambahan lain; kosong = pasal_tambahan_N.")
+    title: Line
+    after: OptionalLine = Field(None, description="Id klausul (atau pasal tambahan) yang mendahului pasal ini.")
+    before: OptionalLine = Field(None, description="Id klausul (atau pasal tambahan) yang didahului pasal ini.")
+    first: bool = Field(False, description="Pasal ini menjadi Pasal 1.")
+    paragraphs: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                   description="Satu ayat per butir, teks biasa.")
+    text: Lines | None = Field(
+        None, description="Isi pasal dalam format klausul: satu paragraf (ayat) per baris; '- ' butir huruf, "
+                          "'+ ' butir angka, dua spasi lebih dalam untuk tingkat berikutnya; '[#nama]' menandai "
+                          "ayat/butir; '{{ ref(\"nama\") }}' merujuknya. Tidak ada yang lain yang dibaca "
+                          "sebagai perintah.")
+
+    @model_validator(mode="after")
+    def _one_body_one_place(self) -> ExtraPasal:
+        if bool(self.paragraphs) == bool(self.text and self.text.strip()):
+            raise ValueError("isi salah satu: 'paragraphs' (daftar ayat) atau 'text' (format klausul)")
+        if sum((self.after is not None, self.before is not None, self.first)) > 1:
+            raise ValueError("pilih satu tempat: 'after', 'before', atau 'first'")
+        return self
 
 
 class ClauseChoice(Strict):
-    exclude: list[str] = Field(default_factory=list, description="Id klausul yang tidak dipakai.")
-    variants: dict[str, str] = Field(default_factory=dict, description="Id klausul → nama varian.")
+    exclude: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS, description="Id klausul yang tidak dipakai.")
+    variants: dict[Line, Line] = Field(default_factory=dict, max_length=MAX_ITEMS, description="Id klausul → nama varian.")
+    titles: dict[Line, Line] = Field(default_factory=dict, max_length=MAX_ITEMS,
+                                     description="Id klausul → judul pasal pengganti.")
+
+
+PartyLine = Literal["nama", "nip", "jabatan", "dasar", "alamat"]
 
 
 class Style(Strict):
-    party_label: Literal["pertama", "kesatu"] = "pertama"
-    opening_case: Literal["title", "lower"] = "title"
-    opening_digits: bool = True
-    opening_place: bool = True
-    party_block: Literal["sentence", "lines"] = "sentence"
-    numbers: Literal["per_party", "single"] = "per_party"
+    party_label: Literal["pertama", "kesatu"] = Field("pertama", description="PIHAK PERTAMA atau PIHAK KESATU.")
+    opening_case: Literal["title", "lower"] = Field(
+        "title", description="Tanggal dan tahun dalam huruf pada kalimat pembuka: 'title' = Sembilan Belas, "
+                             "'lower' = sembilan belas.")
+    opening_digits: bool = Field(True, description="Tanggal dalam angka di dalam kurung: (19-06-2023).")
+    opening_commas: bool = Field(True, description="Koma di antara hari, tanggal, bulan, dan tahun.")
+    opening_place: Literal["end", "first", "none"] = Field(
+        "end", description="Tempat penandatanganan pada kalimat pembuka: 'end' = '…, bertempat di Jakarta', "
+                           "'first' = '… dibuat dan ditandatangani di Jakarta, pada hari …', 'none' = tanpa tempat.")
+    jumat: Literal["Jumat", "Jum'at"] = Field("Jumat", description="Ejaan hari Jumat.")
+    party_block: Literal["sentence", "lines"] = Field(
+        "sentence", description="Komparisi sebagai kalimat, atau sebagai baris berlabel (Nama : …).")
+    party_lines: list[PartyLine] = Field(
+        ["nama", "jabatan", "dasar", "alamat"], min_length=1, max_length=MAX_ITEMS,
+        description="Untuk komparisi berbaris: baris-baris dan urutannya (nama, nip, jabatan, dasar, alamat).")
+    yang_berkedudukan: bool = Field(True, description="'yang berkedudukan …' (true) atau 'berkedudukan …' (false).")
+    yang_selanjutnya: bool = Field(False, description="'yang selanjutnya disebut …' (true) atau 'selanjutnya "
+                                                      "disebut …' (false).")
+    numbers: Literal["per_party", "single"] = Field("per_party", description="Satu nomor per pihak, atau satu nomor.")
+    numbers_place: Literal["subject", "parties"] = Field(
+        "subject", description="Baris NOMOR di bawah pokok naskah ('subject'), atau di bawah nama tiap pihak pada "
+                               "judul ('parties').")
+    title_date: bool = Field(False, description="Baris 'Tanggal : …' di bawah nomor pada judul.")
     list_levels: Literal["a. 1. a) 1)", "a. 1) a)"] = Field(
         "a. 1. a) 1)", description="Urutan label daftar: UU 12/2011 Lampiran II (a. 1. a) 1)), atau a. 1) a) seperti "
                                   "banyak naskah, mis. PKS BPJS Ketenagakerjaan 2023.")
     paper: Literal["a4", "f4"] = Field("a4", description="A4, atau F4/folio (215 × 330 mm).")
     paraf: bool = Field(True, description="Kotak paraf para pihak di kaki setiap halaman kecuali halaman tanda tangan.")
 
+    @field_validator("opening_place", mode="before")
+    @classmethod
+    def _place_was_a_switch(cls, v: Any) -> Any:
+        """Inputs written before the place could come first said only whether it is printed."""
+        return {True: "end", False: "none"}.get(v, v) if isinstance(v, bool) else v
+
+    @field_validator("party_lines")
+    @classmethod
+    def _lines_once_with_name(cls, v: list[str]) -> list[str]:
+        if len(set(v)) != len(v):
+            raise ValueError("setiap baris cukup disebut sekali")
+        if "nama" not in v:
+            raise ValueError("baris 'nama' harus ada")
+        return v
+
 
 class Agreement(Strict):
     """One naskah kerja sama, as the drafter describes it."""
 
     kind: Kind
-    tentang: Text = Field(description="Pokok naskah, tanpa kata 'tentang'.")
+    naskah: OptionalLine = Field(
+        None, description="Sebutan naskah di judul dan di teks bila lain dari jenisnya, mis. 'Perjanjian' atau "
+                          "'Surat Perjanjian' (Permen 8/2025 Pasal 5: '… atau nama lain'); kosong = sebutan jenisnya.")
+    library: list[Line] = Field(
+        default_factory=list, max_length=MAX_ITEMS, description="Folder pustaka unit (klausul dan templat sendiri, dengan susunan seperti "
+                                          "clauses/ dan templates/), relatif terhadap berkas isian; yang disebut "
+                                          "kemudian menimpa yang lebih dahulu.")
+    tentang: Line = Field(description="Pokok naskah, tanpa kata 'tentang'.")
     draft: bool = Field(False, description="Draf: yang belum diketahui ditulis titik-titik.")
     signing: Signing = Signing()
-    parties: list[Party] = Field(min_length=2)
-    recitals: list[Text] = Field(default_factory=list, description="Konsiderans tambahan ('bahwa …').")
-    legal_basis: list[Text] = Field(default_factory=list)
+    parties: list[Party] = Field(min_length=2, max_length=MAX_PARTIES)
+    recitals: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS, description="Konsiderans tambahan ('bahwa …').")
+    legal_basis: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     nota_kesepahaman: PriorAgreement | None = Field(None, description="Nota Kesepahaman yang dilaksanakan PKS ini.")
-    technical_basis: str | None = Field(None, description="Jika PKS tanpa Nota Kesepahaman: dasarnya (Permen 8/2025 Pasal 7).")
+    technical_basis: OptionalText = Field(
+        None, description="Jika PKS tanpa Nota Kesepahaman: dasarnya (Permen 8/2025 Pasal 7 ayat (1)), ditulis sebagai "
+                          "konsiderans terakhir ('bahwa …'), mis. 'kerja sama ini hanya mencakup substansi yang "
+                          "bersifat teknis'.")
     renewal: Renewal | None = Field(None, description="Naskah yang diperpanjang oleh naskah ini.")
-    definitions: list[Definition] = Field(default_factory=list)
+    definitions: list[Definition] = Field(default_factory=list, max_length=MAX_ITEMS)
     purpose: Purpose | None = None
-    scope: list[Item] = Field(default_factory=list)
+    scope: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS)
     data_exchange: DataExchange | None = None
-    capacity_building: list[Text] = Field(default_factory=list)
-    financing: str | None = Field(None, description="Kalimat tambahan tentang pembiayaan, mis. sumber APBN.")
+    capacity_building: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
+    financing: OptionalText = Field(None, description="Kalimat tambahan tentang pembiayaan, mis. sumber APBN.")
     term: Term | None = None
     monitoring: Monitoring | None = None
     termination: Termination = Field(Termination(), description="Pengakhiran (Permen 8/2025 Pasal 37).")
@@ -315,8 +521,8 @@ class Agreement(Strict):
                                  description="Lampiran yang merupakan bagian tidak terpisahkan (Lampiran I, II, …).")
     non_binding: bool = Field(False, description="Nota Kesepahaman: nyatakan bahwa naskah ini tidak menimbulkan hak "
                                                  "dan kewajiban yang mengikat secara hukum.")
-    originals: int | None = Field(None, ge=1, description="Rangkap; kosong = sebanyak pihak.")
-    extra_pasal: list[ExtraPasal] = Field(default_factory=list)
+    originals: int | None = Field(None, ge=1, le=MAX_ORIGINALS, description="Rangkap; kosong = sebanyak pihak.")
+    extra_pasal: list[ExtraPasal] = Field(default_factory=list, max_length=MAX_ITEMS)
     clauses: ClauseChoice = ClauseChoice()
     style: Style = Style()
 
@@ -348,10 +554,10 @@ class Agreement(Strict):
         return self
 
     def _kind_fields(self) -> None:
-        if self.non_binding and self.kind != Kind.nota_kesepahaman:
+        if self.non_binding and not self.kind.utama:
             raise FieldProblem("non_binding", "hanya untuk Nota Kesepahaman: Perjanjian Kerja Sama menimbulkan hak dan "
                                               "kewajiban (Permen 8/2025 Pasal 3 ayat (3))")
-        if self.kind == Kind.nota_kesepahaman:
+        if self.kind.utama:
             for i, p in enumerate(self.parties):
                 if p.rights or p.obligations:
                     raise FieldProblem(f"parties[{i}].obligations",
@@ -373,6 +579,11 @@ class Agreement(Strict):
     def under_permen_8_2025(self) -> bool:
         """Signed since Permen 8/2025 was ditetapkan, or not signed yet: its rules apply."""
         return self.signing.date is None or self.signing.date >= PERMEN_8_2025
+
+    @field_validator("library", mode="before")
+    @classmethod
+    def _one_library(cls, v: Any) -> Any:
+        return [v] if isinstance(v, str) else v
 
     @field_validator("parties")
     @classmethod

@@ -5,11 +5,14 @@ kept apart (as in CommonForm's outline-numbering): a counter per list, and a tab
 per level. The rules are those of UU 12/2011, Lampiran II: Pasal 1…n across the naskah; ayat
 (1), (2) only where a Pasal has more than one paragraph; list items end with ';', the
 conjunction follows the second-to-last item, the last item of the whole list ends with '.'.
+The words around the numbers ("Pasal", "ayat", "huruf", "pada", "dalam", "dan" …) are the
+document's ``words`` (templates/kata.yaml), not written here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from .document import Document, Inline, ItemList, Ref, Run, Section
@@ -44,16 +47,17 @@ class Target:
     ayat: str = ""  # "(2)"
     item: tuple[str, ...] = ()  # ("huruf a", "angka 1")
 
-    def words(self, local: bool) -> str:
-        parts = [] if local or self.pasal is None else [f"Pasal {self.pasal}"]
+    def words(self, local: bool, words: Mapping[str, str]) -> str:
+        parts = [] if local or self.pasal is None else [f"{words['pasal']} {self.pasal}"]
         if self.ayat:
-            parts.append(f"ayat {self.ayat}")
+            parts.append(f"{words['ayat']} {self.ayat}")
         parts += self.item
         return " ".join(parts)
 
 
 def number(doc: Document, *, list_levels: str = "a. 1. a) 1)") -> Document:
     doc = doc.map_contents(list)  # the copy that is numbered: the caller's document stays as it was
+    words = doc.words
     for n, sec in enumerate(doc.pasal, 1):
         sec.number = n
     index: dict[str, Target] = {}
@@ -66,27 +70,27 @@ def number(doc: Document, *, list_levels: str = "a. 1. a) 1)") -> Document:
             if para.id:
                 index[f"{sec.id}.{para.id}"] = Target(sec.number, sec.id, para.label)
             if para.list:
-                _label(para.list, 0, LEVELS[list_levels], sec, para.label, (), index)
+                _label(para.list, 0, LEVELS[list_levels], sec, para.label, (), index, words)
     for sec in doc.front + doc.pasal + doc.closing:
         for content in _contents(sec):
-            content[:] = [_resolve(x, sec, index) for x in content]
+            content[:] = [_resolve(x, sec, index, words) for x in content]
         for para in sec.paragraphs:
             if para.list:
-                _punctuate(para.list, ".")
+                _punctuate(para.list, ".", words)
     return doc
 
 
 def _label(lst: ItemList, level: int, levels: dict[str, list[str]], sec: Section, ayat: str,
-           path: tuple[str, ...], index: dict[str, Target]) -> None:
+           path: tuple[str, ...], index: dict[str, Target], words: Mapping[str, str]) -> None:
     fmt = levels[lst.sequence][min(level, 3)]
     for i, item in enumerate(lst.items, 1):
         item.label = _FORMATS[fmt](i)
-        word = "huruf" if fmt[0] == "a" else "angka"
+        word = words["huruf"] if fmt[0] == "a" else words["angka"]
         here = path + (f"{word} {item.label.rstrip('.)')}",)
         if item.id:
             index[f"{sec.id}.{item.id}"] = Target(sec.number, sec.id, ayat, here)
         if item.list:
-            _label(item.list, level + 1, levels, sec, ayat, here, index)
+            _label(item.list, level + 1, levels, sec, ayat, here, index, words)
 
 
 def _contents(sec: Section) -> Iterator[list[Inline]]:
@@ -100,7 +104,7 @@ def _contents(sec: Section) -> Iterator[list[Inline]]:
         yield from items(para.list)
 
 
-def _resolve(node: Inline, sec: Section, index: dict[str, Target]) -> Inline:
+def _resolve(node: Inline, sec: Section, index: dict[str, Target], words: Mapping[str, str]) -> Inline:
     if not isinstance(node, Ref):
         return node
     found: list[tuple[bool, Target]] = []
@@ -117,14 +121,14 @@ def _resolve(node: Inline, sec: Section, index: dict[str, Target]) -> Inline:
         found.append((local is not None, target))
     # the same Pasal's ayat first, then other Pasal in ascending order
     found.sort(key=lambda f: (not f[0], f[1].pasal or 0, int(f[1].ayat.strip("()") or 0), f[1].item))
-    words = [t.words(local) for local, t in found]
-    text = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " dan " + words[-1]
+    places = [t.words(local, words) for local, t in found]
+    text = places[0] if len(places) == 1 else ", ".join(places[:-1]) + f" {words['dan']} " + places[-1]
     if not node.bare:
-        text = ("pada " if found[0][0] else "dalam ") + text
+        text = f"{words['pada'] if found[0][0] else words['dalam']} {text}"
     return Run(text)
 
 
-def _punctuate(lst: ItemList, tail: str) -> None:
+def _punctuate(lst: ItemList, tail: str, words: Mapping[str, str]) -> None:
     last = len(lst.items) - 1
     for i, item in enumerate(lst.items):
         if lst.punctuation == "":
@@ -134,14 +138,19 @@ def _punctuate(lst: ItemList, tail: str) -> None:
         elif i == last:
             end = tail
         elif i == last - 1 and lst.punctuation not in (";",):
-            end = f"; {lst.punctuation}"
+            end = f"; {words[lst.punctuation]}"
         else:
             end = ";"
         if item.list:
             _finish(item.content, ":" if lst.punctuation != "" else "")
-            _punctuate(item.list, end)
+            _punctuate(item.list, end, words)
         else:
             _finish(item.content, end)
+
+
+# A conjunction typed after an item's semicolon ("jumlah; dan", as pasted from a signed agreement):
+# numbering writes its own.
+_TYPED_CONJUNCTION = re.compile(r";\s*(?:dan/atau|dan|atau)\s*$")
 
 
 def _finish(content: list[Inline], end: str) -> None:
@@ -151,7 +160,7 @@ def _finish(content: list[Inline], end: str) -> None:
     for k in range(len(content) - 1, -1, -1):
         node = content[k]
         if isinstance(node, Run):
-            stripped = node.text.rstrip().rstrip(";:,.").rstrip()
+            stripped = _TYPED_CONJUNCTION.sub("", node.text.rstrip()).rstrip(";:,.").rstrip()
             if stripped or k == 0:
                 content[k] = Run(stripped, node.bold, node.italic)
                 break

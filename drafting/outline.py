@@ -8,15 +8,22 @@
                                                                     punctuation: dan (default),
                                                                     atau, dan/atau, ; . or []
     + …                                                          <- a list numbered 1., 2. first
+    [.nomor] NOMOR : …                                           <- a line of the title or signature
+                                                                    block, and what it is (its role)
 
 ``**bold**`` and ``*italic*`` mark the library's own text. Values from the input are escaped on
 their way into the text (``escape``), so nothing a drafter types is read as markup or structure.
 No label, number or punctuation is typed here: numbering computes them.
+
+An input may carry outline text of its own (``extra_pasal[].text``): ``parse_input`` reads its
+lines, list markers, ``[#id]`` anchors and ``{{ ref("…") }}`` / ``{{ nomor("…") }}`` from the data
+itself, without any template engine, and keeps every other character as typed.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .document import Break, Inline, Item, ItemList, Paragraph, Ref, Run, Tab
 from .errors import LibraryError
@@ -27,6 +34,21 @@ OPEN, CLOSE = "\x01", "\x02"
 _ESCAPES = {ord(c): "\\" + c for c in "\\*[-+"} | {ord(OPEN): None, ord(CLOSE): None}
 _ITEM = re.compile(r"^(?P<marker>[-+])(?:\[(?P<punct>dan|atau|dan/atau|;|\.|)\])? (?P<rest>.*)$")
 _ID = re.compile(r"^\[#(?P<id>[a-z0-9_]+)\] ?")
+_ROLE = re.compile(r"^\[\.(?P<role>[a-z]+)\] ?")
+
+
+class Marked(str):
+    """Text that is already in outline markup (library text or helper output)."""
+
+
+def finalize(value: Any) -> str:
+    """What a clause text prints for a value (Jinja's ``finalize``): input escaped, so that a party
+    named ``PT A & B {{x}} *y*`` is printed exactly so; helper output (``Marked``) as it is."""
+    if isinstance(value, Marked):
+        return value
+    if value is None:
+        raise LibraryError("a clause printed an empty value; guard it with {% if %} or requires")
+    return escape(value)
 
 
 def escape(value: object) -> str:
@@ -57,8 +79,9 @@ def parse(text: str, *, where: str) -> list[Paragraph]:
         if m is None:
             if indent:
                 raise LibraryError(f"{where}, baris {lineno}: paragraf tidak boleh menjorok: {line!r}")
+            role, line = _take(_ROLE, line)
             pid, line = _take_id(line)
-            paragraphs.append(Paragraph(content=parse_inline(line, where), id=pid))
+            paragraphs.append(Paragraph(content=parse_inline(line, where), id=pid, role=role or ""))
             stack, last_item_at = [], []
             continue
         if not paragraphs:
@@ -83,8 +106,40 @@ def parse(text: str, *, where: str) -> list[Paragraph]:
 
 
 def _take_id(text: str) -> tuple[str | None, str]:
-    m = _ID.match(text)
-    return (m["id"], text[m.end():]) if m else (None, text)
+    return _take(_ID, text)
+
+
+def _take(pattern: re.Pattern[str], text: str) -> tuple[str | None, str]:
+    m = pattern.match(text)
+    return (m.group(1), text[m.end():]) if m else (None, text)
+
+
+# What an input's outline may hold besides its words: a reference, written as in a clause.
+_INPUT_REF = re.compile(r"\{\{\s*(?P<kind>ref|nomor)\(\s*(?P<args>\"[a-z0-9_.]+\"(?:\s*,\s*\"[a-z0-9_.]+\")*)\s*\)\s*\}\}")
+_INPUT_LINE = re.compile(r"^(?P<indent> *)(?P<marker>[-+](?:\[(?:dan|atau|dan/atau|;|\.|)\])? )?"
+                         r"(?P<id>\[#[a-z0-9_]+\] ?)?(?P<rest>.*)$")
+
+
+def parse_input(text: str, *, where: str) -> list[Paragraph]:
+    """An outline typed in the input, read as data: lines, list markers and anchors are kept, each
+    reference becomes a reference, and everything else is escaped (a ``*`` or ``{{x}}`` is text)."""
+    lines = []
+    for raw in text.splitlines():
+        m = _INPUT_LINE.match(raw.rstrip())
+        assert m is not None  # every part of the pattern is optional
+        rest, pos, out = m["rest"], 0, []
+        for ref in _INPUT_REF.finditer(rest):
+            out.append(escape_inline(rest[pos:ref.start()]))
+            out.append(ref_marker(tuple(a.strip().strip('"') for a in ref["args"].split(",")), ref["kind"] == "nomor"))
+            pos = ref.end()
+        out.append(escape_inline(rest[pos:]))
+        lines.append(m["indent"] + (m["marker"] or "") + (m["id"] or "") + "".join(out))
+    return parse("\n".join(lines), where=where)
+
+
+def escape_inline(text: str) -> str:
+    """Like ``escape`` but keeps the spacing of a line of outline text."""
+    return text.translate(_ESCAPES)
 
 
 # One token of clause text: an escaped character, a helper's marker, a bold or italic mark, plain

@@ -9,8 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import library
-from .assemble import assemble
+from .assemble import assemble, library_for
 from .checks import Finding, errors, run_checks
 from .checks.analysis import Analysis, analyse, draft_paragraphs
 from .checks.existing import read_paragraphs
@@ -30,38 +29,41 @@ FORMATS: dict[str, str] = {"docx": ".docx", "md": ".md", "html": ".html", "pdf":
 INPUT_SUFFIXES = (".yaml", ".yml", ".json")  # a draft's input; anything else is an existing naskah
 
 
-def build(agreement: Agreement, *, source: str = "<input>") -> Document:
-    """The numbered document: what every output format is rendered from."""
-    numbered = number(assemble(agreement, source=source), list_levels=agreement.style.list_levels)
+def build(agreement: Agreement, *, source: str = "<input>", libraries: tuple[Path, ...] = ()) -> Document:
+    """The numbered document: what every output format is rendered from. It is written from the
+    shipped library, the input's own (``library``) and ``libraries`` (``--library``)."""
+    lib = library_for(agreement, source=source, extra=libraries)
+    numbered = number(assemble(agreement, source=source, lib=lib), list_levels=agreement.style.list_levels)
     return emphasise(numbered)
 
 
 def render(doc: Document, fmt: str) -> bytes:
     renderers: dict[str, Callable[[Document], bytes]] = {
-        "docx": lambda d: render_docx(d, library.template(d.kind).docx_path()),
+        "docx": lambda d: render_docx(d, d.page.template),
         "md": render_markdown,
         "html": render_html,
-        "pdf": lambda d: render_pdf(d, library.template(d.kind).docx_path()),
+        "pdf": lambda d: render_pdf(d, d.page.template),
     }
     return renderers[fmt](doc)
 
 
-def analyse_draft(agreement: Agreement, *, source: str = "<input>") -> Analysis:
+def analyse_draft(agreement: Agreement, *, source: str = "<input>", libraries: tuple[Path, ...] = ()) -> Analysis:
     """The checks' facts about a draft. A cross-reference that does not resolve becomes a finding
     of the check, not a failure: every other rule still runs."""
     try:
-        doc = build(agreement, source=source)
+        doc = build(agreement, source=source, libraries=libraries)
     except CrossReferenceError as exc:
         return analyse([], agreement=agreement, reference_error=str(exc))
     return analyse(draft_paragraphs(doc), agreement=agreement, doc=doc)
 
 
-def check_file(source: Path) -> list[Finding]:
+def check_file(source: Path, *, libraries: tuple[Path, ...] = ()) -> list[Finding]:
     """``drafting check``: an input (YAML/JSON) is checked as a draft, with its assembled document;
     a DOCX, Markdown or text file as an existing agreement, on its text alone."""
     if source.suffix.lower() in INPUT_SUFFIXES:
         agreement = load_agreement(source)
-        return with_lines(run_checks(agreement, analyse_draft(agreement, source=str(source))), source)
+        analysis = analyse_draft(agreement, source=str(source), libraries=libraries)
+        return with_lines(run_checks(agreement, analysis), source)
     return run_checks(None, analyse(read_paragraphs(source)))
 
 
@@ -71,10 +73,11 @@ class Rendered:
     findings: list[Finding]
 
 
-def render_file(source: Path, output: Path | None = None, fmt: str = "docx", *, force: bool = False) -> Rendered:
+def render_file(source: Path, output: Path | None = None, fmt: str = "docx", *, force: bool = False,
+                libraries: tuple[Path, ...] = ()) -> Rendered:
     """Check, then render and write; a draft with errors is written only when ``force`` is set."""
     agreement = load_agreement(source)
-    analysis = analyse_draft(agreement, source=str(source))
+    analysis = analyse_draft(agreement, source=str(source), libraries=libraries)
     findings = with_lines(run_checks(agreement, analysis), source)
     if errors(findings) and not force:
         return Rendered(None, findings)

@@ -1,4 +1,5 @@
-"""Numbers and dates written in Indonesian words (terbilang).
+"""Numbers and dates written in Indonesian words (terbilang): values only. The sentences they
+stand in (the opening's "Pada hari ini …", the body's "3 (tiga) bulan") are the library's.
 
 Everything goes through num2words ``lang="id"``, with the one correction it needs:
 num2words 0.5.14 writes 1.001.000 as "satu juta satu ribu"; Indonesian says
@@ -8,6 +9,7 @@ num2words 0.5.14 writes 1.001.000 as "satu juta satu ribu"; Indonesian says
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from num2words import num2words
@@ -55,21 +57,37 @@ def tanggal(d: date) -> str:
     return f"{d.day} {BULAN[d.month - 1]} {d.year}"
 
 
-def nama_hari(d: date) -> str:
-    return HARI[d.weekday()]
+def nama_hari(d: date, jumat: str = "Jumat") -> str:
+    """The day's name; Friday as the drafter spells it (``Jumat`` is KBBI's, ``Jum'at`` common)."""
+    name = HARI[d.weekday()]
+    return jumat if name == "Jumat" else name
 
 
-def opening_date(d: date, *, capitalised: bool = True, digits: bool = True) -> str:
-    """The opening's date: 'Senin, tanggal Sembilan Belas, bulan Juni, tahun Dua Ribu Dua Puluh
-    Tiga (19-06-2023)', or in lower case, with or without the digits."""
+@dataclass(frozen=True)
+class DateWords:
+    """The parts of a date as the opening writes them; a part not (yet) known is ``None``."""
+
+    hari: str | None  # "Senin"
+    tanggal: str | None  # "sembilan belas"
+    bulan: str | None  # "Juni"
+    tahun: str | None  # "dua ribu dua puluh tiga"
+    angka: tuple[str | None, str | None, str | None]  # ("19", "06", "2023")
+
+
+def date_words(year: int | None, month: int | None = None, day: int | None = None, *,
+               capitalised: bool = False, jumat: str = "Jumat") -> DateWords:
+    """A date, or as much of it as is known (a year, or a year and month), in words: the day and
+    year in words (in Title Case when ``capitalised``), the names of the day and month."""
     case = title_case if capitalised else (lambda s: s)
-    text = (
-        f"{nama_hari(d)}, tanggal {case(terbilang(d.day))}, bulan {BULAN[d.month - 1]}, "
-        f"tahun {case(terbilang(d.year))}"
+    full = date(year, month, day) if year and month and day else None
+    return DateWords(
+        hari=nama_hari(full, jumat) if full else None,
+        tanggal=case(terbilang(day)) if full and day else None,
+        bulan=BULAN[month - 1] if month else None,
+        tahun=case(terbilang(year)) if year else None,
+        angka=(f"{day:02d}" if full and day else None, f"{month:02d}" if month else None,
+               str(year) if year else None),
     )
-    if digits:
-        text += f" ({d.day:02d}-{d.month:02d}-{d.year})"
-    return text
 
 
 def ordinal(n: int) -> str:

@@ -238,6 +238,87 @@ def test_extra_pasal_after_unknown_clause(bpjs_data) -> None:
     assert "extra_pasal[0].after" in problems(exc)
 
 
+def test_extra_pasal_after_the_same_clause_keep_the_input_order(bpjs_data) -> None:
+    bpjs_data["extra_pasal"] = [{"title": t, "after": "kerahasiaan", "paragraphs": ["Isi."]}
+                                for t in ("Pertama", "Kedua", "Ketiga")]
+    got = titles(build(validate(bpjs_data)))
+    i = got.index("KERAHASIAAN")
+    assert got[i + 1:i + 4] == ["PERTAMA", "KEDUA", "KETIGA"]
+
+
+def test_extra_pasal_first_before_and_after_another_extra(bpjs_data) -> None:
+    bpjs_data["extra_pasal"] = [
+        {"id": "definisi_unit", "title": "Istilah Unit", "first": True, "paragraphs": ["Satu."]},
+        {"title": "Sesudah Istilah", "after": "definisi_unit", "paragraphs": ["Dua."]},
+        {"title": "Pembuka Lain", "first": True, "paragraphs": ["Tiga."]},
+        {"title": "Sebelum Jangka Waktu", "before": "jangka_waktu", "paragraphs": ["Empat."]},
+    ]
+    got = titles(build(validate(bpjs_data)))
+    assert got[:4] == ["ISTILAH UNIT", "PEMBUKA LAIN", "SESUDAH ISTILAH", "KETENTUAN UMUM"]
+    assert got[got.index("JANGKA WAKTU") - 1] == "SEBELUM JANGKA WAKTU"
+
+
+def test_extra_pasal_takes_the_full_outline_read_as_data(bpjs_data) -> None:
+    bpjs_data["extra_pasal"] = [{
+        "id": "pelaporan", "title": "Pelaporan", "after": "monitoring_evaluasi", "text": (
+            "[#isi] Laporan memuat:\n"
+            "-[dan/atau] data yang diterima:\n"
+            "  - jumlah; dan\n"  # pasted with its punctuation: numbering puts its own
+
+            "  - [#jenis] jenis\n"
+            "- kendala {{x}} *y* PT A & B\n"
+            "Laporan sebagaimana dimaksud {{ ref(\"isi\") }} disampaikan melalui pejabat penghubung sebagaimana "
+            "dimaksud dalam {{ nomor(\"pejabat_penghubung\") }}, memuat {{ nomor(\"jenis\") }}.")}]
+    doc = build(validate(bpjs_data))
+    assert pasal_text(doc, "PELAPORAN") == [
+        "(1) Laporan memuat:", "a. data yang diterima:", "1) jumlah; dan", "2) jenis; dan/atau",
+        "b. kendala {{x}} *y* PT A & B.",
+        "(2) Laporan sebagaimana dimaksud pada ayat (1) disampaikan melalui pejabat penghubung sebagaimana "
+        "dimaksud dalam Pasal 7, memuat ayat (1) huruf a angka 2."]
+
+
+def test_extra_pasal_referred_to_from_another(bpjs_data) -> None:
+    bpjs_data["extra_pasal"] = [
+        {"id": "tim", "title": "Tim Teknis", "after": "pejabat_penghubung", "text": "[#bentuk] Dibentuk tim.\nTim bekerja."},
+        {"title": "Laporan Tim", "after": "tim", "text": "Tim sebagaimana dimaksud {{ ref(\"tim.bentuk\") }} melapor."},
+    ]
+    doc = build(validate(bpjs_data))
+    assert pasal_text(doc, "LAPORAN TIM") == ["Tim sebagaimana dimaksud dalam Pasal 8 ayat (1) melapor."]
+
+
+def test_extra_pasal_outline_error_names_the_field(bpjs_data) -> None:
+    bpjs_data["extra_pasal"] = [{"title": "X", "text": "- butir tanpa paragraf"}]
+    with pytest.raises(InputError) as exc:
+        build(validate(bpjs_data))
+    assert "extra_pasal[0].text" in problems(exc)
+
+
+def test_extra_pasal_needs_one_body_and_one_place(bpjs_data) -> None:
+    bpjs_data["extra_pasal"] = [{"title": "X", "text": "Y.", "paragraphs": ["Z."]},
+                                {"title": "X", "first": True, "after": "kerahasiaan", "text": "Y."}]
+    with pytest.raises(InputError) as exc:
+        validate(bpjs_data)
+    assert set(problems(exc)) == {"extra_pasal[0]", "extra_pasal[1]"}
+
+
+def test_extra_pasal_id_must_not_repeat_a_clause(bpjs_data) -> None:
+    bpjs_data["extra_pasal"] = [{"id": "kerahasiaan", "title": "X", "text": "Y."}]
+    with pytest.raises(InputError) as exc:
+        build(validate(bpjs_data))
+    assert "extra_pasal[0].id" in problems(exc)
+
+
+def test_any_pasal_retitled_from_the_input_required_ones_too(bpjs_data) -> None:
+    bpjs_data["clauses"] = {"titles": {"maksud_tujuan": "Maksud, Tujuan, dan Sasaran",
+                                       "monitoring_evaluasi": "Pemantauan dan Evaluasi"}}
+    got = titles(build(validate(bpjs_data)))
+    assert got[1] == "MAKSUD, TUJUAN, DAN SASARAN" and "PEMANTAUAN DAN EVALUASI" in got
+    bpjs_data["clauses"] = {"titles": {"tidak_ada": "X"}}
+    with pytest.raises(InputError) as exc:
+        build(validate(bpjs_data))
+    assert "clauses.titles.tidak_ada" in problems(exc)
+
+
 # --- input text is data, never markup ------------------------------------------------------
 
 NASTY = "PT Maju & Jaya <Tbk> {{ x }} *y* [#z] - +"
@@ -266,7 +347,7 @@ def test_party_name_printed_exactly_in_plain_text(nasty_doc) -> None:
     text = plain_text(nasty_doc)
     assert f"dalam hal ini bertindak untuk dan atas nama {NASTY}, yang berkedudukan" in text
     assert NASTY.upper() in text.splitlines()  # the title block line
-    assert nasty_doc.title_lines[2] == NASTY.upper()
+    assert nasty_doc.title[2].text() == NASTY.upper()
     # nothing in it became markup: no stray bold/italic from *y*, no structure from - +
     assert "[#z]" in text and "*y*" in text and "{{ x }}" in text
 

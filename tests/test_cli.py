@@ -257,4 +257,69 @@ def test_clauses_lists_every_file_in_the_library() -> None:
 def test_version() -> None:
     result = invoke("--version")
     assert result.exit_code == 0
-    assert "version" in result.stdout
+    assert ", versi 0." in result.stdout  # the program name is the console script's (CliRunner: "main")
+
+
+# --- output: never over an input, the format of its suffix, errors of the file system ------------
+
+def test_the_format_follows_the_suffix_of_the_output(tmp_path: Path, bpjs_path: Path) -> None:
+    assert invoke("render", bpjs_path, "-o", tmp_path / "naskah.md").exit_code == 0
+    assert (tmp_path / "naskah.md").read_text(encoding="utf-8").startswith("# **PERJANJIAN KERJA SAMA**")
+    assert invoke("render", bpjs_path, "-o", tmp_path / "NASKAH.DOCX").exit_code == 0
+    assert (tmp_path / "NASKAH.DOCX").read_bytes()[:2] == b"PK"
+    assert invoke("render", bpjs_path, "-o", tmp_path / "n.html", "--format", "html").exit_code == 0
+
+
+def test_two_inputs_with_one_target_are_refused_before_anything_is_written(tmp_path: Path, bpjs_data) -> None:
+    a = write_yaml(tmp_path / "a.yaml", bpjs_data)
+    b = tmp_path / "a.json"
+    b.write_text(json.dumps(bpjs_data, default=str), encoding="utf-8")
+    result = invoke("render", a, b, "--out-dir", tmp_path / "keluar")
+    assert result.exit_code == 2 and "akan ditulis ke berkas yang sama" in result.stderr
+    assert not (tmp_path / "keluar").exists()
+
+
+def test_an_input_of_the_same_run_is_never_a_target(tmp_path: Path, bpjs_data) -> None:
+    """``render a.yaml a.docx``, where a.docx holds YAML: a.yaml's DOCX would replace the other input."""
+    a = write_yaml(tmp_path / "a.yaml", bpjs_data)
+    other = write_yaml(tmp_path / "a.docx", bpjs_data)
+    before = other.read_bytes()
+    result = invoke("render", a, other)
+    assert result.exit_code == 2 and "isian tidak pernah ditimpa" in result.stderr
+    assert other.read_bytes() == before
+
+
+def test_a_symlink_to_the_input_is_the_input(tmp_path: Path, bpjs_data) -> None:
+    src = write_yaml(tmp_path / "a.yaml", bpjs_data)
+    (tmp_path / "a.docx").symlink_to(src)
+    result = invoke("render", src)
+    assert result.exit_code == 2 and "isian tidak pernah ditimpa" in result.stderr
+    assert yaml.safe_load(src.read_text(encoding="utf-8"))["tentang"] == bpjs_data["tentang"]
+
+
+@pytest.mark.parametrize("error, words", [(PermissionError(13, "Permission denied"), "izin ditolak"),
+                                          (OSError(30, "Read-only file system"), "sistem berkas hanya dapat dibaca"),
+                                          (OSError(28, "No space left on device"), "ruang penyimpanan penuh")])
+def test_a_folder_that_cannot_be_written(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, bpjs_path: Path,
+                                         error: OSError, words: str) -> None:
+    """Root writes into a read-only folder anyway: the operating system's refusal is simulated
+    where the temporary file is written (the catalogue has a real one, /sys)."""
+    import drafting.output
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(drafting.output.os, "fsync", refuse)
+    out = tmp_path / "keluar" / "naskah.docx"
+    result = invoke("render", bpjs_path, "-o", out)
+    assert result.exit_code == 2
+    assert result.stderr == f"{out}: tidak dapat ditulis: {words}\n"
+    assert list((tmp_path / "keluar").iterdir()) == []  # the temporary file is gone too
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")
+def test_a_read_only_folder(tmp_path: Path, bpjs_path: Path) -> None:
+    folder = tmp_path / "baca_saja"
+    folder.mkdir(mode=0o555)
+    result = invoke("render", bpjs_path, "-o", folder / "naskah.docx")
+    assert result.exit_code == 2 and result.stderr.endswith("tidak dapat ditulis: izin ditolak\n")

@@ -189,10 +189,11 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "latin1.yaml"
-    path.write_bytes("tentang: Kerja Sama \xe9\n".encode("latin-1"))
+    path.write_bytes("kind: nota_kesepahaman\n\ntentang: Kerja Sama \xe9\n".encode("latin-1"))
     with pytest.raises(InputError) as exc:
         load_agreement(path)
-    assert "tidak dapat dibaca" in only(exc.value).message
+    p = only(exc.value)
+    assert "bukan teks UTF-8 (bita 0xE9)" in p.message and p.line == 3  # a line, not a byte offset
 
 
 def test_yaml_is_read_safely() -> None:

@@ -9,8 +9,9 @@ import copy
 
 import pytest
 
-from drafting import outline
-from drafting.document import Document, Ref, Run, Section
+from drafting import library, outline
+from drafting.document import Document, PageOptions, Ref, Run, Section
+from drafting.library import TEMPLATES_DIR
 from drafting.errors import CrossReferenceError
 from drafting.layout import plain_text
 from drafting.numbering import number
@@ -29,8 +30,9 @@ def sec(cid: str, text: str, *, pasal: bool = True) -> Section:
 
 
 def doc(*pasal: Section, front: list[Section] | None = None) -> Document:
-    return Document(kind="perjanjian_kerja_sama", naskah="Perjanjian Kerja Sama", title_lines=[], numbers=[],
-                    front=front or [], pasal=list(pasal), closing=[], signatories=[], paraf_labels=[])
+    return Document(kind="perjanjian_kerja_sama", naskah="Perjanjian Kerja Sama", title=[],
+                    front=front or [], pasal=list(pasal), closing=[], signatories=[], paraf_labels=[],
+                    page=PageOptions(template=TEMPLATES_DIR / "naskah.docx"), words=library.shipped().words)
 
 
 def body(text: str, **kw: str) -> list[str]:

@@ -12,7 +12,6 @@ from click.testing import CliRunner
 
 from drafting.cli import main
 from drafting.load import load_agreement
-from drafting.registry.compare import diff_words
 from drafting.registry.db import open_registry
 from drafting.registry.models import Agreement, Status
 
@@ -71,7 +70,9 @@ def test_renewal_draft_input_docx_comparison_and_registry(db: str, tmp_path: Pat
     assert sections["PELINDUNGAN DATA PRIBADI"] == "baru"
     assert "pelindungan_data_pribadi" not in new.clauses.exclude
     assert "paling lambat 3 x 24 (tiga kali dua puluh empat) jam" in text
-    assert "<ins>JOKO</ins>" in html and "&amp; SONS &lt;X&gt;</ins>" in html and "<X>" not in html
+    # the new signatory, escaped, in the komparisi and in the signature block
+    assert html.count("<del>SILMY KARIM</del><ins>JOKO &amp; SONS &lt;X&gt;</ins>") == 2 and "<X>" not in html
+    assert f"ditulis: {out / 'naskah-3-perbandingan.docx'}" in output  # the redline: tests/test_redline_docx.py
     assert "<del>PER/188/062023</del>" in html
 
     sessions = open_registry(db)
@@ -104,10 +105,6 @@ def test_renewal_refusals(db: str, tmp_path: Path, args: list[str], message: str
 def test_representative_option_format(db: str, tmp_path: Path) -> None:
     code, output = _run("renew", "1", "--years", "2", "--representative", "BUDI", "--db", db)
     assert code == 2 and "NOMOR_PIHAK=NAMA;JABATAN" in output
-
-
-def test_word_diff_marks_and_escapes() -> None:
-    assert diff_words("a <b> c & d", "a <b> e & d") == "a &lt;b&gt; <del>c</del><ins>e</ins> &amp; d"
 
 
 def test_renew_prints_the_findings_of_its_draft_as_render_does(db: str, tmp_path: Path) -> None:

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from drafting.terbilang import nama_hari, opening_date, ordinal, rupiah, tanggal, terbilang, title_case, with_words
+from drafting.terbilang import (DateWords, date_words, nama_hari, ordinal, rupiah, tanggal, terbilang, title_case,
+                                with_words)
 
 
 @pytest.mark.parametrize(("n", "words"), [
@@ -96,27 +97,27 @@ def test_nama_hari() -> None:
     assert nama_hari(date(2023, 6, 23)) == "Jumat"
 
 
-def test_opening_date_title_case_with_digits() -> None:
-    assert opening_date(date(2023, 6, 19)) == (
-        "Senin, tanggal Sembilan Belas, bulan Juni, tahun Dua Ribu Dua Puluh Tiga (19-06-2023)")
+def test_nama_hari_jumat_as_the_drafter_spells_it() -> None:
+    assert nama_hari(date(2023, 6, 23), "Jum'at") == "Jum'at"
+    assert nama_hari(date(2023, 6, 19), "Jum'at") == "Senin"
 
 
-def test_opening_date_lower_case() -> None:
-    assert opening_date(date(2023, 6, 19), capitalised=False) == (
-        "Senin, tanggal sembilan belas, bulan Juni, tahun dua ribu dua puluh tiga (19-06-2023)")
+def test_date_words_full_date() -> None:
+    assert date_words(2023, 6, 19, capitalised=True) == DateWords(
+        "Senin", "Sembilan Belas", "Juni", "Dua Ribu Dua Puluh Tiga", ("19", "06", "2023"))
+    assert date_words(2023, 6, 19) == DateWords(
+        "Senin", "sembilan belas", "Juni", "dua ribu dua puluh tiga", ("19", "06", "2023"))
 
 
-def test_opening_date_without_digits() -> None:
-    assert opening_date(date(2023, 6, 19), digits=False) == (
-        "Senin, tanggal Sembilan Belas, bulan Juni, tahun Dua Ribu Dua Puluh Tiga")
-    assert opening_date(date(2023, 6, 19), capitalised=False, digits=False) == (
-        "Senin, tanggal sembilan belas, bulan Juni, tahun dua ribu dua puluh tiga")
+def test_date_words_pads_day_and_month_digits() -> None:
+    assert date_words(2022, 1, 1, capitalised=True).angka == ("01", "01", "2022")
+    assert date_words(2022, 1, 1, capitalised=True).tanggal == "Satu"
 
 
-def test_opening_date_pads_day_and_month() -> None:
-    assert opening_date(date(2022, 1, 1)) == (
-        "Sabtu, tanggal Satu, bulan Januari, tahun Dua Ribu Dua Puluh Dua (01-01-2022)")
-    assert opening_date(date(2001, 11, 11)).endswith("tahun Dua Ribu Satu (11-11-2001)")
+def test_date_words_of_a_partial_date_leave_the_unknown_parts_out() -> None:
+    assert date_words(2025, 7) == DateWords(None, None, "Juli", "dua ribu dua puluh lima", (None, "07", "2025"))
+    assert date_words(2025) == DateWords(None, None, None, "dua ribu dua puluh lima", (None, None, "2025"))
+    assert date_words(None) == DateWords(None, None, None, None, (None, None, None))
 
 
 def test_title_case() -> None:

@@ -1,12 +1,13 @@
-from drafting.document import Document, Paragraph, Run, Section
+from drafting.document import Document, PageOptions, Paragraph, Run, Section
+from drafting.library import TEMPLATES_DIR
 from drafting.typography import emphasise
 
 
 def _doc(text: str) -> Document:
     para = Paragraph(content=[Run(text)])
-    return Document(kind="perjanjian_kerja_sama", naskah="Perjanjian Kerja Sama", title_lines=[], numbers=[],
+    return Document(kind="perjanjian_kerja_sama", naskah="Perjanjian Kerja Sama", title=[],
                     front=[], pasal=[Section(id="x", title="X", paragraphs=[para])], closing=[],
-                    signatories=[], paraf_labels=[])
+                    signatories=[], paraf_labels=[], page=PageOptions(template=TEMPLATES_DIR / "naskah.docx"))
 
 
 def runs(text: str) -> list[Run]:

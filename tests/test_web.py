@@ -145,7 +145,7 @@ def test_problems_are_those_of_the_cli_with_their_field_paths(client: TestClient
         load.validate(bpjs)
     assert response.json()["problems"] == [{"path": p.path, "message": p.message, "line": None}
                                            for p in cli.value.problems]
-    assert {"path": "parties[0].representative.name", "message": "tidak boleh kosong", "line": None} \
+    assert {"path": "parties[0].representative.name", "message": "wajib diisi", "line": None} \
         in response.json()["problems"]
 
 
@@ -406,7 +406,7 @@ def test_save_refusals_are_the_previews_problems(reg: TestClient, registry: str,
     response = reg.request(method, url, json=bpjs)
     assert response.status_code == 422
     assert response.json() == reg.post("/api/preview", json=bpjs).json()
-    assert {"path": "parties[0].representative.name", "message": "tidak boleh kosong", "line": None} \
+    assert {"path": "parties[0].representative.name", "message": "wajib diisi", "line": None} \
         in response.json()["problems"]
     assert stored(registry, 4) is None and stored(registry, 2).tentang.startswith("Pelayanan Paspor")
 

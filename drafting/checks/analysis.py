@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document
-from ..layout import blocks
-from ..model import Agreement, MitraType
+from ..layout import blocks, signature_text
+from ..model import FOREIGN_MITRA, Agreement
 
 PASAL_HEADING = re.compile(r"^Pasal\s+(\d+)$", re.IGNORECASE)
 AYAT_LABEL = re.compile(r"^\((\d+)\)\s")
@@ -27,10 +27,7 @@ _NAME_WORD = re.compile(r"^[A-Z][A-Z'’\-]*,?$")
 _KOMPARISI_LINES = (re.compile(r"^(?:\d+[.)]\s*)?(?P<name>[^:]+?)\s*:"),
                     re.compile(r"^(?:\d+[.)]\s*)?Nama\s*:\s*(?P<name>.+)$"))
 
-FOREIGN_TYPES = frozenset({
-    MitraType.lembaga_pemerintah_asing, MitraType.organisasi_internasional,
-    MitraType.organisasi_internasional_nonpemerintah, MitraType.subjek_hukum_internasional_lainnya,
-})
+FOREIGN_TYPES = FOREIGN_MITRA
 
 
 @dataclass(frozen=True)
@@ -106,7 +103,9 @@ def analyse(paragraphs: list[str], *, agreement: Agreement | None = None, doc: D
         pending.clear()
 
     for i, text in enumerate(paragraphs):
-        heading = PASAL_HEADING.match(text)
+        # In the title block (capitals up to the NOMOR lines) a line is a name or the subject,
+        # never a heading: a party called "PASAL 0", a tentang "Pasal 1".
+        heading = None if part == "title" and text.isupper() else PASAL_HEADING.match(text)
         if heading:
             close_signature()
             following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
@@ -127,6 +126,9 @@ def analyse(paragraphs: list[str], *, agreement: Agreement | None = None, doc: D
                 pending.append(text)
         elif part == "title" and text.isupper() and not text.startswith("NOMOR"):
             title.append(text)
+        elif part == "title" and title and text.upper().startswith("NOMOR") and \
+                i + 1 < len(paragraphs) and paragraphs[i + 1].isupper():
+            pass  # a party's number under its name: the title block goes on
         elif part in ("title", "front"):  # the "NOMOR : …" lines end the title and are not front text
             part = "front"
             if not text.upper().startswith("NOMOR"):
@@ -170,5 +172,5 @@ def draft_paragraphs(doc: Document) -> list[str]:
     """A numbered draft as the paragraphs a reader of its DOCX sees, signatures included."""
     text = [b.text() for b in blocks(doc)]
     for s in doc.signatories:
-        text += [f"{s.label},", s.position, s.name]
+        text += signature_text(s)
     return text

@@ -18,7 +18,7 @@ SOURCE = permen("Pasal 3 ayat (3) dan Pasal 6")
 @rule(NAME, needs_input=True)
 def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
     nk = agreement.nota_kesepahaman
-    if agreement.kind is not Kind.perjanjian_kerja_sama or nk is None:
+    if agreement.kind.family is not Kind.perjanjian_kerja_sama or nk is None:
         return []
     if nk.end_date is None:
         return [Finding(NAME, "warning", "tanggal berakhir Nota Kesepahaman tidak diisi, sehingga tidak dapat "

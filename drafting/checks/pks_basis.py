@@ -15,7 +15,7 @@ NAME = "pks_basis"
 
 @rule(NAME, needs_input=True)
 def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
-    if agreement.kind is not Kind.perjanjian_kerja_sama or analysis.foreign:
+    if agreement.kind.family is not Kind.perjanjian_kerja_sama or analysis.foreign:
         return []
     if agreement.nota_kesepahaman or (agreement.technical_basis or "").strip():
         return []

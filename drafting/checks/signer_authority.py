@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Agreement, Kind, MitraType, SignerLevel
+from ..model import Agreement, MitraType, SignerLevel
 from . import rule
 from .analysis import Analysis
 from .citations import permen
@@ -42,7 +42,7 @@ def infer_level(position: str) -> SignerLevel | None:
 def _allowed(agreement: Agreement, foreign: bool) -> tuple[set[SignerLevel], str]:
     if foreign:
         return {SignerLevel.menteri, SignerLevel.pimpinan_eselon_1}, "Pasal 34"
-    if agreement.kind is Kind.nota_kesepahaman:
+    if agreement.kind.utama:
         return ({SignerLevel.menteri, SignerLevel.kepala_kantor_wilayah, SignerLevel.pimpinan_eselon_1},
                 "Pasal 4 ayat (1) dan Pasal 23 huruf a")
     return {SignerLevel.pimpinan_eselon_1, SignerLevel.kepala_upt}, "Pasal 4 ayat (2) dan Pasal 23 huruf b"
@@ -53,7 +53,7 @@ def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
     allowed, article = _allowed(agreement, analysis.foreign)
     may_sign = " atau ".join(_WORDS[level] for level in SignerLevel if level in allowed)
     naskah = "naskah Kerja Sama luar negeri" if analysis.foreign else (
-        "Nota Kesepahaman" if agreement.kind is Kind.nota_kesepahaman else "Perjanjian Kerja Sama")
+        "Nota Kesepahaman" if agreement.kind.utama else "Perjanjian Kerja Sama")
     findings = []
     for i, party in enumerate(agreement.parties):
         if party.mitra_type is not MitraType.kementerian:

@@ -19,7 +19,8 @@ _RESTATED = re.compile(r"(?:Perjanjian Kerja Sama|Nota Kesepahaman)\s+tentang\s+
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.casefold().split()).strip(" ,.")
+    # upper() first: the title is the subject in capitals, and "ı".upper() is "I", "ß".upper() "SS"
+    return " ".join(text.upper().casefold().split()).strip(" ,.")
 
 
 @rule(NAME)

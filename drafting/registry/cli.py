@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..checks import Finding
-from ..load import load_agreement
+from ..load import load_agreement, read_text
 from . import lampiran
 from .batch import FORMATS as BATCH_FORMATS
 from .batch import MANIFEST, run_batch
@@ -149,7 +149,7 @@ def add(source: Path, unit: str | None, level: str | None, status: str | None, d
     agreement = load_agreement(source)
     with open_registry(db).begin() as session:
         record = register(session, agreement, unit=unit, level=Level(level) if level else None,
-                          status=Status(status) if status else None, text=source.read_text(encoding="utf-8"))
+                          status=Status(status) if status else None, text=read_text(source))
         click.echo(f"terdaftar: #{record.id}")
 
 
@@ -250,8 +250,9 @@ def _official(_ctx: click.Context, _param: click.Parameter, values: tuple[str, .
 
 
 @click.command("renew", help="Menyusun draf perpanjangan naskah ID dari isiannya (Permen 8/2025 Pasal 36): isian YAML "
-                    "baru, DOCX, dan perbandingan Pasal demi Pasal (HTML); terdaftar sebagai draft, dengan hasil "
-                    "pemeriksaannya. Jika naskah ID sudah mempunyai draf perpanjangan, draf itu yang dibuka.")
+                    "baru, DOCX, dan perbandingan Pasal demi Pasal (HTML, dan DOCX dengan lacak perubahan); "
+                    "terdaftar sebagai draft, dengan hasil pemeriksaannya. Jika naskah ID sudah mempunyai draf "
+                    "perpanjangan, draf itu yang dibuka.")
 @click.argument("agreement_id", metavar="ID", type=int)
 @click.option("--until", type=_DATE, help="Tanggal berakhir naskah baru.")
 @click.option("--years", type=click.IntRange(min=1), help="Jangka waktu naskah baru dalam tahun; bawaan: "
@@ -277,7 +278,7 @@ def renew_(agreement_id: int, until: dt.datetime | None, years: int | None, out_
         click.echo(f"terdaftar: #{result.id} (draft, memperpanjang #{agreement_id})")
     for finding in result.findings:
         click.echo(f"{result.input}: {finding.describe()}", err=True)
-    for path in (result.input, result.docx, result.comparison):
+    for path in (result.input, result.docx, result.comparison, result.redline):
         click.echo(f"ditulis: {path}")
 
 

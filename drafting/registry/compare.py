@@ -1,99 +1,59 @@
-"""A Pasal-by-Pasal comparison of two naskah, as HTML: what a renewal changes in its predecessor.
+"""Comparisons between registry entries: what an entry is compared with, and the comparison files.
 
-The opening part (title, parties, recitals, legal basis) is compared as one section, then each
-Pasal, matched by clause id, so a Pasal that moved because another was added keeps its partner.
-Changed words are marked <del>/<ins>; every piece of text is HTML-escaped.
+An entry is compared, when nothing else is named, with the naskah it follows: a renewal with its
+predecessor. (An adendum's consolidated text will be compared with the agreement it amends: that
+link goes in ``base_of``, and the comparison is ``compare(agreement, consolidated)`` as here.)
+Each comparison is written twice from one change model (``drafting.redline``): as an HTML page
+Pasal by Pasal, and as a Word document with tracked changes.
 """
 
 from __future__ import annotations
 
-import difflib
-import html
-import re
-from dataclasses import dataclass, replace
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from ..document import Document
-from ..layout import blocks
-
-_WORD = re.compile(r"\S+|\s+")
-
-
-@dataclass(frozen=True)
-class Part:
-    key: str
-    heading: str  # "Pasal 7 JANGKA WAKTU"
-    text: str
+from ..errors import DraftingError
+from ..output import write_atomic
+from ..pipeline import build
+from ..redline.changes import compare
+from ..redline.docx import redline_docx
+from ..redline.html import redline_html
+from .models import Agreement
+from .records import get_record, input_of
 
 
-def parts(doc: Document) -> list[Part]:
-    empty = replace(doc, title_lines=[], numbers=[], front=[], pasal=[], closing=[])
-    front = replace(empty, title_lines=doc.title_lines, numbers=doc.numbers, front=doc.front)
-    out = [Part("pembukaan", "Pembukaan", _text(front))]
-    out += [Part(sec.id, f"Pasal {sec.number} {sec.title}", _text(replace(empty, pasal=[sec]), skip=2))
-            for sec in doc.pasal]
-    return out
+def base_of(session: Session, record: Agreement) -> Agreement:
+    """The entry ``record`` is compared with when no other is named: its predecessor."""
+    if record.predecessor is None:
+        raise DraftingError(f"naskah #{record.id} bukan perpanjangan naskah lain dalam registri: "
+                            f"sebutkan naskah pembandingnya (nomor registri atau berkas)")
+    return get_record(session, record.predecessor.id)
 
 
-def _text(doc: Document, skip: int = 0) -> str:
-    """The paragraphs' text, without the first ``skip`` (a Pasal's number and title lines)."""
-    return "\n".join(b.text() for b in list(blocks(doc))[skip:])
-
-
-def diff_words(old: str, new: str) -> str:
-    a, b = _WORD.findall(old), _WORD.findall(new)
-    out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(html.escape("".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            out.append(f"<del>{html.escape(''.join(a[i1:i2]))}</del>")
-        if j2 > j1:
-            out.append(f"<ins>{html.escape(''.join(b[j1:j2]))}</ins>")
-    return "".join(out)
+def document_of(record: Agreement) -> Document:
+    """The numbered document of an entry, built from its stored input."""
+    if not record.input_json:
+        raise DraftingError(f"naskah #{record.id} tidak mempunyai isian; perbandingan disusun dari isian naskah")
+    return build(input_of(record), source=f"registri #{record.id}")
 
 
 @dataclass(frozen=True)
-class Change:
-    status: str  # tetap, berubah, baru, dihapus
-    heading: str
-    body: str  # HTML: escaped text with <del>/<ins>
+class Written:
+    html: Path
+    docx: Path
 
 
-def changes(old: Document, new: Document) -> list[Change]:
-    old_parts, new_parts = parts(old), parts(new)
-    out: list[Change] = []
-    matcher = difflib.SequenceMatcher(None, [p.key for p in old_parts], [p.key for p in new_parts], autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            out += [_pair(o, n) for o, n in zip(old_parts[i1:i2], new_parts[j1:j2])]
-        else:
-            out += [Change("dihapus", o.heading, f"<del>{html.escape(o.text)}</del>") for o in old_parts[i1:i2]]
-            out += [Change("baru", n.heading, f"<ins>{html.escape(n.text)}</ins>") for n in new_parts[j1:j2]]
-    return out
-
-
-def _pair(old: Part, new: Part) -> Change:
-    if old.text == new.text and old.heading == new.heading:
-        return Change("tetap", new.heading, html.escape(new.text))
-    heading = new.heading if old.heading == new.heading else f"{new.heading} (semula {old.heading})"
-    return Change("berubah", heading, diff_words(old.text, new.text))
-
-
-_STATUS = {"tetap": "tidak berubah", "berubah": "berubah", "baru": "bagian baru", "dihapus": "dihapus"}
-
-
-def compare_html(old: Document, new: Document, *, title: str) -> str:
-    found = changes(old, new)
-    sections = "\n".join(
-        f'<section class="{c.status}"><h2>{html.escape(c.heading)} <small>({_STATUS[c.status]})</small></h2>'
-        f"<pre>{c.body}</pre></section>" for c in found)
-    changed = sum(c.status != "tetap" for c in found)
-    return (
-        "<!DOCTYPE html>\n<html lang=\"id\"><head><meta charset=\"utf-8\">"
-        f"<title>{html.escape(title)}</title><style>"
-        "body{font-family:sans-serif;max-width:60em;margin:auto}pre{white-space:pre-wrap;font-family:inherit}"
-        "del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}"
-        ".tetap{color:#666}</style></head><body>\n"
-        f"<h1>{html.escape(title)}</h1>\n<p>{changed} dari {len(found)} bagian berubah.</p>\n"
-        f"{sections}\n</body></html>\n")
+def write_comparison(old: Document, new: Document, stem: Path, *, title: str, author: str,
+                     date: dt.date | dt.datetime) -> Written:
+    """``<stem>-perbandingan.html`` and ``<stem>-perbandingan.docx`` (the redline) of ``new`` against ``old``."""
+    comparison = compare(old, new)
+    written = Written(stem.with_name(f"{stem.name}-perbandingan.html"), stem.with_name(f"{stem.name}-perbandingan.docx"))
+    html = redline_html(comparison, title=title).encode("utf-8")
+    docx = redline_docx(comparison, author=author, date=date)
+    write_atomic(written.html, html)
+    write_atomic(written.docx, docx)
+    return written

@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import InputError, Problem
-from ..load import load_agreement
+from ..load import load_agreement, read_text
 from .db import drafting_version
 from .headers import KINDS, LEVELS, NUMBER_COLUMN, REQUIRED, STATUSES, normal
 from .models import KIND_LABELS, LEVEL_LABELS, Agreement, Status
@@ -317,7 +317,7 @@ class _Reader:
             return None
         path = self.base / name
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_text(path)  # bounded, a regular file only: a FIFO named here would hang the import
             agreement = load_agreement(path)
         except OSError as exc:
             self.refuse("Berkas Isian", name, f"tidak dapat dibaca ({exc.strerror})")

@@ -25,6 +25,14 @@ def parse_period(text: str) -> relativedelta:
     return relativedelta(**{_UNITS[m[2]]: int(m[1])})
 
 
+def later(day: dt.date, period: relativedelta) -> dt.date:
+    """``day + period``, or the last day there is when that is past the year 9999."""
+    try:
+        return day + period
+    except (OverflowError, ValueError):
+        return dt.date.max
+
+
 @dataclass(frozen=True)
 class Filter:
     kinds: tuple[Kind, ...] = ()
@@ -46,7 +54,7 @@ class Filter:
             stmt = stmt.where(Agreement.status.in_(self.statuses))
         if self.expiring_within is not None:
             stmt = stmt.where(Agreement.status == Status.aktif, Agreement.end_date >= self.today,
-                              Agreement.end_date <= self.today + self.expiring_within)
+                              Agreement.end_date <= later(self.today, self.expiring_within))
         if self.with_input:
             stmt = stmt.where(Agreement.input_json.is_not(None))
         if self.text:
@@ -84,7 +92,7 @@ def report(session: Session, flt: Filter, within: relativedelta) -> Report:
     units: dict[Level | None, set[str]] = {}
     for a in selected:
         units.setdefault(a.level, set()).add(a.unit)
-    horizon = flt.today + within
+    horizon = later(flt.today, within)
     return Report(
         total=len(selected),
         by_kind=Counter(a.kind for a in selected),

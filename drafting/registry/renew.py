@@ -25,7 +25,7 @@ from ..load import validate
 from ..model import Agreement as Input
 from ..output import write_atomic
 from ..pipeline import analyse_draft, build, render
-from .compare import compare_html
+from .compare import write_comparison
 from .db import drafting_version
 from .models import Agreement, GeneratedFile, Status
 from .records import fields_from_input, file_stem, get_record, input_of, set_input
@@ -48,7 +48,8 @@ class Renewed:
     id: int
     input: Path
     docx: Path
-    comparison: Path
+    comparison: Path  # Pasal by Pasal, HTML
+    redline: Path  # the same comparison as a Word document with tracked changes
     findings: list[Finding]  # the checks of the draft, as render prints them
     existing: bool = False  # an open renewal draft that was there already, opened instead
 
@@ -68,7 +69,7 @@ def renew(sessions: sessionmaker[Session], agreement_id: int, out_dir: Path, *, 
                                                       officials=officials)
             new = register_renewal(session, old, new_input)
         stem = out_dir / file_stem(new)
-        paths = (stem.with_suffix(".yaml"), stem.with_suffix(".docx"), stem.with_name(f"{stem.name}-perbandingan.html"))
+        paths = (stem.with_suffix(".yaml"), stem.with_suffix(".docx"))
         analysis = analyse_draft(new_input, source=str(paths[0]))
         if analysis.doc is None:
             raise DraftingError(f"draf perpanjangan tidak dapat disusun: {analysis.reference_error}")
@@ -76,11 +77,12 @@ def renew(sessions: sessionmaker[Session], agreement_id: int, out_dir: Path, *, 
         write_atomic(paths[0], (new.input_text or "").encode("utf-8"))
         write_atomic(paths[1], data)
         title = f"Perbandingan naskah #{new.id} dengan naskah yang diperpanjang #{old.id}: {old_input.tentang}"
-        write_atomic(paths[2], compare_html(build(old_input), analysis.doc, title=title).encode("utf-8"))
+        compared = write_comparison(build(old_input), analysis.doc, stem, title=title, author=new.unit,
+                                    date=dt.date.today())
         new.files.append(GeneratedFile(path=str(paths[1]), sha256=hashlib.sha256(data).hexdigest(),
                                        drafting_version=drafting_version()))
         findings = with_lines(run_checks(new_input, analysis), paths[0])
-        return Renewed(new.id, *paths, findings, existing=open_draft is not None)
+        return Renewed(new.id, *paths, compared.html, compared.docx, findings, existing=open_draft is not None)
 
 
 def open_renewal(session: Session, agreement_id: int) -> Agreement | None:

@@ -22,6 +22,7 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 
 from ..errors import InputError, Problem
+from ..load import read_input
 from .headers import FOOTER_WORDS, IGNORE, HEADERS, Column, column_of, normal
 
 MAX_BYTES = 20 * 2**20
@@ -83,25 +84,20 @@ def read_tables(path: Path, mapping: dict[str, str] | None = None) -> tuple[list
 
 
 def _grids(path: Path) -> list[_Grid]:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(str(path), [Problem("", f"berkas tidak dapat dibaca ({exc.strerror})")]) from None
-    if size > MAX_BYTES:
-        raise InputError(str(path), [Problem("", f"berkas lebih dari {MAX_BYTES // 2**20} MB")])
+    data = read_input(path, MAX_BYTES)  # a regular file, bounded: a FIFO or /dev/zero is refused, not read
     if path.suffix.lower() == ".xlsx":
-        return _xlsx(path)
+        return _xlsx(path, data)
     if path.suffix.lower() in (".csv", ".txt"):
-        return [_csv(path)]
+        return [_csv(path, data)]
     raise InputError(str(path), [Problem("", "registri dibaca dari berkas .xlsx atau .csv")])
 
 
-def _xlsx(path: Path) -> list[_Grid]:
+def _xlsx(path: Path, data: bytes) -> list[_Grid]:
     try:
         # Twice: once for the values (a formula's last computed result), once to see which cells
         # hold formulas. Not read-only: read-only workbooks know nothing of merged cells.
-        values = openpyxl.load_workbook(path, data_only=True)
-        formulas = openpyxl.load_workbook(path, data_only=False)
+        values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
         raise InputError(str(path), [Problem("", f"berkas XLSX tidak dapat dibaca ({type(exc).__name__}: "
                                                  f"{str(exc)[:200]})")]) from None
@@ -128,8 +124,7 @@ def _xlsx(path: Path) -> list[_Grid]:
     return grids
 
 
-def _csv(path: Path) -> _Grid:
-    raw = path.read_bytes()
+def _csv(path: Path, raw: bytes) -> _Grid:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

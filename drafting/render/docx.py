@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +28,7 @@ from xml.sax.saxutils import escape
 from docxtpl import DocxTemplate
 
 from ..document import Break, Document, Inline, Run, Signatory, Tab
-from ..layout import Block, body_blocks, closing_blocks, signature_rows
+from ..layout import Block, body_blocks, closing_blocks, signature_rows, signature_table
 
 # Characters XML 1.0 forbids; a pasted control character must not make Word refuse the file.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -43,36 +43,47 @@ class Xml(str):
         return self
 
 
-def _t(text: str) -> str:
+def _t(text: str, tag: str) -> str:
     # As lxml writes it after parsing: empty self-closed, a CR as the LF the parser makes of it.
     text = escape(text.replace("\r", "\n"))
-    return f'<w:t xml:space="preserve">{text}</w:t>' if text else '<w:t xml:space="preserve"/>'
+    return f'<{tag} xml:space="preserve">{text}</{tag}>' if text else f'<{tag} xml:space="preserve"/>'
 
 
-def _text_runs(text: str, rpr: str = "") -> str:
+def attribute(value: str) -> str:
+    """A text as an XML attribute value: escaped, without the characters XML forbids."""
+    return escape(_INVALID_XML.sub("", value), {'"': "&quot;"})
+
+
+def _text_runs(text: str, rpr: str = "", tag: str = "w:t") -> str:
     """A text as runs with properties ``rpr``: a tab or a line break typed in it becomes a Word
     tab or line break, as docxtpl's ``resolve_listing`` makes of them."""
     runs = []
     for piece in _INVALID_XML.sub("", text).split("\t"):
         lines = piece.split("\n")
-        runs.append(f"<w:r>{rpr}{'<w:br/>'.join(map(_t, lines))}</w:r>")
+        runs.append(f"<w:r>{rpr}{'<w:br/>'.join(_t(line, tag) for line in lines)}</w:r>")
     return f"<w:r>{rpr}<w:tab/></w:r>".join(runs)
 
 
-def run_xml(node: Inline) -> str:
+def run_xml(node: Inline, *, deleted: bool = False) -> str:
+    """``deleted``: the text as deleted text (w:delText), to go inside a tracked deletion."""
     if isinstance(node, Break):
         return "<w:r><w:br/></w:r>"
     if isinstance(node, Tab):
         return "<w:r><w:tab/></w:r>"
     assert isinstance(node, Run)
     props = ("<w:b/>" if node.bold else "") + ("<w:i/>" if node.italic else "")
-    return _text_runs(node.text, f"<w:rPr>{props}</w:rPr>" if props else "")
+    return _text_runs(node.text, f"<w:rPr>{props}</w:rPr>" if props else "", "w:delText" if deleted else "w:t")
+
+
+def paragraph(style: str, runs: str, props: str = "") -> str:
+    """A paragraph of the template's style ``style``; ``props``: further paragraph properties
+    (a tracked change's marks)."""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{props}</w:pPr>{runs}</w:p>'
 
 
 def paragraph_xml(block: Block) -> str:
     label = _text_runs(block.label) + "<w:r><w:tab/></w:r>" if block.label else ""
-    body = "".join(run_xml(x) for x in block.content)
-    return f'<w:p><w:pPr><w:pStyle w:val="{block.style}"/></w:pPr>{label}{body}</w:p>'
+    return paragraph(block.style, label + "".join(run_xml(x) for x in block.content))
 
 
 def _cell(content: str, span: int) -> str:
@@ -80,35 +91,37 @@ def _cell(content: str, span: int) -> str:
     return f"<w:tc>{span_xml}{content}</w:tc>"
 
 
-def _row(paragraphs: list[str], per_row: int, halves: bool) -> str:
+def _row(paragraphs: list[str], per_row: int, halves: bool, props: str) -> str:
     """One line of the signature block. With ``halves`` the grid has two columns per party, so
     that an odd last party can sit in the middle between two half-width empty cells."""
     pad = _cell("<w:p/>", per_row - len(paragraphs)) if len(paragraphs) < per_row else ""
     cells = "".join(_cell(p, 2 if halves else 1) for p in paragraphs)
-    return f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{pad}{cells}{pad}</w:tr>'
+    return f'<w:tr><w:trPr><w:cantSplit/>{props}</w:trPr>{pad}{cells}{pad}</w:tr>'
 
 
-def _para(node: Run, style: str) -> str:
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run_xml(node)}</w:p>'
+def _cell_paragraphs(lines: tuple[Block, ...], style: str) -> str:
+    """A cell's lines; a cell needs one paragraph, so an empty one is an empty line of its style
+    (the room for a signature where no meterai goes)."""
+    return "".join(paragraph_xml(b) for b in lines) or paragraph_xml(Block(style, (Run(""),)))
 
 
 def signature_xml(signatories: list[Signatory]) -> str:
-    """The signature block, placed as layout.signature_rows says: per party its label, position,
-    room for the signature and meterai, and the name in bold. Each line is a table row, so names
-    stay level across columns; rows never split and their paragraphs keep with the next, so the
-    block holds together. The table spans the text width (pct), whatever the paper."""
-    groups = signature_rows(signatories)
-    per_row = len(groups[0])
-    halves = len(groups[-1]) < per_row
-    rows = []
-    for group in groups:
-        rows += [
-            _row([_para(Run(f"{s.label},", bold=True), "TandatanganPihak") for s in group], per_row, halves),
-            _row([_para(Run(s.position), "Tandatangan") for s in group], per_row, halves),
-            # Room for the signature; the meterai is stuck on where the signature goes.
-            _row([_para(Run("Meterai Rp10.000" if s.meterai else ""), "Meterai") for s in group], per_row, halves),
-            _row([_para(Run(s.name, bold=True), "Tandatangan") for s in group], per_row, halves),
-        ]
+    """The signature block, placed as layout.signature_rows says, each party's lines as its
+    template wrote them (label, position, room for the signature and meterai, name). The lines
+    of one role are one table row (layout.signature_table), so names stay level across columns;
+    rows never split and their paragraphs keep with the next, so the block holds together."""
+    return signature_grid([[[_cell_paragraphs(cell, row.style) for cell in row.cells] for row in signature_table(group)]
+                           for group in signature_rows(signatories)])
+
+
+def signature_grid(groups: list[list[list[str]]], row_props: Callable[[], str] = str) -> str:
+    """The signature table from its groups of parties (layout.signature_rows), each a list of
+    rows, each row the paragraphs of its cells, one cell per party. The table spans the text
+    width (pct), whatever the paper. ``row_props`` gives each row's further properties (a tracked
+    insertion or deletion of the row)."""
+    per_row = len(groups[0][0])
+    halves = len(groups[-1][0]) < per_row
+    rows = [_row(cells, per_row, halves, row_props()) for group in groups for cells in group]
     columns = 2 * per_row if halves else per_row
     grid = f'<w:gridCol w:w="{5000 // columns}"/>' * columns
     return (f'<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/></w:tblPr>'
@@ -167,7 +180,13 @@ def _frame(template: Path, paper: str, paraf: tuple[str, ...]) -> _Frame:
 
 
 def render_docx(doc: Document, template: Path) -> bytes:
-    return _frame(template, *page_setup(doc)).fill(body_xml(doc), closing_xml(doc))
+    return fill_template(template, doc, body_xml(doc), closing_xml(doc))
+
+
+def fill_template(template: Path, doc: Document, body: str, closing: str) -> bytes:
+    """The template in ``doc``'s page setup, with ``body`` (pages with the paraf box) and
+    ``closing`` (the signature page) put in."""
+    return _frame(template, *page_setup(doc)).fill(body, closing)
 
 
 def zip_parts(members: Iterable[tuple[str, bytes]]) -> bytes:

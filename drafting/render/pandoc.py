@@ -14,7 +14,8 @@ from typing import Any
 import pypandoc
 
 from ..document import Break, Document, Inline, Run, Tab
-from ..layout import BUTIR_LEVELS, LABELLED, NUMBER, PASAL, PASAL_TITLE, TITLE, Block, blocks, signature_rows
+from ..layout import (BUTIR_LEVELS, LABELLED, NUMBER, PASAL, PASAL_TITLE, TITLE, Block, blocks, signature_rows,
+                      signature_table, title_blocks)
 
 API_VERSION = [1, 23, 1, 1]  # pandoc-types of pandoc 3.x (pypandoc-binary)
 _WORDS = re.compile(r"(\s+)")
@@ -73,17 +74,18 @@ def _signatures(doc: Document) -> dict[str, Any]:
     def cell(inlines: list[dict[str, Any]]) -> list[Any]:
         return [["", [], []], {"t": "AlignCenter"}, 1, 1, [{"t": "Plain", "c": inlines}]]
 
+    def lines(blocks_: tuple[Block, ...]) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for b in blocks_:
+            out += ([{"t": "LineBreak"}] if out else []) + _inlines(b.content)
+        return out
+
     groups = signature_rows(doc.signatories)
     width = len(groups[0])
     rows = []
     for group in groups:
         pad = [cell([])] * (width - len(group))
-        rows += [
-            [cell([{"t": "Strong", "c": [{"t": "Str", "c": f"{s.label},"}]}]) for s in group] + pad,
-            [cell(_inlines([Run(s.position)])) for s in group] + pad,
-            [cell(_inlines([Run("Meterai Rp10.000" if s.meterai else "")])) for s in group] + pad,
-            [cell(_inlines([Run(s.name, bold=True)])) for s in group] + pad,
-        ]
+        rows += [[cell(lines(c)) for c in row.cells] + pad for row in signature_table(group)]
     return {"t": "Table", "c": [
         ["", ["ttd-table"], []], [None, []],
         [[{"t": "AlignCenter"}, {"t": "ColWidthDefault"}] for _ in range(width)],
@@ -94,7 +96,7 @@ def _signatures(doc: Document) -> dict[str, Any]:
 
 
 def pandoc_ast(doc: Document) -> dict[str, Any]:
-    title = " ".join(doc.title_lines)
+    title = " ".join(b.text() for b in title_blocks(doc) if b.style == TITLE)
     return {
         "pandoc-api-version": API_VERSION,
         # pagetitle, not title: the title block is already in the body, pandoc would print it twice

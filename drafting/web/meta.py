@@ -44,7 +44,7 @@ def required_fields(schema: dict[str, Any]) -> list[str]:
             yield prop["$ref"].rsplit("/", 1)[-1], many
         if prop.get("type") == "array":
             yield from refs(prop.get("items", {}), True)
-        for alternative in prop.get("anyOf", []):
+        for alternative in prop.get("anyOf", []) + prop.get("oneOf", []):
             yield from refs(alternative, many)
 
     def walk(model: dict[str, Any], prefix: str, seen: frozenset[str]) -> None:

@@ -243,7 +243,13 @@
     opening_case: 'Huruf kalimat pembuka',
     opening_digits: 'Tanggal pembuka juga dengan angka',
     opening_place: 'Tempat penandatanganan di kalimat pembuka',
+    opening_commas: 'Koma di antara hari, tanggal, bulan, dan tahun',
+    jumat: 'Ejaan hari Jumat',
     party_block: 'Bentuk identitas para pihak',
+    yang_berkedudukan: "'yang berkedudukan' (bukan 'berkedudukan')",
+    yang_selanjutnya: "'yang selanjutnya disebut' (bukan 'selanjutnya disebut')",
+    numbers_place: 'Letak nomor naskah pada judul',
+    title_date: "Baris 'Tanggal' pada judul",
     numbers: 'Nomor naskah',
     list_levels: 'Urutan label daftar',
     paper: 'Ukuran kertas',
@@ -251,16 +257,20 @@
   };
 
   function styleField() {
-    const specs = Object.entries(state.meta.style).map(([key, prop]) => (prop.enum
-      ? { t: 'select', key, label: STYLE_LABELS[key] || key, placeholder: `bawaan (${prop.default})`,
-          options: () => prop.enum.map((v) => [v, v]) }
-      : { t: 'bool', key, label: STYLE_LABELS[key] || key, default: prop.default }));
+    // Choices and switches; a style option of another shape (the order of the komparisi lines) is
+    // kept as the input has it.
+    const specs = Object.entries(state.meta.style).filter(([, prop]) => prop.enum || prop.type === 'boolean')
+      .map(([key, prop]) => (prop.enum
+        ? { t: 'select', key, label: STYLE_LABELS[key] || key, placeholder: `bawaan (${prop.default})`,
+            options: () => prop.enum.map((v) => [v, v]) }
+        : { t: 'bool', key, label: STYLE_LABELS[key] || key, default: prop.default }));
     const box = el('fieldset', { 'data-path': 'style' }, el('legend', { text: 'Gaya penulisan' }), el('p', { class: 'error' }));
     fields(box, specs, childGet(rootGet, 'style'), 'style');
     return box;
   }
 
-  const KINDS = { perjanjian_kerja_sama: 'Perjanjian Kerja Sama (PKS)', nota_kesepahaman: 'Nota Kesepahaman' };
+  const KINDS = { perjanjian_kerja_sama: 'Perjanjian Kerja Sama (PKS)', nota_kesepahaman: 'Nota Kesepahaman',
+    nota_kesepakatan: 'Nota Kesepakatan', surat_perjanjian: 'Perjanjian (surat perjanjian)' };
   const partyName = (i) => {
     const p = (state.data.parties || [])[i] || {};
     return `PIHAK ${i + 1}${p.short_name || p.name ? ` (${p.short_name || p.name})` : ''}`;
