@@ -246,6 +246,19 @@ def test_renumbered_pasal_are_equal_in_a_real_agreement(bpjs_data: dict[str, Any
                 str(n) for n in range(1, 30)}, (p.key, [w.text for w in x.words])
 
 
+def test_extra_pasal_without_ids_pair_by_text_not_by_place(bpjs_data: dict[str, Any]) -> None:
+    """Extra Pasal without an id are named by their place; removing the first must not make every
+    later one "changed" into its neighbour."""
+    bpjs_data["extra_pasal"] = [{"title": f"KEGIATAN {n}", "after": "pembiayaan",
+                                 "text": f"PARA PIHAK melaksanakan kegiatan {n} setiap tahun."} for n in "ABCD"]
+    old = build(validate(bpjs_data))
+    del bpjs_data["extra_pasal"][0]
+    bpjs_data["extra_pasal"][2]["text"] = "PARA PIHAK melaksanakan kegiatan D setiap bulan."
+    c = compare(old, build(validate(bpjs_data)))
+    assert [(p.op, p.node.title.split(" ", 2)[-1]) for p in c.pasal if p.op != "equal"] == [
+        ("deleted", "KEGIATAN A"), ("changed", "KEGIATAN D")]
+
+
 @pytest.mark.parametrize("n", [0, 1])
 def test_empty_sides(n: int) -> None:
     one = doc(*BASE[:n])

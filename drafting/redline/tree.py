@@ -15,6 +15,7 @@ never part of what is compared: renumbering alone is no change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -86,10 +87,17 @@ def tree(doc: Document) -> Tree:
     return Tree(front, pasal, closing, Node("part", "tanda_tangan", children=parties, title="Tanda Tangan"))
 
 
+# An extra Pasal of the input without an id of its own is named by its place among the extra
+# Pasal (assemble._extra_id): a name that moves when one before it is added or removed, so it
+# pairs nothing; such a Pasal is paired by its text.
+_PLACE_ID = re.compile(r"pasal_tambahan_\d+")
+
+
 def _pasal(sec: Section, laid_out: list[Block]) -> Node:
     heading, title, *rest = laid_out
     assert heading.style == PASAL and title.style == PASAL_TITLE, "a Pasal is laid out under its number and title"
-    return Node("pasal", sec.id, title, heading, _paragraphs(sec, rest), f"{heading.text()} {sec.title}")
+    key = "" if _PLACE_ID.fullmatch(sec.id) else sec.id
+    return Node("pasal", key, title, heading, _paragraphs(sec, rest), f"{heading.text()} {sec.title}")
 
 
 def _section(sec: Section, laid_out: list[Block]) -> Node:
