@@ -115,24 +115,46 @@ def _targets(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None
     return targets
 
 
-@main.command(help="Memeriksa naskah menurut Permen 8/2025 dan konsistensinya: isian (YAML/JSON) beserta naskah "
-                   "yang disusun darinya, atau naskah yang sudah ada (DOCX, Markdown, teks). Status keluar 1 jika "
-                   "ada galat.")
+CHECK_HELP = """Memeriksa naskah: isian (YAML/JSON) beserta naskah yang disusun darinya, atau naskah yang sudah
+ada (PDF, DOCX, Markdown, teks).
+
+\b
+Aturan yang dijalankan bergantung pada naskahnya, dan dikatakan sekali per INPUT (baris [info] aturan):
+- semua naskah: aturan penyusunan dan konsistensi (UU 12/2011 Lampiran II; meterai UU 10/2020);
+- naskah dengan pihak Kementerian Imigrasi dan Pemasyarakatan yang ditandatangani sejak Permen 8/2025
+  ditetapkan (22 Mei 2025), atau belum ditandatangani: juga aturan Permen 8/2025.
+
+\b
+Tingkat temuan (teks / JSON "severity"):
+  galat      / error    harus diperbaiki; 'drafting render' tidak menulis naskah yang bergalat
+  peringatan / warning  periksa dan putuskan
+  info       / info     keterangan
+
+\b
+Status keluar: 0 tanpa galat; 1 ada galat; 2 INPUT tidak dapat dibaca (tidak ada, rusak, isian tidak sah,
+PDF tanpa teks/hasil pindaian)."""
+
+
+@main.command(help=CHECK_HELP)
 @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True,
                 type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON: satu objek per INPUT.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Keluaran JSON: satu objek per INPUT (input, rule_set, ran, skipped, findings); severity "
+                   "error/warning/info = galat/peringatan/info.")
 def check(inputs: tuple[Path, ...], as_json: bool) -> None:
     reports = [(source, check_file(source)) for source in inputs]
     if as_json:
-        click.echo(json.dumps([{"input": str(source), "findings": [f.to_dict() for f in findings]}
-                               for source, findings in reports], indent=2, ensure_ascii=False))
+        click.echo(json.dumps([{"input": str(source), **report.to_dict()} for source, report in reports],
+                              indent=2, ensure_ascii=False))
     else:
-        for source, findings in reports:
+        for source, report in reports:
+            findings = report.findings
             counts = ", ".join(f"{sum(f.severity == s for f in findings)} {SEVERITY_WORDS[s]}" for s in SEVERITIES)
             click.echo(f"{source}: {counts}")
+            click.echo(f"  [info] aturan: {report.rule_set()}")
             for finding in findings:
                 click.echo(f"  {finding.describe()}")
-    if any(errors(findings) for _, findings in reports):
+    if any(errors(report.findings) for _, report in reports):
         sys.exit(1)
 
 

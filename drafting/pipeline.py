@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assemble import assemble, library_for
-from .checks import Finding, errors, run_checks
+from .checks import Finding, Report, check, errors, run_checks
 from .checks.analysis import Analysis, analyse, draft_paragraphs
-from .checks.existing import read_paragraphs
 from .checks.lines import with_lines
 from .document import Document
 from .errors import CrossReferenceError, DraftingError
@@ -20,6 +19,7 @@ from .load import load_agreement
 from .model import Agreement
 from .numbering import number
 from .output import write_atomic
+from .read import read_naskah
 from .render.docx import render_docx
 from .render.pandoc import render_html, render_markdown
 from .render.pdf import render_pdf
@@ -57,14 +57,15 @@ def analyse_draft(agreement: Agreement, *, source: str = "<input>", libraries: t
     return analyse(draft_paragraphs(doc), agreement=agreement, doc=doc)
 
 
-def check_file(source: Path, *, libraries: tuple[Path, ...] = ()) -> list[Finding]:
+def check_file(source: Path, *, libraries: tuple[Path, ...] = ()) -> Report:
     """``drafting check``: an input (YAML/JSON) is checked as a draft, with its assembled document;
-    a DOCX, Markdown or text file as an existing agreement, on its text alone."""
+    a PDF, DOCX, Markdown or text file as an existing naskah, on its text alone."""
     if source.suffix.lower() in INPUT_SUFFIXES:
         agreement = load_agreement(source)
-        analysis = analyse_draft(agreement, source=str(source), libraries=libraries)
-        return with_lines(run_checks(agreement, analysis), source)
-    return run_checks(None, analyse(read_paragraphs(source)))
+        report = check(agreement, analyse_draft(agreement, source=str(source), libraries=libraries))
+        report.findings = with_lines(report.findings, source)
+        return report
+    return check(None, analyse(read_naskah(source)))
 
 
 @dataclass(frozen=True)

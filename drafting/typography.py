@@ -13,32 +13,38 @@ import yaml
 from .document import Document, Inline, Run
 from .library import TEMPLATES_DIR
 
-# Upper case only: "para pihak" in running text is not the defined term.
-_LABELS = r"PARA PIHAK|PIHAK (?:PERTAMA|KESATU|KEDUA|KETIGA|KEEMPAT|KELIMA|KEENAM)|PIHAK"
+_ORDINALS = "PERTAMA|KESATU|KEDUA|KETIGA|KEEMPAT|KELIMA|KEENAM"
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
+def _pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """Bold for the labels this naskah defines (its signatories' and PARA PIHAK, PIHAK), in upper
+    case only ("para pihak" in running text is not the defined term); a label it does not define
+    (PIHAK PERTAMA in a naskah of PIHAK KESATU) stays plain, as ``drafting check`` reports it."""
+    defined = "|".join(re.escape(label) for label in sorted({*labels, "PARA PIHAK", "PIHAK"}, key=len, reverse=True))
     terms = yaml.safe_load((TEMPLATES_DIR / "istilah_asing.yaml").read_text(encoding="utf-8"))
     foreign = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
     # A match starts with one of these letters (P: every label); looking for them first halves the scan.
     first = re.escape("".join(sorted({t[0] for t in terms} | {"P"})))
-    return re.compile(rf"(?=(?i:[{first}]))(?:(?P<label>\b(?:{_LABELS})\b)|(?P<foreign>(?i:\b(?:{foreign})\b)))")
+    # a label other than the defined ones is matched whole, so that its "PIHAK" is not bolded alone
+    return re.compile(rf"(?=(?i:[{first}]))(?:(?P<label>\b(?:{defined})\b(?! (?:{_ORDINALS})\b))"
+                      rf"|(?P<other>\bPIHAK (?:{_ORDINALS})\b)|(?P<foreign>(?i:\b(?:{foreign})\b)))")
 
 
 def emphasise(doc: Document) -> Document:
     """A new document with the emphasis; ``doc`` is left as it was."""
-    return doc.map_contents(_runs)
+    pattern = _pattern(tuple(s.label for s in doc.signatories))
+    return doc.map_contents(lambda content: _runs(content, pattern))
 
 
-def _runs(content: list[Inline]) -> list[Inline]:
+def _runs(content: list[Inline], pattern: re.Pattern[str]) -> list[Inline]:
     out: list[Inline] = []
     for node in content:
         if not isinstance(node, Run):
             out.append(node)
             continue
         pos = 0
-        for m in _pattern().finditer(node.text):
+        for m in pattern.finditer(node.text):
             if m.start() > pos:
                 out.append(Run(node.text[pos:m.start()], node.bold, node.italic))
             out.append(Run(m.group(), node.bold or bool(m["label"]), node.italic or bool(m["foreign"])))

@@ -28,13 +28,15 @@ def write(tmp_path: Path, data: dict[str, Any], name: str = "naskah.yaml") -> Pa
 
 def without_nk(data: dict[str, Any]) -> dict[str, Any]:
     del data["nota_kesepahaman"]  # a PKS with neither a Nota Kesepahaman nor a technical basis: an error
+    del data["signing"]["date"]  # under Permen 8/2025, which asks for one (the example was signed in 2023)
+    data["renewal"]["biro_recommendation"] = "Surat Nomor ……………"
     return data
 
 
 def test_check_examples_exit_0() -> None:
     result = run("check", *EXAMPLES)
     assert result.exit_code == 0, result.output
-    assert "examples/nk_kementerian_pemprov.yaml: 0 galat, 0 peringatan, 0 info" in result.output.replace("\\", "/")
+    assert "examples/pks_kanim_pemkab.yaml: 0 galat, 0 peringatan, 0 info" in result.output.replace("\\", "/")
 
 
 def test_check_error_exit_1_with_rule_place_and_article(tmp_path: Path, bpjs_data) -> None:
@@ -54,9 +56,22 @@ def test_check_json(tmp_path: Path, bpjs_data) -> None:
                        "place": "nota_kesepahaman", "source": "Permen 8/2025 Pasal 6 dan Pasal 7 ayat (1)",
                        "line": None}  # the key is absent: no line to point at
     assert {"rule": "pasal_numbering", "place": "Pasal 14–16"}.items() <= reports[1]["findings"][0].items()
+    # the rule set, once per input; the severity words of the text report, mapped in --help
+    assert reports[1]["rule_set"].startswith("naskah: Perjanjian Kerja Sama, dalam negeri, ditandatangani 19 Juni 2023")
+    assert reports[1]["skipped"]["signer_authority"] == "memerlukan isian (YAML/JSON)"
+    assert {f["severity"] for r in reports for f in r["findings"]} <= {"error", "warning", "info"}
+
+
+def test_check_help_says_severities_and_exit_status() -> None:
+    text = " ".join(run("check", "--help").output.split())
+    for words in ("galat / error", "peringatan / warning", "info / info", "Status keluar: 0 tanpa galat; 1 ada galat; 2",
+                  "Permen 8/2025", "22 Mei 2025"):
+        assert words in text
 
 
 def test_check_names_the_yaml_line_of_a_field(tmp_path: Path, bpjs_data) -> None:
+    bpjs_data = without_nk(bpjs_data)
+    bpjs_data["technical_basis"] = "Kerja sama bersifat teknis semata."
     bpjs_data["parties"][1]["representative"]["position"] = "Kepala Kantor Wilayah Bali"
     source = write(tmp_path, bpjs_data)
     line = next(i for i, text in enumerate(source.read_text(encoding="utf-8").splitlines(), 1)
@@ -90,11 +105,11 @@ def test_render_force_writes_and_says_so(tmp_path: Path, bpjs_data) -> None:
 
 
 def test_render_writes_with_warnings_shown(tmp_path: Path, bpjs_data) -> None:
-    bpjs_data["renewal"]["kind"] = "nota_kesepahaman"
+    bpjs_data["renewal"]["end_date"] = "2023-01-01"
     source = write(tmp_path, bpjs_data)
     result = run("render", source, "--format", "md")
     assert result.exit_code == 0, result.output
-    assert "[peringatan] renewal.kind" in result.output
+    assert "[peringatan] renewal.end_date" in result.output
     assert source.with_suffix(".md").exists()
 
 

@@ -1,17 +1,26 @@
-from drafting.document import Document, PageOptions, Paragraph, Run, Section
+from drafting.document import Document, PageOptions, Paragraph, Run, Section, Signatory
 from drafting.library import TEMPLATES_DIR
 from drafting.typography import emphasise
 
 
-def _doc(text: str) -> Document:
+def _doc(text: str, labels: tuple[str, ...] = ("PIHAK PERTAMA", "PIHAK KEDUA")) -> Document:
     para = Paragraph(content=[Run(text)])
     return Document(kind="perjanjian_kerja_sama", naskah="Perjanjian Kerja Sama", title=[],
                     front=[], pasal=[Section(id="x", title="X", paragraphs=[para])], closing=[],
-                    signatories=[], paraf_labels=[], page=PageOptions(template=TEMPLATES_DIR / "naskah.docx"))
+                    signatories=[Signatory(label, "", ()) for label in labels], paraf_labels=[],
+                    page=PageOptions(template=TEMPLATES_DIR / "naskah.docx"))
 
 
-def runs(text: str) -> list[Run]:
-    return emphasise(_doc(text)).pasal[0].paragraphs[0].content
+def runs(text: str, labels: tuple[str, ...] = ("PIHAK PERTAMA", "PIHAK KEDUA")) -> list[Run]:
+    return emphasise(_doc(text, labels)).pasal[0].paragraphs[0].content
+
+
+def test_only_the_labels_the_naskah_defines_are_bold() -> None:
+    # PIHAK PERTAMA in a naskah of PIHAK KESATU names no party (drafting check: party_labels): not bolded
+    assert runs("PIHAK KESATU dan PIHAK PERTAMA", ("PIHAK KESATU", "PIHAK KEDUA")) == [
+        Run("PIHAK KESATU", bold=True), Run(" dan "), Run("PIHAK PERTAMA")]
+    assert runs("PIHAK KESATU dan PIHAK PERTAMA") == [
+        Run("PIHAK KESATU"), Run(" dan "), Run("PIHAK PERTAMA", bold=True)]
 
 
 def test_party_labels_bold_and_foreign_words_italic() -> None:

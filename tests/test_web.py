@@ -264,12 +264,12 @@ def test_pdf_is_not_offered_without_libreoffice(client: TestClient, monkeypatch:
 
 def test_preview_lists_the_check_findings_linked_to_pasal_or_field(client: TestClient, bpjs: dict[str, Any]) -> None:
     bpjs["scope"].append("pelaporan setiap 6 (tujuh) bulan")
-    bpjs["renewal"]["kind"] = "nota_kesepahaman"
+    bpjs["renewal"]["end_date"] = "2023-01-01"  # ended before this renewal was signed
     findings = client.post("/api/preview", json=bpjs).json()["findings"]
     pasal = next(f for f in findings if f["place"].startswith("Pasal"))
     assert pasal["place"] == "Pasal 3" and pasal["anchor"] == "ruang_lingkup" and pasal["severity"] == "error"
     assert pasal["text"].startswith("[galat] Pasal 3: '6 (tujuh)': angka 6 dibaca 'enam'")
-    field = next(f for f in findings if f["place"] == "renewal.kind")
+    field = next(f for f in findings if f["place"] == "renewal.end_date")
     assert field["anchor"] is None and field["severity"] == "warning"
 
 

@@ -8,7 +8,7 @@ import re
 
 from ..model import Agreement
 from . import rule
-from .analysis import AYAT_LABEL, Analysis, PasalText
+from .analysis import Analysis, PasalText
 from .citations import UU12
 from .finding import Finding
 
@@ -29,10 +29,9 @@ def check(agreement: Agreement | None, analysis: Analysis) -> list[Finding]:
         findings.append(Finding(NAME, "error", analysis.reference_error, "rujukan silang", UU12))
     for p in analysis.pasal:
         ayat = ""
-        for text in p.paragraphs:
-            label = AYAT_LABEL.match(text)
-            ayat = f" ayat ({label.group(1)})" if label else ayat
-            for problem in _broken(text, p, analysis):
+        for item in p.items:
+            ayat = f" ayat ({item.ayat})" if item.ayat is not None else ayat
+            for problem in _broken(item.text, p, analysis):
                 findings.append(Finding(NAME, "error", problem, f"{p.place}{ayat}", UU12))
     return list(dict.fromkeys(findings))
 

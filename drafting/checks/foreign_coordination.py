@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from ..model import Agreement
 from . import rule
-from .analysis import FOREIGN_TYPES, Analysis
+from .analysis import Analysis
 from .citations import permen
 from .finding import Finding
+from .scope import FOREIGN_TYPES, PERMEN_8_2025, Applies
 
 NAME = "foreign_coordination"
 
 
-@rule(NAME, needs_input=True)
+@rule(NAME, Applies(needs_input=True, kementerian=True, foreign=True, regulation=PERMEN_8_2025))
 def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
     return [Finding(NAME, "warning", f"'{p.short_name}' adalah mitra luar negeri: Kerja Sama ini harus "
                                      "dikoordinasikan dengan kementerian yang menyelenggarakan urusan pemerintahan di "

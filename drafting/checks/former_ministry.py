@@ -12,17 +12,15 @@ import re
 from ..model import Agreement
 from . import rule
 from .analysis import Analysis
-from .citations import under_permen
 from .finding import Finding
+from .scope import PERMEN_8_2025, Applies
 
 NAME = "former_ministry"
 _OLD = re.compile(r"Kementerian\s+Hukum\s+dan\s+(?:Hak\s+Asasi\s+Manusia|HAM)\b|Kemenkumham", re.IGNORECASE)
 
 
-@rule(NAME, needs_input=True)
+@rule(NAME, Applies(needs_input=True, regulation=PERMEN_8_2025))
 def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
-    if not under_permen(agreement.signing.date):
-        return []
     findings = []
     for i, party in enumerate(agreement.parties):
         fields = {"name": party.name, "parent": party.parent, "short_name": party.short_name,

@@ -14,6 +14,7 @@ from . import rule
 from .analysis import Analysis
 from .citations import permen
 from .finding import Finding
+from .scope import PERMEN_8_2025, Applies
 
 NAME = "minimum_contents"
 
@@ -53,7 +54,7 @@ FOREIGN = (
 )
 
 
-@rule(NAME, needs_input=True)
+@rule(NAME, Applies(needs_input=True, kementerian=True, regulation=PERMEN_8_2025))
 def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
     doc = analysis.doc
     if doc is None:

@@ -9,13 +9,15 @@ from . import rule
 from .analysis import Analysis
 from .citations import permen
 from .finding import Finding
+from .scope import PERMEN_8_2025, Applies
 from .term_dates import term_end
 
 NAME = "pks_within_nk"
 SOURCE = permen("Pasal 3 ayat (3) dan Pasal 6")
 
 
-@rule(NAME, needs_input=True)
+@rule(NAME, Applies(needs_input=True, kementerian=True, regulation=PERMEN_8_2025,
+                    kinds=frozenset({"perjanjian_kerja_sama"})))
 def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
     nk = agreement.nota_kesepahaman
     if agreement.kind.family is not Kind.perjanjian_kerja_sama or nk is None:

@@ -2,30 +2,26 @@
 force: the law gave controllers until 17 Oktober 2024, two years from its promulgation (Pasal 74),
 to bring their processing in line with it, including the notice of a failure of protection within
 3 x 24 jam (Pasal 46). Asked of drafts whose input says the data is personal, signed from that day
-or not yet dated; an older naskah rightly has none (the BPJS PKS of 2023, for one)."""
+or not yet dated (``scope.UU_27_2022``); an older naskah rightly has none (the BPJS PKS of 2023)."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from ..model import Agreement
 from . import rule
 from .analysis import Analysis
 from .finding import Finding
+from .scope import UU_27_2022, Applies
 
 NAME = "personal_data"
-TRANSITION_END = dt.date(2024, 10, 17)  # UU 27/2022, diundangkan 17 Oktober 2022, Pasal 74: 2 tahun
 CLAUSE = "pelindungan_data_pribadi"
 
 
-@rule(NAME, needs_input=True)
+@rule(NAME, Applies(needs_input=True, regulation=UU_27_2022))
 def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
     exchange = agreement.data_exchange
     if exchange is None or not exchange.personal_data or analysis.doc is None:
         return []
     signed = agreement.signing.date
-    if signed is not None and signed < TRANSITION_END:
-        return []
     if any(s.id == CLAUSE or "DATA PRIBADI" in s.title.upper() for s in analysis.doc.pasal):
         return []
     when = f"ditandatangani {signed:%d-%m-%Y}" if signed else "belum bertanggal"

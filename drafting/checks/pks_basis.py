@@ -4,19 +4,19 @@ the input then states in ``technical_basis``. Chapter III: domestic cooperation 
 
 from __future__ import annotations
 
-from ..model import Agreement, Kind
+from ..model import Agreement
 from . import rule
 from .analysis import Analysis
 from .citations import permen
 from .finding import Finding
+from .scope import PERMEN_8_2025, Applies
 
 NAME = "pks_basis"
 
 
-@rule(NAME, needs_input=True)
+@rule(NAME, Applies(needs_input=True, kementerian=True, regulation=PERMEN_8_2025, foreign=False,
+                    kinds=frozenset({"perjanjian_kerja_sama"})))
 def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
-    if agreement.kind.family is not Kind.perjanjian_kerja_sama or analysis.foreign:
-        return []
     if agreement.nota_kesepahaman or (agreement.technical_basis or "").strip():
         return []
     return [Finding(NAME, "error", "Perjanjian Kerja Sama menjabarkan Nota Kesepahaman: isi nota_kesepahaman "

@@ -1,39 +1,34 @@
-"""A renewal continues an agreement already in force (Permen 8/2025 Pasal 36 ayat (1)), names it
-(the model requires its tentang, numbers and date), is of the same kind, and has the
-recommendation of the Biro Hukum dan Kerja Sama (Pasal 36 ayat (2) huruf b). That recommendation
-is a step Permen 8/2025 introduced: a renewal signed before it is not asked for one."""
+"""A renewal under Permen 8/2025 is of the same kind as the naskah it continues (Pasal 36 ayat
+(1)) and has the recommendation of the Biro Hukum dan Kerja Sama (Pasal 36 ayat (2) huruf b), a
+step Permen 8/2025 introduced: a renewal signed before it is not judged by it. That the renewed
+naskah has not ended before this one is signed is a matter of dates (``dates``), for every naskah."""
 
 from __future__ import annotations
 
 from ..model import Agreement
 from . import rule
 from .analysis import Analysis
-from .citations import permen, under_permen
+from .citations import permen
 from .finding import Finding
+from .scope import KINDS, PERMEN_8_2025, Applies
 
 NAME = "renewal"
-_NASKAH = {"perjanjian_kerja_sama": "Perjanjian Kerja Sama", "nota_kesepahaman": "Nota Kesepahaman"}
 
 
-@rule(NAME, needs_input=True)
+@rule(NAME, Applies(needs_input=True, kementerian=True, regulation=PERMEN_8_2025))
 def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
     r = agreement.renewal
     if r is None:
         return []
     findings = []
-    signed = agreement.signing.date
-    if not (r.biro_recommendation or "").strip() and under_permen(signed):
+    if not (r.biro_recommendation or "").strip():
         findings.append(Finding(NAME, "warning", "perpanjangan Kerja Sama memerlukan rekomendasi Biro Hukum dan Kerja "
                                                  "Sama: sebutkan rekomendasinya (nomor dan tanggal suratnya) di "
                                                  "renewal.biro_recommendation", "renewal.biro_recommendation",
                                 permen("Pasal 36 ayat (2) huruf b")))
     if r.kind is not agreement.kind:
-        findings.append(Finding(NAME, "warning", f"naskah yang diperpanjang adalah {_NASKAH[r.kind.value]}, sedangkan "
-                                                 f"naskah ini {_NASKAH[agreement.kind.value]}; "
+        findings.append(Finding(NAME, "warning", f"naskah yang diperpanjang adalah {KINDS[r.kind.value]}, sedangkan "
+                                                 f"naskah ini {KINDS[agreement.kind.value]}; "
                                                  "perpanjangan melanjutkan naskah yang sama",
                                 "renewal.kind", permen("Pasal 36 ayat (1)")))
-    if r.end_date and signed and r.end_date < signed:
-        findings.append(Finding(NAME, "warning", f"naskah yang diperpanjang berakhir {r.end_date}, sebelum naskah ini "
-                                                 f"ditandatangani ({signed}): yang berakhir tidak dapat diperpanjang, "
-                                                 "buat naskah baru", "renewal.end_date", permen("Pasal 36 ayat (1)")))
     return findings

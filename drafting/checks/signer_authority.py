@@ -14,6 +14,7 @@ from . import rule
 from .analysis import Analysis
 from .citations import permen
 from .finding import Finding
+from .scope import PERMEN_8_2025, Applies
 
 NAME = "signer_authority"
 _ACTING = re.compile(r"^(?:Plt\.?|Plh\.?|Pelaksana Tugas|Pelaksana Harian)\s+", re.IGNORECASE)
@@ -48,7 +49,7 @@ def _allowed(agreement: Agreement, foreign: bool) -> tuple[set[SignerLevel], str
     return {SignerLevel.pimpinan_eselon_1, SignerLevel.kepala_upt}, "Pasal 4 ayat (2) dan Pasal 23 huruf b"
 
 
-@rule(NAME, needs_input=True)
+@rule(NAME, Applies(needs_input=True, kementerian=True, regulation=PERMEN_8_2025))
 def check(agreement: Agreement, analysis: Analysis) -> list[Finding]:
     allowed, article = _allowed(agreement, analysis.foreign)
     may_sign = " atau ".join(_WORDS[level] for level in SignerLevel if level in allowed)

@@ -26,6 +26,8 @@ def _norm(text: str) -> str:
 @rule(NAME)
 def check(agreement: Agreement | None, analysis: Analysis) -> list[Finding]:
     if not analysis.title_subject:
+        if analysis.scope.foreign:
+            return []  # an international title may name its field without TENTANG ('BIDANG …', C1)
         return [Finding(NAME, "warning", "judul tidak memuat pokok naskah sesudah kata TENTANG", "judul", UU12)]
     findings = []
     places = [("bagian pembuka", analysis.front)] + [(p.place, p.paragraphs) for p in analysis.pasal]
