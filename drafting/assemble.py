@@ -163,9 +163,11 @@ def assemble(agreement: Agreement, *, source: str = "<input>", lib: Library | No
 
     def paragraphs(cid: str, variant: str, extra_ctx: Mapping[str, Any] | None = None) -> list[Paragraph]:
         clause = clauses[cid]
-        where = f"klausul {cid} ({variant}, {clause.where(variant)})"
-        text = _render(lib.compiled(clause, variant), ctx | dict(extra_ctx or {}), where)
-        return outline.parse(text, where=where)
+        try:
+            text = lib.compiled(clause, variant).render(ctx | dict(extra_ctx or {}) if extra_ctx else ctx)
+            return outline.parse(text, where=f"klausul {cid} ({variant})")
+        except (jinja2.TemplateError, LibraryError) as exc:  # where it is written: file and line, only now
+            raise LibraryError(f"{clause.where(variant)}: klausul {cid} ({variant}): {exc}") from None
 
     def variant_of(cid: str, default: str | None = None) -> str:
         return agreement.clauses.variants.get(cid) or default or "default"
@@ -211,13 +213,6 @@ def _lines(clause: Clause, paragraphs: list[Paragraph], roles_required: bool = F
                                f"peran ([.pihak], [.jabatan], [.meterai], [.nama], [.nip])")
         out.append(Line(tuple(para.content), para.role))
     return out
-
-
-def _render(template: jinja2.Template, ctx: dict[str, Any], where: str) -> str:
-    try:
-        return template.render(ctx)
-    except jinja2.TemplateError as exc:
-        raise LibraryError(f"{where}: {exc}") from None
 
 
 def _choose(agreement: Agreement, tpl: Template, clauses: dict[str, Clause],

@@ -23,6 +23,17 @@ from .output import same_file  # noqa: E402
 from .pipeline import FORMATS, check_file, render_file  # noqa: E402
 
 
+LIBRARY_HELP = ("Folder pustaka unit (clauses/ dan templates/ sendiri) yang menimpa atau menambah pustaka bawaan "
+                "dan pustaka yang disebut isian; boleh berulang.")
+
+
+def library_option(f=None, *, help: str = LIBRARY_HELP):  # noqa: ANN001, ANN201, A002 - a click decorator
+    """``--library DIR``: a unit's own clauses and templates, over the shipped ones and the input's own."""
+    option = click.option("--library", "libraries", multiple=True,
+                          type=click.Path(path_type=Path, file_okay=False, exists=True), help=help)
+    return option(f) if f is not None else option
+
+
 class _Group(click.Group):
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
@@ -54,7 +65,9 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)),
               help="Format keluaran; bawaan: akhiran berkas -o, atau docx.")
 @click.option("--force", is_flag=True, help="Tetap menulis naskah meskipun pemeriksaan menemukan galat.")
-def render(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, fmt: str | None, force: bool) -> None:
+@library_option
+def render(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, fmt: str | None, force: bool,
+           libraries: tuple[Path, ...]) -> None:
     if output and len(inputs) > 1:
         raise click.UsageError("-o hanya untuk satu INPUT; untuk beberapa, pakai --out-dir")
     if output is not None:
@@ -63,7 +76,7 @@ def render(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, 
     targets = _targets(inputs, output, out_dir, fmt)
     refused = False
     for source, target in zip(inputs, targets):
-        result = render_file(source, target, fmt, force=force)
+        result = render_file(source, target, fmt, force=force, libraries=libraries)
         for finding in result.findings:
             click.echo(f"{source}: {finding.describe()}", err=True)
         if result.target is None:
@@ -141,8 +154,9 @@ PDF tanpa teks/hasil pindaian)."""
 @click.option("--json", "as_json", is_flag=True,
               help="Keluaran JSON: satu objek per INPUT (input, rule_set, ran, skipped, findings); severity "
                    "error/warning/info = galat/peringatan/info.")
-def check(inputs: tuple[Path, ...], as_json: bool) -> None:
-    reports = [(source, check_file(source)) for source in inputs]
+@library_option
+def check(inputs: tuple[Path, ...], as_json: bool, libraries: tuple[Path, ...]) -> None:
+    reports = [(source, check_file(source, libraries=libraries)) for source in inputs]
     if as_json:
         click.echo(json.dumps([{"input": str(source), **report.to_dict()} for source, report in reports],
                               indent=2, ensure_ascii=False))
@@ -163,14 +177,18 @@ def schema() -> None:
     click.echo(json.dumps(Agreement.model_json_schema(), indent=2, ensure_ascii=False))
 
 
-@main.command(help="Mencantumkan klausul dalam pustaka: id, judul, jenis naskah, isian yang diperlukan, varian.")
-def clauses() -> None:
+@main.command(help="Mencantumkan klausul dalam pustaka: id, judul, jenis naskah, isian yang diperlukan, varian "
+                   "(dengan --library: pustaka bawaan beserta pustaka unit, yang diperiksa lebih dahulu).")
+@library_option
+def clauses(libraries: tuple[Path, ...]) -> None:
     parts = {"title": "(judul naskah)", "front": "(bagian pembuka)", "signature": "(blok tanda tangan)"}
-    for clause in library.clauses().values():
+    lib = library.load(library.with_shipped(libraries))
+    for clause in lib.clauses.values():
         title = clause.title or parts.get(clause.part, "")
         click.echo(f"{clause.id}\n  judul   : {title}\n  naskah  : {', '.join(clause.kinds)}")
         click.echo(f"  isian   : {', '.join(clause.requires) or '-'}\n  varian  : {', '.join(clause.variants)}")
-        click.echo(f"  {clause.summary}\n")
+        source = "" if clause.shipped else f"  berkas  : {library.shown(clause.file)}\n"
+        click.echo(f"{source}  {clause.summary}\n")
 
 
 # Commands from other parts of the project register below, one import and one add_command each.

@@ -63,7 +63,6 @@ class Clause(BaseModel):
     part: Part = "pasal"
     kinds: list[str]
     summary: str
-    sources: str = Field("", description="Where the wording comes from (UU 12/2011, Permen 8/2025, real agreements).")
     requires: list[str] = Field(default_factory=list,
                                 description="Input paths that must be filled; 'parties.*.x' = any party.")
     # Where the wording comes from (the regulation, the real agreement): for the Biro that reviews it.
@@ -88,9 +87,17 @@ class Clause(BaseModel):
         """Whether the clause is for this kind of naskah, or for the kind whose clauses it shares."""
         return kind in self.kinds or (kind in Kind.__members__ and Kind(kind).family.value in self.kinds)
 
+    @property
+    def shipped(self) -> bool:
+        return self._shipped
+
+    @property
+    def file(self) -> Path:
+        return self._file
+
     def where(self, variant: str, line: int = 1) -> str:
         """'file, baris N': the line ``line`` of a variant's text in its file."""
-        return f"{self._file}, baris {self._lines.get(variant, 1) + line - 1}"
+        return f"{shown(self._file)}, baris {self._lines.get(variant, 1) + line - 1}"
 
 
 @dataclass(frozen=True)
@@ -207,9 +214,9 @@ def load(folders: tuple[Path, ...]) -> Library:
         problems.append(f"{folders[0] / 'templates' / WORDS_FILE}: kata {', '.join(missing)} tidak ada")
     for clause in clauses.values():
         problems += _check_text(clause, clauses)
-    templates = {kind: _extended(tpl, templates, problems) for kind, tpl in templates.items()}
-    for tpl in templates.values():
+    for tpl in templates.values():  # as written: what one extends is checked in its own file
         problems += _check_template(tpl, clauses)
+    templates = {kind: _extended(tpl, templates, problems) for kind, tpl in templates.items()}
     if problems:
         raise LibraryError("pustaka tidak sah:\n" + "\n".join(f"  - {p}" for p in problems))
     return Library(folders, clauses, templates, words)
@@ -233,8 +240,12 @@ def folders_for(agreement: Agreement, extra: Sequence[Path] = ()) -> tuple[Path,
     """The folders of the library an input renders with: the shipped one, the input's own
     (``library``: an input read from a file has them made absolute by its folder), then ``extra``
     (``--library``)."""
-    own = [Path(p) for p in agreement.library]
-    return (ROOT,) + tuple(dict.fromkeys(p.resolve() for p in own + list(extra)))
+    return with_shipped([Path(p) for p in agreement.library] + list(extra))
+
+
+def with_shipped(folders: Sequence[Path]) -> tuple[Path, ...]:
+    """The shipped library, then these folders (each once, as absolute paths), in this order."""
+    return (ROOT,) + tuple(dict.fromkeys(p.resolve() for p in folders))
 
 
 def anchored(agreement: Agreement, base: Path) -> Agreement:
@@ -256,15 +267,23 @@ def _read_yaml(path: Path, problems: list[str]) -> tuple[Any, LineIndex | None]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f", baris {mark.line + 1}" if mark else ""
-        problems.append(f"{path}{line}: YAML tidak sah: {getattr(exc, 'problem', None) or exc}")
+        problems.append(f"{shown(path)}{line}: YAML tidak sah: {getattr(exc, 'problem', None) or exc}")
     except (OSError, UnicodeDecodeError) as exc:
-        problems.append(f"{path}: tidak dapat dibaca: {exc}")
+        problems.append(f"{shown(path)}: tidak dapat dibaca: {exc}")
     return None, None
+
+
+def shown(path: Path) -> str:
+    """A library file as messages name it: relative to the current folder where it is below it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _at(path: Path, lines: LineIndex | None, loc: tuple[Any, ...]) -> str:
     line = lines.line(loc) if lines else None
-    return f"{path}, baris {line}" if line else str(path)
+    return f"{shown(path)}, baris {line}" if line else shown(path)
 
 
 def _validation(path: Path, lines: LineIndex | None, exc: ValidationError, what: str) -> list[str]:
@@ -354,7 +373,7 @@ def _extended(tpl: Template, templates: dict[str, Template], problems: list[str]
 def _read_words(path: Path, problems: list[str]) -> dict[str, str]:
     data, lines = _read_yaml(path, problems)
     if not isinstance(data, dict) or not all(isinstance(v, str) and v for v in data.values()):
-        problems.append(f"{path}: harus berupa daftar 'kata: teks'")
+        problems.append(f"{shown(path)}: harus berupa daftar 'kata: teks'")
         return {}
     unknown = [k for k in data if k not in WORDS]
     problems += [f"{_at(path, lines, (k,))}: kata '{k}' tidak dipakai; yang dipakai: {', '.join(WORDS)}"

@@ -79,8 +79,10 @@ def parse(text: str, *, where: str) -> list[Paragraph]:
         if m is None:
             if indent:
                 raise LibraryError(f"{where}, baris {lineno}: paragraf tidak boleh menjorok: {line!r}")
-            role, line = _take(_ROLE, line)
-            pid, line = _take_id(line)
+            role = pid = None
+            if line.startswith("["):  # most paragraphs carry neither a role nor an id
+                role, line = _take(_ROLE, line)
+                pid, line = _take_id(line)
             paragraphs.append(Paragraph(content=parse_inline(line, where), id=pid, role=role or ""))
             stack, last_item_at = [], []
             continue

@@ -24,9 +24,9 @@ def test_example_docx_text(example: Path, snapshot) -> None:
     assert docx_text(render(doc, "docx")) == snapshot
 
 
-def test_examples_are_the_three_of_the_issue() -> None:
+def test_examples_are_those_the_readme_lists() -> None:
     assert [p.stem for p in EXAMPLES] == [
-        "nk_kementerian_pemprov", "pks_bpjs_ketenagakerjaan_imigrasi", "pks_kanim_pemkab"]
+        "nk_kementerian_pemprov", "pks_bpjs_ketenagakerjaan_imigrasi", "pks_kanim_pemkab", "pks_kanim_universitas"]
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)

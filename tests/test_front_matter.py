@@ -11,7 +11,7 @@ import pytest
 from drafting.errors import InputError
 from drafting.layout import plain_text, signature_text
 from drafting.load import validate
-from drafting.pipeline import build
+from drafting.pipeline import build, render
 
 
 def doc_of(data: dict[str, Any]):
@@ -148,6 +148,11 @@ def test_representative_acting_for_an_official_other_than_the_party(bpjs_data) -
     assert signatures(bpjs_data)[1][:3] == [
         "PIHAK KEDUA,", "a.n. Menteri Hukum dan Hak Asasi Manusia Republik Indonesia,",
         "Direktur Jenderal Imigrasi Kementerian Hukum dan Hak Asasi Manusia"]
+    # two lines of one role in one party's signature: Markdown still has the table (a row a line)
+    md = render(doc_of(bpjs_data), "md").decode()
+    assert "[TABLE]" not in md
+    assert "| **PIHAK PERTAMA,** | **PIHAK KEDUA,** |" in md
+    assert "|  | Direktur Jenderal Imigrasi Kementerian Hukum dan Hak Asasi Manusia |" in md
 
 
 @pytest.mark.parametrize(("join", "title", "text"), [

@@ -103,7 +103,7 @@ def test_page_is_served_with_a_strict_content_security_policy(client: TestClient
 
 def test_meta_lists_examples_choices_and_clauses_in_template_order(client: TestClient) -> None:
     meta = client.get("/api/meta").json()
-    assert meta["examples"] == ["nk_kementerian_pemprov", BPJS, "pks_kanim_pemkab"]
+    assert meta["examples"] == ["nk_kementerian_pemprov", BPJS, "pks_kanim_pemkab", "pks_kanim_universitas"]
     assert "lembaga_nonpemerintah" in meta["mitra_types"] and meta["formats"][0] == "docx"
     pks = [c["id"] for c in meta["clauses"]["perjanjian_kerja_sama"]]
     assert pks.index("pertukaran_data") < pks.index("pejabat_penghubung") < pks.index("ketentuan_penutup")

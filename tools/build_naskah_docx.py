@@ -24,6 +24,7 @@ FONT = "Bookman Old Style"  # LibreOffice on Linux falls back to URW Bookman (fo
 SIZE_HALF_POINTS = 24  # 12 pt
 LINE = 276  # line spacing in 240ths of a line: 276 = 1.15
 INDENT = 567  # one list level, in twentieths of a point: 1 cm
+LABEL_TAB = 1587  # where the ':' of labelled lines (Nama, NIP, Jabatan, Alamat) aligns: 2.8 cm past the text
 # Margins per Tata Naskah Dinas (Permenkumham 31/2020): top 2, bottom 2.5, left 3, right 2 cm. The
 # footer starts 0.8 cm from the bottom edge so that the paraf box (about 1.4 cm high) fits inside
 # the bottom margin: LibreOffice does not push the text up for a taller footer, Word does.
@@ -45,7 +46,7 @@ def style(sid: str, name: str, ppr: str = "", rpr: str = "", based: str = "Norma
 def butir(level: int) -> str:
     left = INDENT * level
     return style(f"Butir{level}", f"Butir {level}",
-                 f'<w:tabs><w:tab w:val="left" w:pos="{left}"/></w:tabs>'
+                 f'<w:tabs><w:tab w:val="left" w:pos="{left}"/><w:tab w:val="left" w:pos="{left + LABEL_TAB}"/></w:tabs>'
                  f'<w:spacing w:after="60"/><w:ind w:left="{left}" w:hanging="{INDENT}"/><w:jc w:val="both"/>')
 
 

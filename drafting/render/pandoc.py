@@ -74,18 +74,15 @@ def _signatures(doc: Document) -> dict[str, Any]:
     def cell(inlines: list[dict[str, Any]]) -> list[Any]:
         return [["", [], []], {"t": "AlignCenter"}, 1, 1, [{"t": "Plain", "c": inlines}]]
 
-    def lines(blocks_: tuple[Block, ...]) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
-        for b in blocks_:
-            out += ([{"t": "LineBreak"}] if out else []) + _inlines(b.content)
-        return out
-
     groups = signature_rows(doc.signatories)
     width = len(groups[0])
     rows = []
     for group in groups:
         pad = [cell([])] * (width - len(group))
-        rows += [[cell(lines(c)) for c in row.cells] + pad for row in signature_table(group)]
+        # One table row per line: a cell of Markdown holds no line break, and names stay level.
+        for row in signature_table(group):
+            for k in range(max(1, *(len(c) for c in row.cells))):
+                rows.append([cell(_inlines(c[k].content) if k < len(c) else []) for c in row.cells] + pad)
     return {"t": "Table", "c": [
         ["", ["ttd-table"], []], [None, []],
         [[{"t": "AlignCenter"}, {"t": "ColWidthDefault"}] for _ in range(width)],

@@ -27,7 +27,8 @@ from ..registry.db import open_registry
 from ..registry.records import NotADraft, NotInRegistry
 from . import drafts, entries
 from .body import read_json
-from .examples import examples
+from .drafts import Libraries
+from .examples import example_libraries, examples
 from .meta import meta
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -55,10 +56,12 @@ def problems_response(exc: DraftingError, status_code: int = 422) -> JSONRespons
                         status_code=status_code)
 
 
-def create_app(db: str | os.PathLike[str] | None = None) -> FastAPI:
+def create_app(db: str | os.PathLike[str] | None = None, libraries: tuple[Path, ...] = ()) -> FastAPI:
     """``db``: the registry (SQLite file or SQLAlchemy URL), opened and migrated here so that a bad
-    location fails at start-up; None: a form without a registry."""
+    location fails at start-up; None: a form without a registry. ``libraries``: the unit libraries
+    an input may name besides the examples' (drafting serve --library)."""
     sessions = open_registry(db) if db is not None else None
+    offered = Libraries(tuple(dict.fromkeys(example_libraries() + tuple(p.resolve() for p in libraries))))
     app = FastAPI(title="drafting", docs_url=None, redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -106,7 +109,7 @@ def create_app(db: str | os.PathLike[str] | None = None) -> FastAPI:
     async def preview(request: Request) -> JSONResponse:
         data = await read_json(request)
         start = time.perf_counter()
-        shown = await run_in_threadpool(drafts.preview, data)  # bad input: 422 from drafting_error
+        shown = await run_in_threadpool(drafts.preview, data, offered)  # bad input: 422 from drafting_error
         ms = round((time.perf_counter() - start) * 1000, 1)
         return JSONResponse(shown | {"ms": ms}, headers={"Server-Timing": f"preview;dur={ms}"})
 
@@ -115,7 +118,7 @@ def create_app(db: str | os.PathLike[str] | None = None) -> FastAPI:
         if fmt not in pipeline.FORMATS:
             raise HTTPException(404, "format tidak dikenal")
         data = await read_json(request)
-        content = await run_in_threadpool(drafts.rendered, data, fmt)
+        content = await run_in_threadpool(drafts.rendered, data, fmt, offered)
         return Response(content, media_type=MEDIA_TYPES.get(fmt, "application/octet-stream"),
                         headers={"Content-Disposition": f'attachment; filename="naskah{pipeline.FORMATS[fmt]}"'})
 
@@ -125,11 +128,11 @@ def create_app(db: str | os.PathLike[str] | None = None) -> FastAPI:
         return Response(text, media_type="application/yaml; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="naskah.yaml"'})
 
-    add_registry_routes(app, sessions)
+    add_registry_routes(app, sessions, offered)
     return app
 
 
-def add_registry_routes(app: FastAPI, sessions: sessionmaker[Session] | None) -> None:
+def add_registry_routes(app: FastAPI, sessions: sessionmaker[Session] | None, offered: Libraries) -> None:
     """The registry API. Database work runs in the thread pool, off the event loop."""
 
     async def call(work: Callable[..., Any], *args: Any) -> Any:
@@ -151,12 +154,12 @@ def add_registry_routes(app: FastAPI, sessions: sessionmaker[Session] | None) ->
 
     @app.post("/api/registry", status_code=201)
     async def save_new(request: Request) -> Any:
-        return await call(entries.save_new, await read_json(request))
+        return await call(entries.save_new, await read_json(request), offered)
 
     @app.post("/api/registry/{agreement_id}/renewal", status_code=201)
     async def save_renewal(agreement_id: str, request: Request) -> Any:
-        return await call(entries.save_renewal, entries.parse_id(agreement_id), await read_json(request))
+        return await call(entries.save_renewal, entries.parse_id(agreement_id), await read_json(request), offered)
 
     @app.put("/api/registry/{agreement_id}")
     async def save_update(agreement_id: str, request: Request) -> Any:
-        return await call(entries.save_update, entries.parse_id(agreement_id), await read_json(request))
+        return await call(entries.save_update, entries.parse_id(agreement_id), await read_json(request), offered)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import click
 
+from pathlib import Path
+
+from ..cli import library_option
 from ..registry.cli import db_option
 
 
@@ -13,11 +16,13 @@ from ..registry.cli import db_option
               help="Alamat yang didengarkan; bawaan hanya komputer ini.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @db_option
-def serve(host: str, port: int, db: str) -> None:
+@library_option(help="Folder pustaka unit yang boleh disebut isian dari formulir (selain pustaka yang disebut contoh); "
+                     "boleh berulang. Pustaka lain yang disebut isian ditolak.")
+def serve(host: str, port: int, db: str, libraries: tuple[Path, ...]) -> None:
     import uvicorn  # only this command needs the server
 
     from .app import create_app
 
-    app = create_app(db)  # opens the registry now: a bad --db stops here, not at the first request
+    app = create_app(db, libraries)  # opens the registry now: a bad --db stops here, not at the first request
     click.echo(f"formulir: http://{host}:{port}/  (Ctrl+C untuk berhenti)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

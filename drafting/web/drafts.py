@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -11,24 +13,48 @@ import yaml
 from .. import load, pipeline
 from ..errors import InputError, Problem
 from ..model import Agreement
+from .examples import EXAMPLES_DIR
 from .preview import preview as preview_of
 
 SOURCE = "isian"  # how the form's input is named in messages, where the CLI names the file
 
 
-def agreement_of(data: Any) -> Agreement:
+@dataclass(frozen=True)
+class Libraries:
+    """The unit libraries this server offers: those the examples name and those given to
+    ``drafting serve --library``. An input's ``library`` is honoured only when it names one of
+    them, by its path (relative ones from the examples' folder) or by its folder name: a request
+    never makes the server read a folder it was not told of."""
+
+    folders: tuple[Path, ...] = ()
+
+    def resolve(self, agreement: Agreement) -> Agreement:
+        found, problems = [], []
+        for i, entry in enumerate(agreement.library):
+            path = (EXAMPLES_DIR / entry).resolve()
+            match = path if path in self.folders else next((f for f in self.folders if f.name == Path(entry).name), None)
+            if match is None:
+                problems.append(Problem(f"library[{i}]", f"pustaka '{entry}' tidak tersedia di server ini "
+                                                         f"(jalankan drafting serve --library FOLDER)"))
+            found.append(str(match))
+        if problems:
+            raise InputError(SOURCE, problems)
+        return agreement.model_copy(update={"library": found}) if found else agreement
+
+
+def agreement_of(data: Any, libraries: Libraries = Libraries()) -> Agreement:
     if not isinstance(data, dict):
         raise InputError(SOURCE, [Problem("", "isian harus berupa kumpulan isian (kind, tentang, parties, …)")])
-    return load.validate(data, source=SOURCE)
+    return libraries.resolve(load.validate(data, source=SOURCE))
 
 
-def rendered(data: Any, fmt: str) -> bytes:
+def rendered(data: Any, fmt: str, libraries: Libraries = Libraries()) -> bytes:
     """The naskah in ``fmt``: the bytes ``drafting render --format fmt`` writes for the same input."""
-    return pipeline.render(pipeline.build(agreement_of(data), source=SOURCE), fmt)
+    return pipeline.render(pipeline.build(agreement_of(data, libraries), source=SOURCE), fmt)
 
 
-def preview(data: Any) -> dict[str, Any]:
-    return preview_of(agreement_of(data), SOURCE)
+def preview(data: Any, libraries: Libraries = Libraries()) -> dict[str, Any]:
+    return preview_of(agreement_of(data, libraries), SOURCE)
 
 
 def as_yaml(data: Any) -> str:

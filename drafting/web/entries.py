@@ -20,7 +20,7 @@ from ..registry.models import KIND_LABELS, Agreement, Status
 from ..registry.queries import Filter
 from ..registry.records import NotInRegistry, get_record, register, update_draft
 from ..registry.renew import TermNeeded, plain, register_renewal, renewable, renewal_draft
-from .drafts import SOURCE, agreement_of
+from .drafts import SOURCE, Libraries, agreement_of
 
 LIMIT = 200  # rows listed at once; the text filter narrows a larger registry
 _ID = re.compile(r"[0-9]{1,12}")  # ASCII digits only, and short enough for any integer column
@@ -88,20 +88,22 @@ def _date(value: Any) -> dt.date:
             from None
 
 
-def save_new(sessions: sessionmaker[Session], data: Any) -> dict[str, Any]:
-    agreement = agreement_of(data)
+def save_new(sessions: sessionmaker[Session], data: Any, libraries: Libraries = Libraries()) -> dict[str, Any]:
+    agreement = agreement_of(data, libraries)
     with sessions.begin() as session:
         return summary(register(session, agreement, status=Status.draft))
 
 
-def save_renewal(sessions: sessionmaker[Session], predecessor_id: int, data: Any) -> dict[str, Any]:
-    agreement = agreement_of(data)
+def save_renewal(sessions: sessionmaker[Session], predecessor_id: int, data: Any,
+                 libraries: Libraries = Libraries()) -> dict[str, Any]:
+    agreement = agreement_of(data, libraries)
     with sessions.begin() as session:
         return summary(register_renewal(session, renewable(session, predecessor_id), agreement))
 
 
-def save_update(sessions: sessionmaker[Session], agreement_id: int, data: Any) -> dict[str, Any]:
-    agreement = agreement_of(data)
+def save_update(sessions: sessionmaker[Session], agreement_id: int, data: Any,
+                libraries: Libraries = Libraries()) -> dict[str, Any]:
+    agreement = agreement_of(data, libraries)
     with sessions.begin() as session:
         record = get_record(session, agreement_id)
         update_draft(record, agreement)

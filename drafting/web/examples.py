@@ -4,6 +4,7 @@ so no path from a request ever reaches the file system."""
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -12,6 +13,14 @@ from fastapi.encoders import jsonable_encoder
 from ..library import ROOT
 
 EXAMPLES_DIR = ROOT / "examples"
+
+
+@cache
+def example_libraries() -> tuple[Path, ...]:
+    """The unit libraries the examples name (examples/pustaka-unit), as absolute folders."""
+    return tuple(dict.fromkeys((EXAMPLES_DIR / entry).resolve() for data in examples().values()
+                               for entry in ([data["library"]] if isinstance(data.get("library"), str)
+                                             else data.get("library") or [])))
 
 
 @cache

@@ -85,7 +85,7 @@ def page(browser: Any, base_url: str) -> Iterator[Any]:
 
     page.goto(base_url)
     # the examples are listed in the same step that wires up the buttons and the file input
-    expect(page.locator("#example option")).to_have_count(3)
+    expect(page.locator("#example option")).to_have_count(4)
     yield page
     context.close()
     assert errors == [], errors
