@@ -453,9 +453,9 @@ class Style(Strict):
     yang_selanjutnya: bool = Field(False, description="'yang selanjutnya disebut …' (true) atau 'selanjutnya "
                                                       "disebut …' (false).")
     numbers: Literal["per_party", "single"] = Field("per_party", description="Satu nomor per pihak, atau satu nomor.")
-    numbers_place: Literal["subject", "parties"] = Field(
-        "subject", description="Baris NOMOR di bawah pokok naskah ('subject'), atau di bawah nama tiap pihak pada "
-                               "judul ('parties').")
+    numbers_place: Literal["subject", "parties", "before_subject"] = Field(
+        "subject", description="Baris NOMOR pada judul: di bawah pokok naskah ('subject'), di bawah nama tiap pihak "
+                               "('parties'), atau sesudah para pihak sebelum TENTANG ('before_subject').")
     title_date: bool = Field(False, description="Baris 'Tanggal : …' di bawah nomor pada judul.")
     list_levels: Literal["a. 1. a) 1)", "a. 1) a)"] = Field(
         "a. 1. a) 1)", description="Urutan label daftar: UU 12/2011 Lampiran II (a. 1. a) 1)), atau a. 1) a) seperti "

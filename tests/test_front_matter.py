@@ -7,10 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import yaml
+from click.testing import CliRunner
 
+from drafting.cli import main
 from drafting.errors import InputError
 from drafting.layout import plain_text, signature_text
-from drafting.load import validate
+from drafting.load import load_agreement, validate
 from drafting.pipeline import build, render
 
 
@@ -314,3 +317,25 @@ def test_hostile_name_printed_exactly_in_title_komparisi_and_signature(bpjs_data
     assert title_block(bpjs_data)[2] == nasty.upper()
     assert f"1. {nasty} : {nasty}, berdasarkan" in plain_text(doc_of(bpjs_data))
     assert signatures(bpjs_data)[0][:4] == ["PIHAK PERTAMA,", nasty, "Meterai Rp10.000", nasty]
+
+
+def test_a_nota_kesepakatan_in_the_registry_is_renewed_as_one(bpjs_data, tmp_path) -> None:
+    """The registry's kinds are draftable: a signed nota kesepakatan renews into one, its recitals
+    and closing ayat naming it by its own name."""
+    nk = {k: bpjs_data[k] for k in ("parties", "legal_basis", "purpose", "scope")}
+    nk.update(kind="nota_kesepakatan", tentang="Pemanfaatan Data Kependudukan", term={"years": 3},
+              signing={"date": "2021-03-15", "place": "Mataram"})
+    source = tmp_path / "nota.yaml"
+    source.write_text(yaml.safe_dump(nk, allow_unicode=True), encoding="utf-8")
+    db = str(tmp_path / "r.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["registry", "add", str(source), "--db", db]).exit_code == 0
+    result = runner.invoke(main, ["renew", "1", "--years", "3", "-o", str(tmp_path / "out"), "--db", db])
+    assert result.exit_code == 0, result.output
+    renewed = load_agreement(tmp_path / "out" / "naskah-2.yaml")
+    assert renewed.kind.value == "nota_kesepakatan" and renewed.renewal.kind.value == "nota_kesepakatan"
+    text = plain_text(build(renewed))
+    assert text.splitlines()[0] == "NOTA KESEPAKATAN"
+    assert ("bahwa PARA PIHAK telah menandatangani Nota Kesepakatan tentang Pemanfaatan Data Kependudukan Nomor "
+            "PER/188/062023 dan Nomor IMI-GR.05.01-0158 pada tanggal 15 Maret 2021") in text
+    assert "Nota Kesepakatan tentang Pemanfaatan Data Kependudukan Nomor PER/188/062023" in text.split("Pasal ")[-1]
