@@ -58,7 +58,8 @@ def _div(cls: str, blocks_: list[dict[str, Any]]) -> dict[str, Any]:
     return {"t": "Div", "c": [["", [cls], []], blocks_]}
 
 
-def _block(b: Block) -> dict[str, Any]:
+def block_ast(b: Block) -> dict[str, Any]:
+    """One laid-out block as pandoc's AST (the web preview converts blocks one by one)."""
     if b.style in (PASAL, PASAL_TITLE, TITLE, NUMBER):
         level = {TITLE: 1, NUMBER: 1, PASAL: 2, PASAL_TITLE: 2}[b.style]
         ident = b.anchor if b.style == PASAL else ""
@@ -85,7 +86,7 @@ def _cell(content: list[dict[str, Any]], align: str = "AlignCenter") -> list[Any
     return [["", [], []], {"t": align}, 1, 1, content]
 
 
-def _signatures(signatories: list[Signatory]) -> dict[str, Any]:
+def signatures_ast(signatories: list[Signatory]) -> dict[str, Any]:
     """The signature block as a table, parties placed as in the DOCX (layout.signature_rows)."""
     groups = signature_rows(signatories)
     width = len(groups[0])
@@ -112,10 +113,10 @@ def _columns(doc: Document, flat: bool) -> list[dict[str, Any]]:
             for k in range(max(len(ours), len(theirs))):
                 rows.append([_cell([_plain(c[k])] if k < len(c) else [], "AlignDefault") for c in (ours, theirs)])
         else:
-            rows.append([_cell([_block(b) for b in c], "AlignDefault") for c in row.cells])
+            rows.append([_cell([block_ast(b) for b in c], "AlignDefault") for c in row.cells])
     widths = [{"t": "ColWidth", "c": 0.5}] * 2
     return [_table("naskah-dwibahasa", rows, widths, "AlignDefault"),
-            _signatures(bilingual_signatories(doc))]
+            signatures_ast(bilingual_signatories(doc))]
 
 
 def _plain(b: Block) -> dict[str, Any]:
@@ -128,12 +129,12 @@ def pandoc_ast(doc: Document, *, flat: bool = False) -> dict[str, Any]:
     title = " ".join(b.text() for b in title_blocks(doc) if b.style == TITLE)
     english = doc.translation
     if english is None:
-        content = [_block(b) for b in blocks(doc)] + [_signatures(doc.signatories)]
+        content = [block_ast(b) for b in blocks(doc)] + [signatures_ast(doc.signatories)]
     elif doc.layout == "columns":
         content = _columns(doc, flat)
     else:  # the Indonesian text, then the English text, each with its signatures
-        content = ([_block(b) for b in blocks(doc)] + [_signatures(doc.signatories), {"t": "HorizontalRule"}]
-                   + [_block(b) for b in blocks(english)] + [_signatures(english.signatories)])
+        content = ([block_ast(b) for b in blocks(doc)] + [signatures_ast(doc.signatories), {"t": "HorizontalRule"}]
+                   + [block_ast(b) for b in blocks(english)] + [signatures_ast(english.signatories)])
     return {
         "pandoc-api-version": API_VERSION,
         # pagetitle, not title: the title block is already in the body, pandoc would print it twice
