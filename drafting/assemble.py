@@ -53,12 +53,12 @@ class Helpers:
         self.words = lib.words
         self.naskah = naskah
         self.included = included
-        self.kesatu = agreement.style.party_label == "kesatu"
+        kesatu = agreement.style.party_label == "kesatu"
+        self.labels = ["PIHAK KESATU" if n == 1 and kesatu else f"PIHAK {terbilang.ordinal(n).upper()}"
+                       for n in range(1, len(agreement.parties) + 1)]
 
     def label(self, n: int) -> str:
-        if n == 1 and self.kesatu:
-            return "PIHAK KESATU"
-        return f"PIHAK {terbilang.ordinal(n).upper()}"
+        return self.labels[n - 1]
 
     def context(self) -> dict[str, Any]:
         a = self.a
@@ -77,7 +77,7 @@ class Helpers:
             "para_pihak": Marked("**PARA PIHAK**"),
             "pihak": lambda n: Marked(f"**{self.label(n)}**"),
             "label": lambda n: _mark(self.label(n)),
-            "semua_pihak": Marked(join_and([f"**{self.label(i)}**" for i in range(1, len(a.parties) + 1)], words)),
+            "semua_pihak": Marked(join_and([f"**{label}**" for label in self.labels], words)),
             "n": lambda number, unit="": _mark(terbilang.with_words(number, unit)),
             "rupiah": lambda amount: _mark(terbilang.rupiah(amount)),
             "tanggal": lambda d: _mark(terbilang.tanggal(d)) if d else Marked(BLANK),
@@ -196,7 +196,7 @@ def assemble(agreement: Agreement, *, source: str = "<input>", lib: Library | No
                                    roles_required=True))
             for i, p in enumerate(agreement.parties, 1)
         ],
-        paraf_labels=[helpers.label(i) for i in range(1, len(agreement.parties) + 1)],
+        paraf_labels=list(helpers.labels),
         page=PageOptions(template=tpl.docx_path(), paper=agreement.style.paper, paraf=agreement.style.paraf),
         words=lib.words,
     )
