@@ -17,9 +17,10 @@ ratios the issue asks for, then a per-stage split and a cProfile of the pipeline
 Then PDF, on the first ``--pdf`` documents (default 40), all cores each time:
 
   one soffice per document   what ``render --format pdf`` does: a LibreOffice start per file
-  one soffice per chunk      what ``batch --format pdf`` does: each worker converts its chunk in one call
-  long-lived UNO converter   one LibreOffice per worker kept running, fed document after document
-                             through Debian's python3-uno (measured where /usr/bin/python3 has it)
+  one soffice per chunk      ``batch --format pdf`` with DRAFTING_BATCH_PDF=soffice: each worker
+                             converts its chunk in one call
+  long-lived converter       ``batch --format pdf``: one LibreOffice per worker kept running, fed
+                             document after document through UNO (Debian's python3-uno)
 
     .venv/bin/python bench/batch_bench.py [-n 1000] [--profile 100] [--pdf 40]
 """
@@ -51,6 +52,7 @@ from drafting.numbering import number
 from drafting.output import write_atomic
 from drafting.pipeline import build, render
 from drafting.registry.batch import run_batch
+from drafting.registry.converter import ENV_VAR, uno_available
 from drafting.registry.db import open_registry
 from drafting.registry.models import Agreement
 from drafting.registry.queries import Filter
@@ -155,44 +157,6 @@ def _parts(data: bytes) -> list[tuple[str, bytes]]:
         return [(i.filename, z.read(i)) for i in z.infolist()]
 
 
-UNO_CONVERTER = r"""
-import os, subprocess, sys, tempfile, time
-import uno
-from com.sun.star.beans import PropertyValue
-
-def prop(name, value):
-    p = PropertyValue(); p.Name = name; p.Value = value; return p
-
-profile, pipe = tempfile.mkdtemp(), f"drafting{os.getpid()}"
-office = subprocess.Popen(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--invisible",
-                           "--norestore", f"--accept=pipe,name={pipe};urp;"], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.DEVNULL)
-local = uno.getComponentContext()
-resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-for _ in range(1200):
-    try:
-        context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-        break
-    except Exception:
-        time.sleep(0.05)
-desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-for path in sys.argv[1:]:
-    url = uno.systemPathToFileUrl(path)
-    doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
-    doc.storeToURL(url[:-5] + ".pdf", (prop("FilterName", "writer_pdf_Export"),))
-    doc.close(True)
-try:
-    desktop.terminate()
-except Exception:
-    pass
-office.wait()
-"""
-
-
-def has_uno() -> bool:
-    return subprocess.run(["/usr/bin/python3", "-c", "import uno"], capture_output=True).returncode == 0
-
-
 def pdf_phase(name: str, db: Path, out: Path, count: int) -> dict[str, Any]:
     """PDF of the first ``count`` agreements on all cores, in this (fresh) process."""
     from concurrent.futures import ProcessPoolExecutor
@@ -200,33 +164,24 @@ def pdf_phase(name: str, db: Path, out: Path, count: int) -> dict[str, Any]:
     from drafting.render.pdf import docx_to_pdf
     workers = os.cpu_count() or 1
     start = time.perf_counter()
-    if name == "chunk":
+    if name == "per-doc":
+        docs = [(i, render(build(validate(json.loads(j))), "docx")) for i, j in inputs(db)[:count]]
+        with ProcessPoolExecutor(workers) as pool:
+            for (i, _), [pdf] in zip(docs, pool.map(docx_to_pdf, [[d] for _, d in docs])):
+                write_atomic(out / f"naskah-{i}.pdf", pdf)
+    else:  # the batch, its converter chosen by DRAFTING_BATCH_PDF (set by run_pdf_phase)
         outcomes = run_batch(open_registry(db), Filter(ids=tuple(range(1, count + 1))), out, formats=("pdf",),
                              show_progress=False)
         assert all(o.status == "written" for o in outcomes), [o for o in outcomes if o.status != "written"][:3]
-    else:
-        docs = [(i, render(build(validate(json.loads(j))), "docx")) for i, j in inputs(db)[:count]]
-        if name == "per-doc":
-            with ProcessPoolExecutor(workers) as pool:
-                for (i, _), [pdf] in zip(docs, pool.map(docx_to_pdf, [[d] for _, d in docs])):
-                    write_atomic(out / f"naskah-{i}.pdf", pdf)
-        else:  # uno: one long-lived LibreOffice per worker, the documents split between them
-            paths = []
-            for i, data in docs:
-                paths.append(out / f"naskah-{i}.docx")
-                paths[-1].write_bytes(data)
-            procs = [subprocess.Popen(["/usr/bin/python3", "-c", UNO_CONVERTER, *map(str, paths[w::workers])])
-                     for w in range(workers)]
-            assert all(p.wait() == 0 for p in procs)
-            assert all(p.with_suffix(".pdf").is_file() for p in paths)
     wall = time.perf_counter() - start
     return {"docs": count, "wall": wall, "cpu": _cpu()}
 
 
 def run_pdf_phase(name: str, db: Path, out: Path, count: int) -> dict[str, Any]:
     out.mkdir(parents=True, exist_ok=True)
+    env = os.environ | {ENV_VAR: "soffice" if name == "chunk" else "uno"}
     proc = subprocess.run([sys.executable, __file__, "--pdf-phase", name, "--pdf", str(count), "--db", str(db),
-                           "--out", str(out)], check=True, capture_output=True, text=True)
+                           "--out", str(out)], check=True, capture_output=True, text=True, env=env)
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -325,18 +280,18 @@ def main() -> None:
         print("pipeline RSS after each quarter of the documents, MB: "
               + " / ".join(f"{mb:.1f}" for mb in pipeline["rss_samples_mb"]))
         if args.pdf:
-            ways = {"one soffice per document": "per-doc", "one soffice per chunk (batch --format pdf)": "chunk"}
-            if has_uno():
-                ways["long-lived UNO converter per worker"] = "uno"
+            ways = {"one soffice per document": "per-doc", "one soffice call per chunk": "chunk"}
+            if uno_available():
+                ways["batch: long-lived converter per worker"] = "uno"
             pdf = {label: run_pdf_phase(way, db, root / f"pdf-{way}", min(args.pdf, args.n))
                    for label, way in ways.items()}
             print(f"\nPDF, {min(args.pdf, args.n)} documents, {os.cpu_count()} workers:")
             print(f"{'':44} {'PDF/s':>8} {'s/doc':>7} {'wall s':>7}")
             for label, r in pdf.items():
                 print(f"{label:44} {r['docs'] / r['wall']:8.2f} {r['wall'] / r['docs']:7.2f} {r['wall']:7.1f}")
-            if not has_uno():
-                print("(long-lived UNO converter not measured: /usr/bin/python3 cannot import uno; "
-                      "apt-get install python3-uno)")
+            if not uno_available():
+                print("(the long-lived converter needs LibreOffice's UNO bindings for /usr/bin/python3: "
+                      "apt-get install python3-uno; the batch converts one soffice call per chunk without them)")
         if args.profile:
             print(f"\nper stage of the pipeline, ms/document ({args.profile} documents):")
             for stage, ms in stages(db, args.profile).items():

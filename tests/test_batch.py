@@ -25,6 +25,7 @@ from drafting.load import load_agreement, validate
 from drafting.model import Agreement as Input
 from drafting.pipeline import build, render
 from drafting.registry.batch import LOCK, MANIFEST, _context, run_batch
+from drafting.registry.converter import chosen_way, uno_available
 from drafting.registry.db import open_registry
 from drafting.registry.models import Agreement, GeneratedFile, Kind, Status
 from drafting.registry.queries import Filter
@@ -216,11 +217,20 @@ def test_workers_come_from_a_forkserver_while_other_threads_run(six, tmp_path: P
     assert {o.status for o in beside} == {"written", "failed", "refused"}
 
 
-def test_batch_writes_pdf_beside_docx_and_converts_again_only_what_changed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("way", ["uno", "soffice"])
+def test_batch_writes_pdf_beside_docx_and_converts_again_only_what_changed(
+        tmp_path: Path, way: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both converters: LibreOffice kept running per worker (UNO), and one soffice call per chunk."""
     if not shutil.which("soffice") and not shutil.which("libreoffice"):
         if os.environ.get("CI"):
             pytest.fail("LibreOffice (soffice) is required under CI")
         pytest.skip("LibreOffice (soffice) is not installed")
+    if way == "uno" and not uno_available():
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice's UNO bindings for /usr/bin/python3 (python3-uno) are required under CI")
+        pytest.skip("python3-uno is not installed")
+    monkeypatch.setenv("DRAFTING_BATCH_PDF", way)
+    assert chosen_way() == way
     sessions = _registry(tmp_path / "r.db", 3)
     out = tmp_path / "out"
     first = run_batch(sessions, Filter(), out, workers=2, formats=("docx", "pdf"), show_progress=False)

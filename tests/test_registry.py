@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -248,3 +246,57 @@ def test_an_export_moves_the_registry_with_its_inputs(registry_url: str, tmp_pat
     assert batch.exit_code == 0, batch.output
     assert sorted(p.name for p in (tmp_path / "batch").glob("*.docx")) == [
         "naskah-1.docx", "naskah-2.docx", "naskah-3.docx", "naskah-6.docx"]
+
+
+def _at_0001(path: Path) -> None:
+    """A registry as the first version of drafting left it."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from drafting.registry.db import MIGRATIONS
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with create_engine(f"sqlite:///{path}").begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+
+
+def test_a_registry_of_the_first_version_is_upgraded_with_its_inputs_as_text(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine
+    _at_0001(tmp_path / "r.db")
+    data = json.dumps(load_agreement(BPJS).model_dump(mode="json", exclude_unset=True))
+    with create_engine(f"sqlite:///{tmp_path / 'r.db'}").begin() as c:
+        c.execute(text("insert into agreements (kind, tentang, partners, unit, status, input_json) values "
+                       "('perjanjian_kerja_sama', 'x', '[]', 'U', 'aktif', :j)"), {"j": data})
+    with open_registry(tmp_path / "r.db")() as s:
+        record = s.get(Agreement, 1)
+        assert record.input_sha256 and input_of(record) == load_agreement(BPJS)
+        assert "tentang: Pemanfaatan Data Keimigrasian" in record.input_text
+
+
+def test_a_registry_holding_one_number_twice_is_not_upgraded_silently(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine
+    _at_0001(tmp_path / "r.db")
+    with create_engine(f"sqlite:///{tmp_path / 'r.db'}").begin() as c:
+        for id_ in (1, 2):
+            c.execute(text("insert into agreements (id, kind, tentang, partners, unit, status) values "
+                           "(:i, 'mou', 'x', '[]', 'U', 'aktif')"), {"i": id_})
+            c.execute(text("insert into agreement_numbers (agreement_id, position, number) values (:i, 0, 'N-1')"),
+                      {"i": id_})
+    result = CliRunner().invoke(main, ["registry", "list", "--db", str(tmp_path / "r.db")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "registri memuat nomor yang terdaftar lebih dari sekali: N-1 (2×)" in result.output
+
+
+def test_an_agreement_without_numbers_is_not_added_twice(tmp_path: Path) -> None:
+    runner = CliRunner()
+    draft = EXAMPLES / "pks_kanim_pemkab.yaml"
+    db = str(tmp_path / "r.db")
+    assert runner.invoke(main, ["registry", "add", str(draft), "--db", db]).output == "terdaftar: #1\n"
+    again = runner.invoke(main, ["registry", "add", str(draft), "--db", db])
+    assert again.exit_code == 1 and "naskah ini sudah terdaftar sebagai #1" in again.output
+    taken = runner.invoke(main, ["registry", "add", str(BPJS), "--db", db])
+    assert taken.exit_code == 0
+    twice = runner.invoke(main, ["registry", "add", str(BPJS), "--db", db])
+    assert "nomor PER/188/062023 sudah terdaftar untuk naskah #2" in twice.output

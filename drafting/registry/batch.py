@@ -11,9 +11,10 @@ parallel (DOCX, PDF, or both), each file written atomically, with a manifest of 
   keeps the others. It is written as the batch goes, so a killed batch leaves a manifest of what
   it finished. One failing agreement stops no other.
 - One batch per output folder at a time: a lock file, and a clear message to the second.
-- PDF goes through LibreOffice, one ``soffice`` call per chunk of documents in each worker, with a
-  profile the worker keeps: its start-up, most of the cost of one document, is paid per chunk
-  (``bench/batch_bench.py`` measures this against one ``soffice`` per document).
+- PDF goes through LibreOffice started once per worker and kept running for the batch (through
+  UNO, where the system has it; else one ``soffice`` call per chunk of documents, with a profile
+  the worker keeps): its start-up, most of the cost of one document, is not paid per document
+  (converter.py; ``bench/batch_bench.py`` measures the ways).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from ..errors import DraftingError
 from ..load import validate
 from ..output import write_atomic
 from ..pipeline import analyse_draft, build, render
-from ..render.pdf import docx_to_pdf
+from .converter import chosen_way, to_pdf
 from .db import drafting_version
 from .models import Agreement, GeneratedFile
 from .queries import Filter, agreements
@@ -103,15 +104,17 @@ def run_batch(sessions: sessionmaker[Session], flt: Filter, out_dir: Path, *, wo
         with sessions() as session:
             ids = list(session.scalars(replace(flt, with_input=True).statement().with_only_columns(Agreement.id)))
         manifest = _Manifest(out_dir, sessions)
-        run = _Run(sessions, out_dir, formats, force, Path(profiles), manifest)
+        run = _Run(sessions, out_dir, formats, force, Path(profiles), manifest,
+                   chosen_way() if "pdf" in formats else "soffice")
         outcomes = run.all(ids, workers or os.cpu_count() or 1, show_progress)
         manifest.flush()
     return sorted(outcomes, key=lambda o: o.id)
 
 
-def regenerate(jobs: list[Job], formats: tuple[str, ...], force: bool, profiles: str) -> list[Outcome]:
-    """Check and render a chunk of agreements, convert those whose PDF is due in one soffice
-    call, write what changed (in a worker)."""
+def regenerate(jobs: list[Job], formats: tuple[str, ...], force: bool, profiles: str,
+               pdf_way: str = "soffice") -> list[Outcome]:
+    """Check and render a chunk of agreements, convert those whose PDF is due (``pdf_way``: see
+    converter.py), write what changed (in a worker)."""
     outcomes: dict[int, Outcome] = {}
     for_pdf: list[tuple[Job, bytes, str]] = []
     for job in jobs:
@@ -129,13 +132,11 @@ def regenerate(jobs: list[Job], formats: tuple[str, ...], force: bool, profiles:
                 for_pdf.append((job, docx, sha))
     for start in range(0, len(for_pdf), PDF_CHUNK):
         part = for_pdf[start:start + PDF_CHUNK]
-        try:
-            pdfs = docx_to_pdf([docx for _, docx, _ in part], profile=Path(profiles) / str(os.getpid()))
-        except Exception as exc:  # noqa: BLE001 - LibreOffice failed on this chunk: its PDFs failed
-            for job, _, _ in part:
-                outcomes[job.id] = replace(outcomes[job.id], status="failed", error=f"PDF: {_message(exc)}")
-            continue
+        pdfs = to_pdf([docx for _, docx, _ in part], pdf_way, Path(profiles) / str(os.getpid()))
         for (job, _, sha), data in zip(part, pdfs):
+            if isinstance(data, Exception):  # LibreOffice failed on it: its PDF failed, its DOCX stands
+                outcomes[job.id] = replace(outcomes[job.id], status="failed", error=f"PDF: {_message(data)}")
+                continue
             pdf = Path(f"{job.stem}.pdf")
             write_atomic(pdf, data)
             outcomes[job.id] = _with(outcomes[job.id], File("pdf", pdf.name, hashlib.sha256(data).hexdigest(),
@@ -232,6 +233,7 @@ class _Run:
     force: bool
     profiles: Path
     manifest: _Manifest
+    pdf_way: str = "soffice"
 
     def jobs(self, ids: list[int]) -> list[Job]:
         """The jobs of these agreements, read when their wave starts: holding the inputs of the
@@ -256,7 +258,8 @@ class _Run:
                 if jobs and not outcomes and start == 0 and context.get_start_method() == "fork":
                     _warm(jobs[0])
                 with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                    futures = {pool.submit(regenerate, chunk, self.formats, self.force, str(self.profiles)): chunk
+                    futures = {pool.submit(regenerate, chunk, self.formats, self.force, str(self.profiles),
+                                           self.pdf_way): chunk
                                for chunk in _chunks(jobs, workers, self.formats)}
                     for future in as_completed(futures):
                         chunk = futures[future]

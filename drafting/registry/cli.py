@@ -16,7 +16,6 @@ from rich.console import Console
 from rich.table import Table
 
 from ..checks import Finding
-from ..errors import InputError
 from ..load import load_agreement, read_text
 from . import lampiran
 from .batch import FORMATS as BATCH_FORMATS
@@ -28,7 +27,7 @@ from .records import change_status, get_record, register
 from .renew import Official, renew
 from .exporter import export_file, inputs_folder
 from .headers import HEADERS, IGNORE, column_of
-from .importer import import_file
+from .importer import NotAllTaken, import_file
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -117,7 +116,7 @@ def import_(source: Path, columns: dict[str, str], update: bool, dry_run: bool, 
         for row in result.rows:
             changes = f" ({', '.join(row.changes)})" if row.changes else ""
             target = f" #{row.id}" if row.id is not None and row.action != "added" else ""
-            click.echo(f"  {row.where}: {words[row.action]}{target}{changes}: {row.tentang[:70]}")
+            click.echo(f"  {row.where}: {words[row.action]}{target}{changes}: {row.tentang[:70] or '(tanpa Tentang)'}")
     counts = {a: sum(r.action == a for r in result.rows) for a in ("added", "unchanged", "updated", "refused")}
     prefix = "(--dry-run, tidak ada yang disimpan) akan " if dry_run else ""
     click.echo(f"{prefix}ditambahkan: {counts['added']} naskah; sama seperti di registri: {counts['unchanged']}; "
@@ -125,7 +124,7 @@ def import_(source: Path, columns: dict[str, str], update: bool, dry_run: bool, 
     if counts["added"] == counts["updated"] == 0 and counts["unchanged"] and not dry_run:
         click.echo("tidak ada yang berubah: semua baris sudah ada di registri")
     if result.problems:
-        raise InputError(str(source), result.problems)
+        raise NotAllTaken(str(source), result.problems)
 
 
 def _skipped(rows: list[tuple[int, str]]) -> str:

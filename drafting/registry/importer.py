@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -30,8 +29,8 @@ from ..load import load_agreement, read_text
 from .db import drafting_version
 from .headers import KINDS, LEVELS, NUMBER_COLUMN, REQUIRED, STATUSES, normal
 from .models import KIND_LABELS, LEVEL_LABELS, Agreement, Status
-from .records import (change_status, fields_from_input, find_by_reference, identity_key, normal_number, set_input,
-                      set_numbers, sha256_of)
+from .records import (change_status, fields_from_input, find_by_reference, identity_key, normal_number,
+                      same_agreement, set_input, set_numbers, sha256_of)
 from .sheet import MAX_CELL, SheetRow, Table, read_tables
 
 SEPARATORS = re.compile(r"\s*[;\n]\s*")  # between several numbers or Mitra in one cell
@@ -75,6 +74,14 @@ class ImportResult:
     @property
     def added(self) -> list[int]:
         return self.ids("added")
+
+
+class NotAllTaken(InputError):
+    """Rows or columns of a sheet that the import did not take, each with its reason (exit 2)."""
+
+    def describe(self) -> str:
+        return "\n".join([f"{self.source}: tidak semua dimasukkan ({len(self.problems)} masalah)"]
+                         + [f"  - {p.describe()}" for p in self.problems])
 
 
 class _Refused(Exception):
@@ -395,14 +402,8 @@ class _Reader:
             return next(iter(owners.values()))
         if self.problems or not {"kind", "unit", "partners", "tentang"} <= given.keys():
             return None
-        key = _key(given)
-        date = given.get("signing_date")
-        candidates = self.session.scalars(select(Agreement).where(
-            Agreement.kind == given["kind"], (Agreement.signing_date == date) if date else Agreement.signing_date.is_(None),
-            ~Agreement.numbers.any()))
-        return next((a for a in candidates
-                     if (a.identity_key or identity_key(a.kind, a.unit, a.partners, a.tentang, a.signing_date)) == key),
-                    None)
+        return same_agreement(self.session, given["kind"], given["unit"], given["partners"], given["tentang"],
+                              given.get("signing_date"))
 
 
 def parse_date(text: str) -> dt.date | None:

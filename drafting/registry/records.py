@@ -97,10 +97,14 @@ def register(session: Session, agreement: Input, *, unit: str | None = None, lev
              status: Status | None = None, text: str | None = None) -> Agreement:
     """Add an agreement described by its input (``text``: the file it was read from); aktif when it
     has a signing date, else draft. A number already registered is refused (``NumberTaken``)."""
-    fields = fields_from_input(agreement)
+    fields = fields_from_input(agreement) | ({"unit": unit} if unit else {})
     numbers = fields.pop("numbers")
     refuse_taken(session, numbers)
-    record = Agreement(**fields | ({"unit": unit} if unit else {}), level=level, drafting_version=drafting_version())
+    if not numbers and (same := same_agreement(session, fields["kind"], fields["unit"], fields["partners"],
+                                                fields["tentang"], fields["signing_date"])) is not None:
+        raise NumberTaken(f"naskah ini sudah terdaftar sebagai #{same.id} (jenis, Satuan Kerja, Mitra, tentang dan "
+                          f"tanggal sama, tanpa nomor); ubah naskah itu, jangan mendaftarkannya lagi")
+    record = Agreement(**fields, level=level, drafting_version=drafting_version())
     record.status = status or (Status.aktif if record.signing_date else Status.draft)
     set_input(record, agreement, text)
     set_numbers(record, numbers)
@@ -127,7 +131,8 @@ def update_draft(record: Agreement, agreement: Input) -> None:
 
 
 class NumberTaken(DraftingError):
-    """A number that already names another agreement in the registry."""
+    """A number that already names another agreement in the registry (or, for an agreement
+    without numbers, the same kind, Satuan Kerja, Mitra, tentang and date)."""
 
 
 def refuse_taken(session: Session, numbers: list[str], record: Agreement | None = None) -> None:
@@ -160,6 +165,18 @@ def set_numbers(record: Agreement, numbers: list[str]) -> None:
         record.numbers = []
         session.flush()
     record.numbers = [AgreementNumber(position=i, number=n) for i, n in enumerate(wanted)]
+
+
+def same_agreement(session: Session, kind: Kind, unit: str, partners: list[str], tentang: str,
+                   signing_date: dt.date | None) -> Agreement | None:
+    """The registered agreement without numbers that these name, if any (see identity_key)."""
+    key = identity_key(kind, unit, partners, tentang, signing_date)
+    candidates = session.scalars(select(Agreement).where(
+        Agreement.kind == kind, (Agreement.signing_date == signing_date) if signing_date
+        else Agreement.signing_date.is_(None), ~Agreement.numbers.any()))
+    return next((a for a in candidates
+                 if (a.identity_key or identity_key(a.kind, a.unit, a.partners, a.tentang, a.signing_date)) == key),
+                None)
 
 
 def identity_key(kind: Kind, unit: str, partners: list[str], tentang: str, signing_date: dt.date | None) -> str:
