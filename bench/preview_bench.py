@@ -31,7 +31,7 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=50, help="previews to time (default 50)")
     args = parser.parse_args()
 
-    client = TestClient(create_app())
+    client = TestClient(create_app(), base_url="http://127.0.0.1:8000")
     data = client.get(f"/api/examples/{EXAMPLE}").json()
     client.post("/api/preview", json=data)  # the first pandoc run warms the disk cache
 

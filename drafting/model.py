@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import Enum
+from collections.abc import Callable
 from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator,
@@ -21,24 +22,21 @@ from .limits import (FIRST_DATE, LAST_DATE, MAX_DAYS, MAX_ITEM_LEVELS, MAX_ITEMS
 from .normalise import TextProblem, normalise, normalise_lines
 
 
-def _text(value: Any) -> Any:
-    """Every text field is normalised before it is checked (normalise.py): printed the same way
-    in the title, the body and the signature block, and blank when it is only spaces."""
-    if isinstance(value, str):
+def _cleaned(clean: Callable[[str], str]) -> Callable[[Any], Any]:
+    """A validator that runs before a text field is checked: its text cleaned by ``clean``
+    (normalise.py), so that it prints the same in the title, the body and the signature block,
+    and is blank when it is only spaces; anything that is not text is left to the field's type."""
+    def validator(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
         try:
-            return normalise(value)
+            return clean(value)
         except TextProblem as exc:
             raise PydanticCustomError("text_invalid", str(exc)) from None
-    return value
+    return validator
 
 
-def _text_lines(value: Any) -> Any:
-    if isinstance(value, str):
-        try:
-            return normalise_lines(value)
-        except TextProblem as exc:
-            raise PydanticCustomError("text_invalid", str(exc)) from None
-    return value
+_text = _cleaned(normalise)
 
 
 def _optional_text(value: Any) -> Any:
@@ -59,7 +57,7 @@ OptionalLine = Annotated[Optional[Annotated[str, Field(max_length=MAX_LINE)]], B
 OptionalText = Annotated[Optional[Annotated[str, Field(max_length=MAX_TEXT)]], BeforeValidator(_optional_text)]
 # Clause-format text (extra_pasal.text): each line cleaned like a field, its line breaks and its
 # indentation (the list levels) kept.
-Lines = Annotated[str, BeforeValidator(lambda v: _text_lines(v)), Field(min_length=1, max_length=MAX_TEXT)]
+Lines = Annotated[str, BeforeValidator(_cleaned(normalise_lines)), Field(min_length=1, max_length=MAX_TEXT)]
 Date = Annotated[dt.date, Field(ge=FIRST_DATE, le=LAST_DATE, json_schema_extra={
     "formatMinimum": FIRST_DATE.isoformat(), "formatMaximum": LAST_DATE.isoformat()})]
 PartyRef = Annotated[int, Field(ge=1, le=MAX_PARTIES,

@@ -265,7 +265,7 @@ def test_web_honours_only_the_libraries_it_offers(bpjs_data, tmp_path: Path) -> 
 
     from drafting.web.app import create_app
 
-    client = TestClient(create_app())
+    client = TestClient(create_app(), base_url="http://127.0.0.1:8000")  # the server answers its own address only
     example = client.get("/api/examples/pks_kanim_universitas").json()
     assert example["library"] == "pustaka-unit"
     shown = client.post("/api/preview", json=example).json()
@@ -278,7 +278,7 @@ def test_web_honours_only_the_libraries_it_offers(bpjs_data, tmp_path: Path) -> 
     lib = tmp_path / "pustaka"
     write(lib / "clauses" / "kerahasiaan.yaml",
           clause("kerahasiaan", "Kerahasiaan menurut unit di server.", title="KERAHASIAAN"))
-    served = TestClient(create_app(libraries=(lib,)))
+    served = TestClient(create_app(libraries=(lib,)), base_url="http://127.0.0.1:8000")
     bpjs_data["library"] = "pustaka"
     shown = served.post("/api/preview", json=json.loads(json.dumps(bpjs_data, default=str))).json()
     assert "Kerahasiaan menurut unit di" in shown["html"]

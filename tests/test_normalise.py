@@ -90,3 +90,11 @@ def test_a_signatory_prints_as_validated(bpjs_data: dict[str, Any]) -> None:
     paragraphs = draft_paragraphs(pipeline.build(a))
     assert "SILMY KARIM" in paragraphs
     assert [s.name for s in analyse(paragraphs).signatures] == ["ANGGORO EKO CAHYO", "SILMY KARIM"]
+
+
+def test_clause_text_keeps_its_lines_and_their_levels() -> None:
+    """extra_pasal.text is written in the clause outline: its lines and indentation are its structure."""
+    from drafting.normalise import normalise_lines
+
+    typed = "Ayat\x01 pertama  ini:\r\n- butir\u200b a\n  - subbutir\tb\n\n\x02\n+ angka"
+    assert normalise_lines(typed) == "Ayat pertama ini:\n- butir a\n  - subbutir b\n+ angka"

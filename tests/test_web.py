@@ -35,9 +35,14 @@ PAYLOAD = "<script>alert(1)</script> {{ 7*7 }}"
 NOT_TEXT = {"kind", "mitra_type", "date", "end_date", "start", "end", "style", "clauses"}
 
 
+def local(app: Any) -> TestClient:
+    """A client of the app as the form's page is: at the address the server listens on."""
+    return TestClient(app, base_url="http://127.0.0.1:8000")
+
+
 @pytest.fixture(scope="module")
 def client() -> TestClient:
-    return TestClient(create_app())
+    return local(create_app())
 
 
 @pytest.fixture
@@ -195,11 +200,11 @@ def test_request_bodies_over_the_cap_are_refused(client: TestClient) -> None:
         for _ in range(MAX_BODY // 1000 + 2):
             yield b" " * 1000
 
-    assert client.post("/api/preview", content=chunks()).status_code == 413
+    assert client.post("/api/preview", content=chunks(), headers={"content-type": "application/json"}).status_code == 413
 
 
 def test_body_that_is_not_json_is_a_400(client: TestClient) -> None:
-    assert client.post("/api/preview", content=b"kind: x").status_code == 400
+    assert client.post("/api/preview", content=b"kind: x", headers={"content-type": "application/json"}).status_code == 400
 
 
 def test_opened_yaml_is_parsed_as_data_only(client: TestClient) -> None:
@@ -234,7 +239,7 @@ def test_serve_opens_the_registry_of_db_or_drafting_db(monkeypatch: pytest.Monke
     monkeypatch.setenv("DRAFTING_DB", str(tmp_path / "b.db"))
     assert CliRunner().invoke(main, ["serve"]).exit_code == 0
     assert (tmp_path / "a.db").exists() and (tmp_path / "b.db").exists()
-    assert all(TestClient(app).get("/api/meta").json()["registry"] for app in apps)
+    assert all(local(app).get("/api/meta").json()["registry"] for app in apps)
 
 
 def test_with_payload_reaches_the_parties_and_items() -> None:
@@ -293,7 +298,7 @@ def registry(tmp_path: Path) -> str:
 
 @pytest.fixture
 def reg(registry: str) -> TestClient:
-    return TestClient(create_app(registry))
+    return local(create_app(registry))
 
 
 def stored(db: str, agreement_id: int) -> Agreement | None:

@@ -56,7 +56,8 @@ def _div(cls: str, blocks_: list[dict[str, Any]]) -> dict[str, Any]:
     return {"t": "Div", "c": [["", [cls], []], blocks_]}
 
 
-def _block(b: Block) -> dict[str, Any]:
+def block_ast(b: Block) -> dict[str, Any]:
+    """One laid-out block as pandoc's AST (the web preview converts blocks one by one)."""
     if b.style in (PASAL, PASAL_TITLE, TITLE, NUMBER):
         level = {TITLE: 1, NUMBER: 1, PASAL: 2, PASAL_TITLE: 2}[b.style]
         ident = b.anchor if b.style == PASAL else ""
@@ -69,7 +70,7 @@ def _block(b: Block) -> dict[str, Any]:
     return _div(b.style, [{"t": "Para", "c": _inlines(b.content)}])
 
 
-def _signatures(doc: Document) -> dict[str, Any]:
+def signatures_ast(doc: Document) -> dict[str, Any]:
     """The signature block as a table, parties placed as in the DOCX (layout.signature_rows)."""
     def cell(inlines: list[dict[str, Any]]) -> list[Any]:
         return [["", [], []], {"t": "AlignCenter"}, 1, 1, [{"t": "Plain", "c": inlines}]]
@@ -98,7 +99,7 @@ def pandoc_ast(doc: Document) -> dict[str, Any]:
         "pandoc-api-version": API_VERSION,
         # pagetitle, not title: the title block is already in the body, pandoc would print it twice
         "meta": {"pagetitle": {"t": "MetaInlines", "c": _inlines([Run(title)])}},
-        "blocks": [_block(b) for b in blocks(doc)] + [_signatures(doc)],
+        "blocks": [block_ast(b) for b in blocks(doc)] + [signatures_ast(doc)],
     }
 
 

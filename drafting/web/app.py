@@ -2,33 +2,41 @@
 
 Nothing from a request is used as a template, a path or markup: examples are looked up by name in
 a fixed list, registry entries by integer id (``entries.py``), uploads are parsed as data, bodies
-are capped (``body.py``), and the preview is pandoc's HTML, in which pandoc has escaped every word
-of the input.
+are JSON, capped and bounded (``body.py``), and the preview is pandoc's HTML, in which pandoc has
+escaped every word of the input. Only this server's own page is answered (``guard.py``); the
+CPU-bound work runs in worker processes (``pool.py``); every error is a JSON body of problems.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from contextlib import asynccontextmanager
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import pipeline
 from ..errors import DraftingError, InputError
+from ..limits import MAX_INPUT_BYTES, MAX_SEARCH
+from ..normalise import TextProblem, normalise
 from ..registry.db import open_registry
 from ..registry.records import NotADraft, NotInRegistry
-from . import drafts, entries
-from .body import read_json
+from . import drafts, entries, pool
+from .body import problem, read_json
 from .drafts import Libraries
 from .examples import example_libraries, examples
+from .guard import Guard
 from .meta import meta
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -52,22 +60,38 @@ HEADERS = {
 def problems_response(exc: DraftingError, status_code: int = 422) -> JSONResponse:
     problems = exc.problems if isinstance(exc, InputError) else []
     body = [{"path": p.path, "message": p.message, "line": p.line} for p in problems]
-    return JSONResponse({"problems": body or [{"path": "", "message": str(exc), "line": None}]},
-                        status_code=status_code)
+    return JSONResponse({"problems": body or problem(str(exc))}, status_code=status_code)
 
 
-def create_app(db: str | os.PathLike[str] | None = None, libraries: tuple[Path, ...] = ()) -> FastAPI:
+# What the server says for the statuses starlette answers on its own, in the form's language.
+_STATUS_WORDS = {404: "tidak ditemukan", 405: "metode tidak diizinkan", 413: "permintaan terlalu besar",
+                 415: "jenis isi tidak didukung", 500: "kesalahan di server"}
+
+
+def create_app(db: str | os.PathLike[str] | None = None, libraries: tuple[Path, ...] = (), *,
+               allowed_hosts: Iterable[str] = ()) -> FastAPI:
     """``db``: the registry (SQLite file or SQLAlchemy URL), opened and migrated here so that a bad
     location fails at start-up; None: a form without a registry. ``libraries``: the unit libraries
-    an input may name besides the examples' (drafting serve --library)."""
+    an input may name besides the examples' (drafting serve --library). ``allowed_hosts``: names
+    besides this computer's by which the server may be reached (``guard.py``)."""
     sessions = open_registry(db) if db is not None else None
     offered = Libraries(tuple(dict.fromkeys(example_libraries() + tuple(p.resolve() for p in libraries))))
-    app = FastAPI(title="drafting", docs_url=None, redoc_url=None, openapi_url=None)
+    guard = Guard(allowed_hosts)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> Any:
+        pool.start()  # the workers start with the server, not with the first drafter's request
+        yield
+        pool.shutdown()
+
+    app = FastAPI(title="drafting", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
+    async def guarded(request: Request, call_next: Any) -> Response:
+        refusal = guard.refusal(request)
+        response: Response = (JSONResponse({"problems": problem(refusal), "detail": refusal}, status_code=403)
+                              if refusal else await call_next(request))
         response.headers.update(HEADERS)
         return response
 
@@ -77,11 +101,32 @@ def create_app(db: str | os.PathLike[str] | None = None, libraries: tuple[Path, 
 
     @app.exception_handler(NotInRegistry)
     async def not_in_registry(_request: Request, exc: NotInRegistry) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=404)
+        return JSONResponse({"problems": problem(str(exc)), "detail": str(exc)}, status_code=404)
 
     @app.exception_handler(NotADraft)
     async def not_a_draft(_request: Request, exc: NotADraft) -> JSONResponse:
         return problems_response(exc, 409)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail
+        if isinstance(detail, str) and detail == HTTPStatus(exc.status_code).phrase:
+            detail = _STATUS_WORDS.get(exc.status_code, detail)
+        problems = detail if isinstance(detail, list) else problem(str(detail))
+        return JSONResponse({"problems": problems, "detail": problems[0]["message"]}, status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [{"path": ".".join(str(k) for k in e["loc"][1:]), "message": "nilai tidak sah", "line": None}
+                    for e in exc.errors()]
+        return JSONResponse({"problems": problems, "detail": "permintaan tidak sah"}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def server_error(_request: Request, _exc: Exception) -> JSONResponse:
+        # A defect of the server, never a reply to bad input (every such reply is a 4xx above).
+        message = "kesalahan di server; laporkan beserta isian yang dikirim"
+        return JSONResponse({"problems": problem(message), "detail": message}, status_code=500)
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
@@ -98,33 +143,35 @@ def create_app(db: str | os.PathLike[str] | None = None, libraries: tuple[Path, 
         return examples()[name]
 
     @app.post("/api/open")
-    async def open_file(request: Request) -> dict[str, Any]:
+    async def open_file(request: Request) -> Any:
         body = await read_json(request)
         if not isinstance(body, dict) or not isinstance(body.get("text"), str):
-            raise HTTPException(400, "kirim {\"text\": …, \"filename\": …}")
-        filename = str(body.get("filename") or "berkas.yaml")
-        return jsonable_encoder(drafts.parsed_upload(body["text"], filename))
+            raise HTTPException(400, problem("kirim {\"text\": …, \"filename\": …}"))
+        if len(body["text"].encode("utf-8", "replace")) > MAX_INPUT_BYTES:
+            raise HTTPException(413, problem(f"berkas terlalu besar: lebih dari {MAX_INPUT_BYTES // 1024} KB"))
+        filename = normalise(str(body.get("filename") or ""))[:200] or "berkas.yaml"
+        return jsonable_encoder(await pool.run(drafts.parsed_upload, body["text"], filename))
 
     @app.post("/api/preview")
     async def preview(request: Request) -> JSONResponse:
         data = await read_json(request)
         start = time.perf_counter()
-        shown = await run_in_threadpool(drafts.preview, data, offered)  # bad input: 422 from drafting_error
+        shown = await pool.run(drafts.preview, data, offered)  # bad input: 422 from drafting_error
         ms = round((time.perf_counter() - start) * 1000, 1)
         return JSONResponse(shown | {"ms": ms}, headers={"Server-Timing": f"preview;dur={ms}"})
 
     @app.post("/api/render/{fmt}")
     async def download(fmt: str, request: Request) -> Response:
         if fmt not in pipeline.FORMATS:
-            raise HTTPException(404, "format tidak dikenal")
+            raise HTTPException(404, problem("format tidak dikenal"))
         data = await read_json(request)
-        content = await run_in_threadpool(drafts.rendered, data, fmt, offered)
+        content = await pool.run(drafts.rendered, data, fmt, offered)
         return Response(content, media_type=MEDIA_TYPES.get(fmt, "application/octet-stream"),
                         headers={"Content-Disposition": f'attachment; filename="naskah{pipeline.FORMATS[fmt]}"'})
 
     @app.post("/api/yaml")
     async def save(request: Request) -> Response:
-        text = drafts.as_yaml(await read_json(request))
+        text = await pool.run(drafts.as_yaml, await read_json(request))
         return Response(text, media_type="application/yaml; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="naskah.yaml"'})
 
@@ -142,7 +189,7 @@ def add_registry_routes(app: FastAPI, sessions: sessionmaker[Session] | None, of
 
     @app.get("/api/registry")
     async def list_entries(q: str | None = None) -> Any:
-        return await call(entries.listed, q)
+        return await call(entries.listed, search_text(q))
 
     @app.get("/api/registry/{agreement_id}")
     async def open_entry(agreement_id: str) -> Any:
@@ -163,3 +210,21 @@ def add_registry_routes(app: FastAPI, sessions: sessionmaker[Session] | None, of
     @app.put("/api/registry/{agreement_id}")
     async def save_update(agreement_id: str, request: Request) -> Any:
         return await call(entries.save_update, entries.parse_id(agreement_id), await read_json(request), offered)
+
+
+
+def search_text(q: str | None) -> str | None:
+    """A registry search, as the fields it is compared with are written (normalised), and
+    bounded: a control character (``%00`` would match every entry) or a text longer than any
+    name is refused, not searched for."""
+    if not q:
+        return None
+    if len(q) > MAX_SEARCH:
+        raise HTTPException(422, problem(f"teks pencarian terlalu panjang: paling banyak {MAX_SEARCH} karakter", "q"))
+    try:
+        text = normalise(q)
+    except TextProblem as exc:
+        raise HTTPException(422, problem(str(exc), "q")) from None
+    if text != " ".join(q.split()):
+        raise HTTPException(422, problem("teks pencarian memuat karakter kendali", "q"))
+    return text or None

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,16 +64,7 @@ def as_yaml(data: Any) -> str:
 
 
 def parsed_upload(text: str, filename: str) -> dict[str, Any]:
-    """An opened YAML/JSON file as data only (safe loader: no tags, no objects); not yet validated,
-    so that an unfinished draft can be opened and completed in the form."""
-    try:
-        data = json.loads(text) if filename.lower().endswith(".json") else yaml.safe_load(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(filename, [Problem("", f"JSON tidak sah: {exc.msg}", exc.lineno)]) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(filename, [Problem("", f"YAML tidak sah: {getattr(exc, 'problem', None) or exc}",
-                                            mark.line + 1 if mark else None)]) from None
-    if not isinstance(data, dict):
-        raise InputError(filename, [Problem("", "isi berkas harus berupa kumpulan isian (kind, tentang, parties, …)")])
-    return data
+    """An opened YAML/JSON file as data only, read as ``drafting render`` reads a file (the same
+    bounds, the same messages); not yet validated, so that an unfinished draft can be opened and
+    completed in the form. Dates are the text written in the file: the form shows them as typed."""
+    return load.parse_data(text, source=filename, is_json=filename.lower().endswith(".json"))[0]

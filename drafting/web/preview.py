@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from functools import partial
 from typing import Any
 
 import pypandoc
@@ -15,7 +20,8 @@ from .. import pipeline
 from ..checks import Finding, run_checks
 from ..document import Document
 from ..model import Agreement
-from ..render.pandoc import CSS, pandoc_ast
+from ..layout import blocks
+from ..render.pandoc import API_VERSION, CSS, block_ast, signatures_ast
 
 _PASAL = re.compile(r"Pasal (\d+)")
 
@@ -31,10 +37,55 @@ def preview(agreement: Agreement, source: str) -> dict[str, Any]:
 
 
 def preview_page(doc: Document) -> str:
-    body = pypandoc.convert_text(json.dumps(pandoc_ast(doc), ensure_ascii=False), "html5", format="json",
-                                 extra_args=["--wrap=none"])
     return (f'<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><style>{CSS}</style></head>'
-            f"<body>{body}</body></html>")
+            f"<body>{body_html(doc)}</body></html>")
+
+
+# Pandoc's HTML of each laid-out block (the blocks are frozen, so they are their own keys; the
+# signature table is keyed by its AST). A keystroke changes a few blocks of a few hundred, and a
+# pandoc run costs as much CPU as all the rest of a preview together: only the blocks not seen
+# before are converted, all in one run, cut apart at markers that no input can produce (pandoc
+# escapes every "<" of the text). Pandoc writes a list of blocks as each block's HTML joined by a
+# line break, so the page is the same as converting all of it at once (tested).
+_SPLIT = "<!--drafting:block-->"
+_MAX_CACHED = 20_000  # blocks: a few MB, the previews of dozens of different drafts
+_cache: OrderedDict[Hashable, str] = OrderedDict()
+_lock = threading.Lock()
+
+
+def body_html(doc: Document) -> str:
+    signatures = signatures_ast(doc)
+    entries: list[tuple[Hashable, Callable[[], dict[str, Any]]]] = [(b, partial(block_ast, b)) for b in blocks(doc)]
+    entries.append((json.dumps(signatures, ensure_ascii=False), lambda: signatures))
+    keys = [key for key, _ in entries]  # a block may come twice ("a) nama;" in two lists)
+    asts = dict(entries)
+    with _lock:
+        missing = [key for key in asts if key not in _cache]
+    if missing:
+        marked: list[Any] = []
+        for key in missing:
+            marked += [asts[key](), {"t": "RawBlock", "c": ["html", _SPLIT]}]
+        pieces = _pandoc_html(marked[:-1]).split(f"\n{_SPLIT}\n")
+        if len(pieces) != len(missing):  # cannot happen (see above); if it did, no cache for this one
+            return _pandoc_html([ast() for _, ast in entries])
+        with _lock:
+            _cache.update(zip(missing, (piece.rstrip("\n") for piece in pieces)))
+    with _lock:
+        parts = [_cache[key] for key in keys]
+        for key in asts:
+            _cache.move_to_end(key)
+        while len(_cache) > _MAX_CACHED:
+            _cache.popitem(last=False)
+    return "\n".join(parts) + "\n"
+
+
+def _pandoc_html(blocks_: list[dict[str, Any]]) -> str:
+    # pypandoc-binary's pandoc, run directly: pypandoc's own wrapper costs a second process per call.
+    ast = {"pandoc-api-version": API_VERSION, "meta": {}, "blocks": blocks_}
+    done = subprocess.run([pypandoc.get_pandoc_path(), "--from=json", "--to=html5", "--wrap=none"],
+                          input=json.dumps(ast, ensure_ascii=False).encode(), capture_output=True, check=True,
+                          timeout=60)
+    return done.stdout.decode()
 
 
 def _finding(f: Finding, anchors: dict[str, str]) -> dict[str, Any]:
