@@ -55,12 +55,12 @@ class Helpers:
         self.words = lib.kata[lang]
         self.naskah = naskah
         self.included = included
-        self.kesatu = agreement.style.party_label == "kesatu"
+        kesatu = agreement.style.party_label == "kesatu"
+        self.labels = ["PIHAK KESATU" if n == 1 and kesatu else f"PIHAK {terbilang.ordinal(n).upper()}"
+                       for n in range(1, len(agreement.parties) + 1)]
 
     def label(self, n: int) -> str:
-        if n == 1 and self.kesatu:
-            return "PIHAK KESATU"
-        return f"PIHAK {terbilang.ordinal(n).upper()}"
+        return self.labels[n - 1]
 
     def context(self) -> dict[str, Any]:
         a = self.a
@@ -84,7 +84,7 @@ class Helpers:
             "para_pihak": Marked("**PARA PIHAK**"),
             "pihak": lambda n: Marked(f"**{self.label(n)}**"),
             "label": lambda n: _mark(self.label(n)),
-            "semua_pihak": Marked(join_and([f"**{self.label(i)}**" for i in range(1, len(a.parties) + 1)], words)),
+            "semua_pihak": Marked(join_and([f"**{label}**" for label in self.labels], words)),
             "n": lambda number, unit="": _mark(terbilang.with_words(number, unit, lang=self.lang)),
             "rupiah": lambda amount: _mark(terbilang.rupiah(amount)),
             "tanggal": lambda d: _mark(terbilang.tanggal(d, self.months())) if d else Marked(BLANK),
@@ -234,7 +234,6 @@ def _write(agreement: Agreement, tpl: Template, lib: Library, chosen: list[tuple
     pasal = _place_extras(agreement, pasal, source)
 
     title_id, sign_id = tpl.title_block, tpl.signature_block
-    labels = [helpers.label(i) for i in range(1, len(agreement.parties) + 1)]
     return Document(
         kind=agreement.kind.value,
         naskah=helpers.naskah,
@@ -249,7 +248,8 @@ def _write(agreement: Agreement, tpl: Template, lib: Library, chosen: list[tuple
             for i, p in enumerate(agreement.parties, 1)
         ],
         # A naskah with a foreign partner is initialled by the parties by their names, not as PIHAK.
-        paraf_labels=[p.short_name.upper() for p in agreement.parties] if agreement.kind.luar_negeri else labels,
+        paraf_labels=[p.short_name.upper() for p in agreement.parties] if agreement.kind.luar_negeri
+        else list(helpers.labels),
         page=PageOptions(template=tpl.docx_path(), paper=agreement.style.paper, paraf=agreement.style.paraf),
         words=lib.kata[lang],
         language=lang,

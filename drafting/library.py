@@ -176,6 +176,7 @@ class Template(BaseModel):
     docx: str = "../naskah.docx"
     _dir: Path = PrivateAttr(default=TEMPLATES_DIR)
     _lines: LineIndex | None = PrivateAttr(default=None)
+    _docx: Path | None = PrivateAttr(default=None)
 
     def entries(self) -> list[TemplateEntry]:
         out = []
@@ -194,11 +195,13 @@ class Template(BaseModel):
 
     def docx_path(self) -> Path:
         """The Word template: ``docx`` beside this template, or the shipped one when a unit's
-        template keeps the default and has no naskah.docx of its own."""
-        path = (self._dir / self.docx).resolve()
-        if not path.is_file() and self.docx == "../naskah.docx":
-            return TEMPLATES_DIR / "naskah.docx"
-        return path
+        template keeps the default and has no naskah.docx of its own. Looked up once."""
+        if self._docx is None:
+            path = (self._dir / self.docx).resolve()
+            if not path.is_file() and self.docx == "../naskah.docx":
+                path = TEMPLATES_DIR / "naskah.docx"
+            self._docx = path
+        return self._docx
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,11 @@ from .errors import LibraryError
 
 # Helpers that emit structure (refs, line breaks) wrap it in these two control characters.
 OPEN, CLOSE = "\x01", "\x02"
-# Markup characters get a backslash; the control characters of helpers are dropped.
-_ESCAPES = {ord(c): "\\" + c for c in "\\*[-+"} | {ord(OPEN): None, ord(CLOSE): None}
+# Markup characters get a backslash; the control characters of helpers are dropped. A list marker
+# ("- ", "+ ") or an anchor or role ("[#id]", "[.role]") is structure only where a line's text
+# begins: a value's first character is escaped for that, the inline marks everywhere.
+_ESCAPES = {ord(c): "\\" + c for c in "\\*"} | {ord(OPEN): None, ord(CLOSE): None}
+_LINE_START = ("-", "+", "[")
 _ITEM = re.compile(r"^(?P<marker>[-+])(?:\[(?P<punct>dan|atau|dan/atau|;|\.|)\])? (?P<rest>.*)$")
 _ID = re.compile(r"^\[#(?P<id>[a-z0-9_]+)\] ?")
 _ROLE = re.compile(r"^\[\.(?P<role>[a-z]+)\] ?")
@@ -53,8 +56,8 @@ def finalize(value: Any) -> str:
 
 def escape(value: object) -> str:
     """Make a value from the input safe to place in clause text: one line, no markup."""
-    text = " ".join(str(value).split())  # newlines and runs of spaces become one space
-    return text.translate(_ESCAPES)
+    text = " ".join(str(value).split()).translate(_ESCAPES)  # newlines and runs of spaces: one space
+    return "\\" + text if text.startswith(_LINE_START) else text
 
 
 def ref_marker(targets: tuple[str, ...], bare: bool) -> str:
@@ -108,7 +111,7 @@ def parse(text: str, *, where: str) -> list[Paragraph]:
 
 
 def _take_id(text: str) -> tuple[str | None, str]:
-    return _take(_ID, text)
+    return _take(_ID, text) if text.startswith("[#") else (None, text)
 
 
 def _take(pattern: re.Pattern[str], text: str) -> tuple[str | None, str]:
@@ -141,7 +144,8 @@ def parse_input(text: str, *, where: str) -> list[Paragraph]:
 
 def escape_inline(text: str) -> str:
     """Like ``escape`` but keeps the spacing of a line of outline text."""
-    return text.translate(_ESCAPES)
+    text = text.translate(_ESCAPES)
+    return "\\" + text if text.startswith(_LINE_START) else text
 
 
 # One token of clause text: an escaped character, a helper's marker, a bold or italic mark, plain
@@ -151,6 +155,8 @@ _INLINE = re.compile(
 
 
 def parse_inline(text: str, where: str = "") -> list[Inline]:
+    if not ("\\" in text or "*" in text or OPEN in text):  # plain text, the most common
+        return [Run(text)] if text else []
     out: list[Inline] = []
     bold = italic = False
     for m in _INLINE.finditer(text):
