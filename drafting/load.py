@@ -95,8 +95,8 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
         if stat.S_ISDIR(mode):
             raise refused("adalah folder, bukan berkas isian")
         if not stat.S_ISREG(mode):
-            raise refused("bukan berkas biasa (perangkat, pipa atau soket): simpan isian sebagai berkas .yaml "
-                          "atau .json")
+            raise refused("bukan berkas biasa (perangkat, pipa atau soket): simpan isinya sebagai berkas "
+                          "biasa, lalu sebutkan berkas itu")
         chunks, size = [], 0
         while size <= limit and (chunk := os.read(fd, limit + 1 - size)):
             chunks.append(chunk)

@@ -7,9 +7,11 @@ the input was built to make the tool hang or grow."""
 from __future__ import annotations
 
 import copy
+import io
 import json
 import os
 import time
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -289,4 +291,100 @@ def test_bad_input_is_refused_cleanly(case: Bad, tmp_path: Path, monkeypatch: py
     assert case.field in message, message
     assert case.words in message, message
     assert snapshot(tmp_path) == before  # nothing written, no temporary file left, the input as it was
+    assert cpu < 1.0, f"{cpu:.2f} s of CPU"
+
+
+# --- a naskah the tool did not make, given to `drafting check` ---------------------------------------
+
+WORD = (Path(__file__).parent / "corpus" / "format_word_numbering" / "naskah.docx").read_bytes()
+PDF = (Path(__file__).parent / "corpus" / "format_pdf_other_tool" / "naskah.pdf").read_bytes()
+LOL = (b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">' + b"".join(
+    b'<!ENTITY %s "%s">' % (bytes([98 + i]), (b"&%s;" % bytes([97 + i])) * 10) for i in range(9)) + b"]>")
+
+
+def repacked(change: Callable[[str, bytes], bytes | None], zeros: int = 0) -> bytes:
+    """The Word file of the corpus with each part as ``change`` makes it (None: left out), and
+    a picture of ``zeros`` megabytes of zero bytes, which packs to next to nothing."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(WORD)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+        for name in source.namelist():
+            if (data := change(name, source.read(name))) is not None:
+                target.writestr(name, data)
+        if zeros:
+            with target.open("word/media/bom.bin", "w") as picture:
+                for _ in range(zeros):
+                    picture.write(bytes(2**20))
+    return out.getvalue()
+
+
+def docx(make: Callable[[], bytes]) -> Callable[[Path], Path]:
+    """A ``prepare`` writing naskah.docx when the case runs: big ones are not built at collection."""
+    def prepare(tmp: Path) -> Path:
+        (tmp / "naskah.docx").write_bytes(make())
+        return tmp / "naskah.docx"
+    return prepare
+
+
+def in_document(insert: bytes, prolog: bytes = b"") -> Callable[[str, bytes], bytes]:
+    def change(name: str, data: bytes) -> bytes:
+        if name != "word/document.xml":
+            return data
+        head, body = data.split(b"?>", 1)
+        return head + b"?>" + prolog + body.replace(b"<w:body>", b"<w:body><w:p><w:r><w:t>" + insert + b"</w:t></w:r></w:p>", 1)
+    return change
+
+
+CHECKED = [
+    Bad("word-not-a-zip", b"PK bukan zip", "(dokumen)", "bukan dokumen Word", suffix=".docx", args=[]),
+    Bad("word-truncated", WORD[:len(WORD) // 2], "(dokumen)", "bukan dokumen Word", suffix=".docx", args=[]),
+    Bad("word-without-document-xml", repacked(lambda n, d: None if n == "word/document.xml" else d), "(dokumen)",
+        "tidak ada word/document.xml", suffix=".docx", args=[]),
+    Bad("word-zip-bomb", None, "(dokumen)", "lebih dari 200 MB setelah dibuka", args=[],
+        prepare=docx(lambda: repacked(lambda n, d: d, zeros=201))),
+    Bad("word-part-of-51-mb", None, "(dokumen)", "word/document.xml lebih dari 50 MB", args=[],
+        prepare=docx(lambda: repacked(in_document(b"a" * (51 * 2**20))))),
+    Bad("word-entity-bomb", repacked(in_document(b"&j;", LOL)), "(dokumen)", "DTD", suffix=".docx", args=[]),
+    Bad("word-external-entity", repacked(in_document(b"&x;", b'<!DOCTYPE x [<!ENTITY x SYSTEM "file:///etc/passwd">]>')),
+        "(dokumen)", "DTD", suffix=".docx", args=[]),
+    Bad("word-damaged-xml", repacked(in_document(b"<w:t>")), "(dokumen)", "rusak", suffix=".docx", args=[]),
+    Bad("word-fifo", None, "(dokumen)", "bukan berkas biasa", args=[], prepare=lambda tmp: _fifo(tmp / "naskah.docx")),
+    Bad("pdf-truncated", PDF[:len(PDF) // 3], "(dokumen)", "PDF ini rusak", suffix=".pdf", args=[]),
+    Bad("pdf-not-a-pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\n", "(dokumen)", "PDF ini rusak", suffix=".pdf", args=[]),
+    Bad("text-utf-16", "Pasal 1\n".encode("utf-16"), "(dokumen) (baris 1)", "UTF-16", suffix=".txt", args=[]),
+    Bad("text-latin-1", "Pasal 1\nJ\xe4karta\n".encode("latin-1"), "(dokumen) (baris 2)", "bukan teks UTF-8",
+        suffix=".md", args=[]),
+    Bad("naskah-larger-than-50-mb", None, "(dokumen)", "terlalu besar", args=[],
+        prepare=lambda tmp: _sparse(tmp / "naskah.pdf", 50 * 2**20 + 1)),
+]
+
+
+def _sparse(path: Path, size: int) -> Path:
+    with path.open("wb") as f:
+        f.truncate(size)
+    return path
+
+
+def test_the_checked_catalogue_names_distinct_cases() -> None:
+    assert len({c.name for c in CASES + CHECKED}) == len(CASES) + len(CHECKED)
+
+
+@pytest.mark.parametrize("case", CHECKED, ids=[c.name for c in CHECKED])
+def test_a_bad_naskah_is_refused_cleanly_by_check(case: Bad, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    if case.prepare is not None:
+        source = case.prepare(tmp_path)
+    else:
+        source = tmp_path / f"naskah{case.suffix}"
+        source.write_bytes(case.content or b"")
+    before = snapshot(tmp_path)
+    cpu = time.process_time()
+    result = CliRunner().invoke(cli.main, ["check", str(source), *case.args])
+    cpu = time.process_time() - cpu
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output and "Error" not in result.output
+    assert f"{source}: " in result.stderr
+    assert case.field in result.stderr and case.words in result.stderr, result.stderr
+    assert snapshot(tmp_path) == before
     assert cpu < 1.0, f"{cpu:.2f} s of CPU"
