@@ -143,7 +143,7 @@ def parse_agreement(text: str, *, source: str = "<input>", is_json: bool = False
 
 def parse_data(text: str, *, source: str = "<input>", is_json: bool = False) -> tuple[dict[str, Any], LineIndex]:
     """The input as plain data (not yet validated) and where each field is written."""
-    data, lines = parse_json(text, source) if is_json else _parse_yaml(text, source)
+    data, lines = parse_json(text, source) if is_json else parse_yaml(text, source)
     if not isinstance(data, dict):
         raise InputError(source, [Problem("", "isi berkas harus berupa kumpulan isian (kind, tentang, parties, …)")])
     return data, lines
@@ -339,7 +339,9 @@ def _compose(text: str) -> tuple[Node | None, _Loader]:
         loader.dispose()
 
 
-def _parse_yaml(text: str, source: str) -> tuple[Any, LineIndex]:
+def parse_yaml(text: str, source: str) -> tuple[Any, LineIndex]:
+    """YAML text as data and where each value is written: bounded, keys once (an input file's,
+    a library file's)."""
     try:
         root, loader = _compose(text)
         data = loader.construct_document(root) if root is not None else None
@@ -488,14 +490,19 @@ def _problem(err: dict[str, Any], lines: LineIndex | None) -> Problem:
         # "flows[0].provider" -> ("flows", 0, "provider"), the shape pydantic locations have
         loc += tuple(int(k) if k.isdigit() else k for k in re.findall(r"[^.\[\]]+", cause.path))
         message = cause.message
-    elif err.get("input", ...) is None and err["type"] not in ("missing", "extra_forbidden"):
-        message = "wajib diisi"  # "tentang:" with nothing after it is the same as no tentang at all
-    elif isinstance(err.get("ctx", {}).get("ge", err.get("ctx", {}).get("le")), str):  # a date's bounds
-        message = f"harus tanggal antara {FIRST_DATE.isoformat()} dan {LAST_DATE.isoformat()}"
     else:
-        template = _MESSAGES.get(err["type"])
-        message = template.format(**err.get("ctx", {})) if template else _plain(err)
+        message = error_message(err)
     return Problem(_path(loc), message, lines.line(loc) if lines else None)
+
+
+def error_message(err: dict[str, Any]) -> str:
+    """One of pydantic's errors in a drafter's words (an input's, a library file's)."""
+    if err.get("input", ...) is None and err["type"] not in ("missing", "extra_forbidden"):
+        return "wajib diisi"  # "tentang:" with nothing after it is the same as no tentang at all
+    if isinstance(err.get("ctx", {}).get("ge", err.get("ctx", {}).get("le")), str):  # a date's bounds
+        return f"harus tanggal antara {FIRST_DATE.isoformat()} dan {LAST_DATE.isoformat()}"
+    template = _MESSAGES.get(err["type"])
+    return template.format(**err.get("ctx", {})) if template else _plain(err)
 
 
 def _plain(err: dict[str, Any]) -> str:
