@@ -34,15 +34,23 @@ def library_option(f=None, *, help: str = LIBRARY_HELP):  # noqa: ANN001, ANN201
     return option(f) if f is not None else option
 
 
+def shown(text: str) -> str:
+    """A message as the terminal gets it: a character from the input that it would act on or not
+    show (ESC of a colour or cursor sequence, a zero-width space in a key) written as its code."""
+    if text.replace("\n", "").isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == "\n" else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 class _Group(click.Group):
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except (InputError, OutputError) as exc:
-            click.echo(exc.describe(), err=True)
+            click.echo(shown(exc.describe()), err=True)
             sys.exit(2)
         except DraftingError as exc:
-            click.echo(f"galat: {exc}", err=True)
+            click.echo(shown(f"galat: {exc}"), err=True)
             sys.exit(1)
 
 
@@ -78,7 +86,7 @@ def render(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, 
     for source, target in zip(inputs, targets):
         result = render_file(source, target, fmt, force=force, libraries=libraries)
         for finding in result.findings:
-            click.echo(f"{source}: {finding.describe()}", err=True)
+            click.echo(shown(f"{source}: {finding.describe()}"), err=True)
         if result.target is None:
             refused = True
             click.echo(f"tidak ditulis: {source} (ada galat; perbaiki, atau pakai --force)", err=True)
@@ -167,7 +175,7 @@ def check(inputs: tuple[Path, ...], as_json: bool, libraries: tuple[Path, ...]) 
             click.echo(f"{source}: {counts}")
             click.echo(f"  [info] aturan: {report.rule_set()}")
             for finding in findings:
-                click.echo(f"  {finding.describe()}")
+                click.echo(shown(f"  {finding.describe()}"))
     if any(errors(report.findings) for _, report in reports):
         sys.exit(1)
 

@@ -483,8 +483,7 @@ def _json_reason(msg: str) -> str:
 # --- pydantic's errors, in a drafter's words -------------------------------------------------
 
 def _problem(err: dict[str, Any], lines: LineIndex | None) -> Problem:
-    # The members of Item add their tag to the location ("str", "ListItem"): drop them.
-    loc = tuple(k for k in err["loc"] if isinstance(k, int) or (k not in ("str", "ListItem") and "[" not in k))
+    loc = _field_loc(err)
     cause = err.get("ctx", {}).get("error")
     if isinstance(cause, FieldProblem):
         # "flows[0].provider" -> ("flows", 0, "provider"), the shape pydantic locations have
@@ -493,6 +492,18 @@ def _problem(err: dict[str, Any], lines: LineIndex | None) -> Problem:
     else:
         message = error_message(err)
     return Problem(_path(loc), message, lines.line(loc) if lines else None)
+
+
+# What pydantic adds to a location besides the drafter's keys: a list item's shape ("str",
+# "ListItem"), a mapping's key being validated ("[key]"), a validator's name ("function-after[…]").
+_NOT_A_KEY = re.compile(r"str|ListItem|\[key\]|[a-z-]+\[.*\]", re.DOTALL)
+
+
+def _field_loc(err: dict[str, Any]) -> tuple[Any, ...]:
+    """The drafter's field path of an error; an unknown key is the drafter's, whatever it looks like."""
+    loc = err["loc"]
+    own = len(loc) - 1 if err["type"] == "extra_forbidden" else len(loc)
+    return tuple(k for i, k in enumerate(loc) if isinstance(k, int) or i >= own or not _NOT_A_KEY.fullmatch(k))
 
 
 def error_message(err: dict[str, Any]) -> str:
@@ -524,5 +535,9 @@ def _plain(err: dict[str, Any]) -> str:
 def _path(loc: tuple[Any, ...]) -> str:
     out = ""
     for key in loc:
+        key = key if isinstance(key, int) or len(str(key)) <= _LONGEST_KEY else f"{str(key)[:_LONGEST_KEY]}…"
         out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
     return out
+
+
+_LONGEST_KEY = 80  # a key past it (which no field has) is shown cut, not repeated in full in every message

@@ -157,10 +157,14 @@ def _levels(items: list[Item]) -> int:
     return max((1 + _levels(i.items) if isinstance(i, ListItem) else 1 for i in items), default=0)
 
 
-# Text, or {text, items}. Told apart by the value's shape, so that a wrong value gets one message
-# (that of the shape it has), not one per shape it could have had.
-Item = Annotated[Union[Annotated[Text, Tag("str")], Annotated[ListItem, Tag("ListItem")]],
-                 Discriminator(lambda v: "ListItem" if isinstance(v, (dict, ListItem)) else "str")]
+def _text_or(text: Any, listed: type[BaseModel]) -> Any:
+    """Text, or {text, items}. Told apart by the value's shape, so that a wrong value gets one
+    message (that of the shape it has), not one per shape it could have had."""
+    return Annotated[Union[Annotated[text, Tag("str")], Annotated[listed, Tag("ListItem")]],
+                     Discriminator(lambda v: "ListItem" if isinstance(v, (dict, listed)) else "str")]
+
+
+Item = _text_or(Text, ListItem)
 
 
 class Representative(Strict):
@@ -513,7 +517,7 @@ class EnglishListItem(Strict):
 
 # A list item in English: as the Indonesian one (a text, or {text, items}); empty while it is
 # not translated yet (the form adds it empty beside its original).
-EnglishItem = Union[EnglishText, EnglishListItem]
+EnglishItem = _text_or(EnglishText, EnglishListItem)
 
 
 class EnglishRepresentative(Strict):

@@ -184,6 +184,16 @@ CASES = [
         "nama isian harus berupa teks"),
     Bad("unknown-field", replaced("originals: 2", "originals: 2\nlampiran: 1"), f"lampiran (baris {L(ORIGINALS) + 1})",
         "isian tidak dikenal"),
+    Bad("key-with-brackets", replaced("originals: 2", "originals: 2\n'pihak[1]': x"), f"pihak[1] (baris {L(ORIGINALS) + 1})",
+        "isian tidak dikenal"),
+    Bad("terminal-escape-in-a-key", replaced("originals: 2", 'originals: 2\n"\\e[2J\\e[31mmerah": x'),
+        f"\\x1b[2J\\x1b[31mmerah (baris {L(ORIGINALS) + 1})", "isian tidak dikenal"),
+    Bad("zero-width-space-in-kind", replaced("kind: perjanjian_kerja_sama\ntentang", 'kind: "perjanjian_kerja_sama\\u200b"\ntentang'),
+        f"kind (baris {L('kind: ')})", "nilai 'perjanjian_kerja_sama\\u200b' tidak dikenal"),
+    Bad("key-of-100000-characters", as_json(put("k" * 100_000, value="x")), f"{'k' * 80}…:", "isian tidak dikenal",
+        suffix=".json"),
+    Bad("english-item-of-a-wrong-shape", edited(put("english", value={"scope": [{"teks": "a"}, None]})),
+        "english.scope[0].teks (baris", "isian tidak dikenal"),
     # --- text ---------------------------------------------------------------------------------------
     Bad("tentang-of-spaces", replaced("tentang: Pemanfaatan Data Keimigrasian dalam Program Jaminan Sosial "
                                       "Ketenagakerjaan\nsigning", 'tentang: "   "\nsigning'), f"tentang (baris {L('tentang: ')})",
@@ -286,6 +296,7 @@ def test_bad_input_is_refused_cleanly(case: Bad, tmp_path: Path, monkeypatch: py
     assert result.exit_code == 2, result.output
     assert isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output and "Error" not in result.output
+    assert "\x1b" not in result.output and len(result.output) < 5000  # no terminal sequence, no key repeated in full
     message = result.stderr
     assert str(source) in message or case.field.split(":")[0] in message
     assert case.field in message, message
