@@ -239,6 +239,7 @@ CASES = [
         args=["-o", "link.docx"], prepare=lambda tmp: _linked(tmp)),
     Bad("format-and-suffix-disagree", TEXT.encode(), "out.docx: tidak dapat ditulis", "--format md",
         args=["--format", "md", "-o", "out.docx"]),
+    Bad("stdout-without-format", TEXT.encode(), "-: tidak dapat ditulis", "memerlukan --format", args=["-o", "-"]),
     Bad("unknown-output-suffix", TEXT.encode(), "out.txt: tidak dapat ditulis", "bukan format keluaran",
         args=["-o", "out.txt"]),
     Bad("output-under-proc", TEXT.encode(), "/proc/drafting/out.docx: tidak dapat ditulis", "tidak ditemukan",
