@@ -20,7 +20,7 @@ from .checks import errors  # noqa: E402
 from .checks.finding import SEVERITIES, SEVERITY_WORDS  # noqa: E402
 from .errors import DraftingError, InputError, OutputError, os_reason  # noqa: E402
 from .model import Agreement  # noqa: E402
-from .output import same_file  # noqa: E402
+from .output import commands_inputs, same_file  # noqa: E402
 from .pipeline import FORMATS, check_file, render_file  # noqa: E402
 
 
@@ -46,7 +46,8 @@ def shown(text: str) -> str:
 class _Group(click.Group):
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
-            return super().invoke(ctx)
+            with commands_inputs():  # what a command reads, it never overwrites (output.py)
+                return super().invoke(ctx)
         except (InputError, OutputError) as exc:
             click.echo(shown(exc.describe()), err=True)
             sys.exit(2)

@@ -39,6 +39,7 @@ from yaml.resolver import BaseResolver
 from .errors import InputError, LimitError, Problem, os_reason
 from .limits import FIRST_DATE, LAST_DATE, MAX_DEPTH, MAX_INPUT_BYTES, MAX_NODES
 from .model import Agreement, FieldProblem
+from .output import reading
 
 _DATE = "bukan tanggal yang sah (tulis TTTT-BB-HH, mis. 2027-01-16)"
 _INTEGER = "harus berupa bilangan bulat"
@@ -80,6 +81,7 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     it is opened without blocking (a FIFO with no writer would hang an ordinary open) and its
     type checked on the open descriptor, so that nothing can change between check and read."""
     source = str(path)
+    reading(path)
 
     def refused(message: str) -> InputError:
         return InputError(source, [Problem("", message)])

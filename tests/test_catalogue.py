@@ -248,6 +248,8 @@ CASES = [
         args=["-o", "/sys/out.docx"]),  # /sys refuses even root, who may write anywhere else
     Bad("output-under-a-file", TEXT.encode(), "in.yaml/out.docx: tidak dapat ditulis", "(in.yaml) adalah berkas",
         args=["-o", "in.yaml/out.docx"]),
+    Bad("output-name-too-long", TEXT.encode(), "tidak dapat ditulis", "nama terlalu panjang",
+        args=["-o", "n" * 300 + ".docx"]),
     Bad("output-is-a-folder", TEXT.encode(), "'-o'", "adalah folder", args=["-o", "."]),
     Bad("out-dir-is-a-file", TEXT.encode(), "'--out-dir'", "adalah berkas", args=["--out-dir", "in.yaml"]),
     Bad("unknown-format", TEXT.encode(), "'--format'", "bukan salah satu dari", args=["--format", "exe"]),
@@ -400,3 +402,22 @@ def test_a_bad_naskah_is_refused_cleanly_by_check(case: Bad, tmp_path: Path, mon
     assert case.field in result.stderr and case.words in result.stderr, result.stderr
     assert snapshot(tmp_path) == before
     assert cpu < 1.0, f"{cpu:.2f} s of CPU"
+
+
+# --- what a command reads, it never writes over (output.py) ------------------------------------------
+
+@pytest.mark.parametrize("args", [["registry", "export", "{db}"], ["registry", "export", "{link}"],
+                                  ["registry", "lampiran", "perencanaan", "-o", "{db}"]],
+                         ids=["export", "export-through-a-link", "lampiran"])
+def test_no_command_writes_over_the_registry_it_opened(args: list[str], tmp_path: Path) -> None:
+    """The registry's SQLite file, named .xlsx by mistake: before, ``registry export`` replaced
+    the database with the sheet it made from it."""
+    db = tmp_path / "registri.xlsx"
+    assert CliRunner().invoke(cli.main, ["registry", "add", str(BPJS), "--db", str(db)]).exit_code == 0
+    (tmp_path / "tautan.xlsx").symlink_to(db)
+    before = snapshot(tmp_path)
+    result = CliRunner().invoke(cli.main, [a.format(db=db, link=tmp_path / "tautan.xlsx") for a in args]
+                                + ["--db", str(db)])
+    assert result.exit_code == 2, result.output
+    assert "tidak pernah ditimpa" in result.stderr and "Traceback" not in result.output
+    assert snapshot(tmp_path) == before  # nor the inputs folder an export writes beside its sheet

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..errors import DraftingError, os_reason
 from ..limits import MAX_NASKAH_BYTES
+from ..output import reading
 from ..word_package import package_problem
 from .docx import revision_date
 
@@ -71,6 +72,7 @@ def compare_docx(old: bytes, new: bytes, *, author: str, date: dt.date | dt.date
 def read_package(path: Path) -> bytes:
     """A Word file's bytes, checked as ``check_package`` does, read only when it is a regular file
     of bounded size (not a FIFO or a device)."""
+    reading(path)
     try:
         if not path.is_file():
             raise RedlineError(f"{path}: tidak ada, atau bukan berkas biasa")
