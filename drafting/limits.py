@@ -2,7 +2,7 @@
 
 An input is possibly hostile: a file may be a device or a pipe, a few kilobytes of YAML aliases
 may stand for billions of values, a list may run to a hundred thousand items. Each limit below is
-far above what a real naskah needs (the largest example is 8.4 kB, 239 values, 3 levels of list
+far above what a real naskah needs (the largest example is 9 kB, 253 values, 3 levels of list
 items, its longest text 601 characters) and low enough that refusing past it is immediate and the
 memory used stays a small multiple of the input. The loader (``load.py``) enforces the structural
 ones while it reads; the input model (``model.py``) the per-field ones, as pydantic bounds, so
@@ -15,7 +15,8 @@ import datetime as dt
 
 # --- the file or request body --------------------------------------------------------------
 MAX_INPUT_BYTES = 512 * 1024  # a YAML/JSON input file, an uploaded one, a request body
-MAX_NODES = 20_000  # values (maps, lists, scalars), a YAML alias counting as all it stands for
+MAX_NODES = 5_000  # values (maps, lists, scalars), a YAML alias counting as all it stands for; the
+# bound that keeps the slowest preview of a valid input near a second (its work grows with them)
 MAX_DEPTH = 20  # maps and lists inside one another (the examples need 8)
 
 # --- the fields (model.py) -------------------------------------------------------------------
