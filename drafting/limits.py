@@ -34,11 +34,17 @@ MAX_PER_YEARS = 10  # … per monitoring.per_years
 FIRST_DATE = dt.date(1900, 1, 1)  # every date of the input lies in this range, so that a term
 LAST_DATE = dt.date(2199, 12, 31)  # computed from it (start + years) is a date too
 
-# --- a naskah the tool did not make (drafting check, compare; word_package.py) ----------------
+# --- a naskah the tool did not make (drafting check, compare; office_package.py) ----------------
 MAX_NASKAH_BYTES = 50 * 1024 * 1024  # a DOCX, PDF or text file: a naskah with scanned annexes stays under
 MAX_PDF_PAGES = 200
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # what a Word package unpacks to, pictures and all: no zip bomb
-MAX_PART_BYTES = 50 * 1024 * 1024  # one XML part of it: a hundred-page document.xml is a few MB
+MAX_PART_BYTES = 20 * 1024 * 1024  # one XML part of it: a hundred-page document.xml is a few MB
+
+# --- a register to import (registry import; registry/sheet.py) ---------------------------------
+MAX_SHEET_BYTES = 20 * 1024 * 1024  # a CSV or XLSX file; an XLSX unpacks within the bounds above
+MAX_SHEET_ROWS = 20_000
+MAX_SHEET_COLUMNS = 200
+MAX_CELL = 10_000  # characters
 
 # --- the web form (web/) ----------------------------------------------------------------------
 MAX_REQUEST_BYTES = 2 * MAX_INPUT_BYTES  # a request carries an input file as a JSON string, escaped

@@ -356,8 +356,8 @@ CHECKED = [
         "tidak ada word/document.xml", suffix=".docx", args=[]),
     Bad("word-zip-bomb", None, "(dokumen)", "lebih dari 200 MB setelah dibuka", args=[],
         prepare=docx(lambda: repacked(lambda n, d: d, zeros=201))),
-    Bad("word-part-of-51-mb", None, "(dokumen)", "word/document.xml lebih dari 50 MB", args=[],
-        prepare=docx(lambda: repacked(in_document(b"a" * (51 * 2**20))))),
+    Bad("word-part-of-21-mb", None, "(dokumen)", "word/document.xml lebih dari 20 MB", args=[],
+        prepare=docx(lambda: repacked(in_document(b"a" * (21 * 2**20))))),
     Bad("word-entity-bomb", repacked(in_document(b"&j;", LOL)), "(dokumen)", "DTD", suffix=".docx", args=[]),
     Bad("word-external-entity", repacked(in_document(b"&x;", b'<!DOCTYPE x [<!ENTITY x SYSTEM "file:///etc/passwd">]>')),
         "(dokumen)", "DTD", suffix=".docx", args=[]),
@@ -380,20 +380,20 @@ def _sparse(path: Path, size: int) -> Path:
 
 
 def test_the_checked_catalogue_names_distinct_cases() -> None:
-    assert len({c.name for c in CASES + CHECKED}) == len(CASES) + len(CHECKED)
+    assert len({c.name for c in CASES + CHECKED + IMPORTED}) == len(CASES) + len(CHECKED) + len(IMPORTED)
 
 
-@pytest.mark.parametrize("case", CHECKED, ids=[c.name for c in CHECKED])
-def test_a_bad_naskah_is_refused_cleanly_by_check(case: Bad, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+def refused_cleanly(case: Bad, tmp_path: Path, command: list[str], name: str) -> None:
+    """``command`` on the case's file: exit 2, the file and the field or part named, no traceback,
+    nothing written, well under a second of CPU."""
     if case.prepare is not None:
         source = case.prepare(tmp_path)
     else:
-        source = tmp_path / f"naskah{case.suffix}"
+        source = tmp_path / f"{name}{case.suffix}"
         source.write_bytes(case.content or b"")
     before = snapshot(tmp_path)
     cpu = time.process_time()
-    result = CliRunner().invoke(cli.main, ["check", str(source), *case.args])
+    result = CliRunner().invoke(cli.main, [*command, str(source), *case.args])
     cpu = time.process_time() - cpu
     assert result.exit_code == 2, result.output
     assert isinstance(result.exception, SystemExit)
@@ -402,6 +402,64 @@ def test_a_bad_naskah_is_refused_cleanly_by_check(case: Bad, tmp_path: Path, mon
     assert case.field in result.stderr and case.words in result.stderr, result.stderr
     assert snapshot(tmp_path) == before
     assert cpu < 1.0, f"{cpu:.2f} s of CPU"
+
+
+@pytest.mark.parametrize("case", CHECKED, ids=[c.name for c in CHECKED])
+def test_a_bad_naskah_is_refused_cleanly_by_check(case: Bad, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    refused_cleanly(case, tmp_path, ["check"], "naskah")
+
+
+# --- a register to import, given to `drafting registry import` ----------------------------------------
+
+def workbook(change: Callable[[bytes], bytes], zeros: int = 0) -> bytes:
+    """A workbook with a header row, its sheet as ``change`` makes it, and ``zeros`` MB of zeros."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Nomor", "Tentang", "Mitra", "Tanggal"])
+    plain = io.BytesIO()
+    book.save(plain)
+    out = io.BytesIO()
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, change(data) if name == "xl/worksheets/sheet1.xml" else data)
+        if zeros:
+            with target.open("xl/media/bom.bin", "w") as picture:
+                for _ in range(zeros):
+                    picture.write(bytes(2**20))
+    return out.getvalue()
+
+
+def xlsx(make: Callable[[], bytes]) -> Callable[[Path], Path]:
+    def prepare(tmp: Path) -> Path:
+        (tmp / "rekap.xlsx").write_bytes(make())
+        return tmp / "rekap.xlsx"
+    return prepare
+
+
+IMPORTED = [
+    Bad("sheet-not-a-zip", b"PK bukan zip", "(dokumen)", "bukan buku kerja Excel", suffix=".xlsx"),
+    Bad("sheet-zip-bomb", None, "(dokumen)", "lebih dari 200 MB setelah dibuka",
+        prepare=xlsx(lambda: workbook(lambda d: d, zeros=201))),
+    Bad("sheet-entity-bomb", None, "(dokumen)", "DTD", prepare=xlsx(lambda: workbook(lambda d: LOL + d.replace(
+        b"</sheetData>", b'<row r="2"><c r="A2" t="inlineStr"><is><t>&j;</t></is></c></row></sheetData>')))),
+    Bad("sheet-damaged-xml", None, "(dokumen)", "rusak", prepare=xlsx(lambda: workbook(lambda d: d[:len(d) // 2]))),
+    Bad("sheet-fifo", None, "(dokumen)", "bukan berkas biasa", prepare=lambda tmp: _fifo(tmp / "rekap.csv")),
+    Bad("sheet-larger-than-20-mb", None, "(dokumen)", "terlalu besar",
+        prepare=lambda tmp: _sparse(tmp / "rekap.csv", 20 * 2**20 + 1)),
+]
+
+
+@pytest.mark.parametrize("case", IMPORTED, ids=[c.name for c in IMPORTED])
+def test_a_bad_register_is_refused_cleanly_by_import(case: Bad, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "registri.db")
+    assert CliRunner().invoke(cli.main, ["registry", "list", "--db", db]).exit_code == 0  # made before, not by it
+    case.args = ["--db", db]
+    refused_cleanly(case, tmp_path, ["registry", "import"], "rekap")
 
 
 # --- what a command reads, it never writes over (output.py) ------------------------------------------

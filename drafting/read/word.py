@@ -26,7 +26,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ..errors import InputError, Problem
-from ..word_package import package_problem
+from ..office_package import package_problem
 from .bilingual import two_texts
 from .structure import SIGNATURE_LABEL
 
@@ -139,7 +139,7 @@ def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
 
 def read_docx(data: bytes, source: str) -> list[str]:
     """The paragraphs of the Word file ``source`` whose bytes are ``data``; an InputError when it
-    is no Word file, past the bounds of word_package.py, or its XML is damaged (libxml2 refuses
+    is no Word file, past the bounds of office_package.py, or its XML is damaged (libxml2 refuses
     an entity expansion bomb on its own; python-docx never resolves external entities)."""
     if (reason := package_problem(data)) is not None:
         raise InputError(source, [Problem("", reason)])

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..errors import DraftingError, os_reason
 from ..limits import MAX_NASKAH_BYTES
 from ..output import reading
-from ..word_package import package_problem
+from ..office_package import package_problem
 from .docx import revision_date
 
 INSTALL_HINT = "pasang dengan: pip install 'python-redlines[docxodus]'"
