@@ -210,6 +210,8 @@ CASES = [
         "surrogate", suffix=".json"),
     Bad("lone-surrogate-in-scope", as_json().replace(b'"scope": [\n  "', b'"scope": [\n  "\\udfff', 1),
         "scope[0]", "surrogate", suffix=".json"),
+    Bad("pasal-title-without-letters", edited(put("extra_pasal", value=[{"title": "0", "paragraphs": ["Ayat."]}])),
+        "extra_pasal[0].title (baris", "harus memuat huruf"),
     Bad("tentang-a-list", edited(put("tentang", value=["a", "b"])), "tentang (baris", "harus berupa teks"),
     Bad("parties-a-mapping", edited(put("parties", value={"name": "x"})), "parties (baris", "harus berupa daftar"),
     Bad("kind-unknown", replaced("kind: perjanjian_kerja_sama\ntentang", "kind: perjanjian\ntentang"),
