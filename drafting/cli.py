@@ -200,3 +200,6 @@ main.add_command(renew_)
 main.add_command(batch)
 from .redline.cli import compare  # noqa: E402
 main.add_command(compare)
+from .adendum.cli import adendum_, konsolidasi  # noqa: E402
+main.add_command(adendum_)
+main.add_command(konsolidasi)
