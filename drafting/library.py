@@ -136,6 +136,8 @@ class Clause(BaseModel):
 
     def fits(self, kind: str) -> bool:
         """Whether the clause is for this kind of naskah, or for the kind whose clauses it shares."""
+        if kind == "adendum":  # written with the clauses of the agreement it amends (title, opening, signatures)
+            return kind in self.kinds or bool(set(self.kinds) & {"perjanjian_kerja_sama", "nota_kesepahaman"})
         return kind in self.kinds or (kind in Kind.__members__ and Kind(kind).family.value in self.kinds)
 
     @property
