@@ -223,3 +223,16 @@ def test_commands_with_files_and_with_the_registry(tmp_path: Path) -> None:
     # an input is never overwritten
     result = runner.invoke(main, ["adendum", str(SIGNED), str(second), "-o", str(second)])
     assert result.exit_code == 2 and "tidak pernah ditimpa" in result.output
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".md"])
+def test_check_reads_an_adendum_as_one(tmp_path: Path, suffix: str) -> None:
+    """Its Pasal I and II are amending articles: the Pasal they quote are the agreement's (no gap
+    in the numbering, no reference to a Pasal missing here), its points are sentences."""
+    from drafting.pipeline import check_file, render
+    signed, changed = load_agreement(SIGNED), load_agreement(CHANGED)
+    path = tmp_path / f"adendum{suffix}"
+    path.write_bytes(render(adendum(signed, history(signed, [changed], [str(SIGNED), str(CHANGED)])), suffix[1:]))
+    report = check_file(path)
+    assert report.findings == []
+    assert "Adendum" in report.rule_set() and "rujukannya menunjuk pasal naskah yang diubahnya" in report.rule_set()

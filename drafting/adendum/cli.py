@@ -42,9 +42,11 @@ def _inputs(signed: str, changed: tuple[Path, ...], db: str) -> tuple[Agreement,
     """The signed agreement, the changed inputs in order, their names, and the registry entry."""
     if _ENTRY.fullmatch(signed):
         from ..registry.adenda import chain  # the registry only when asked for
+        from ..registry.db import open_registry
 
         entry = int(signed.lstrip("#"))
-        agreement, recorded = chain(db, entry)
+        with open_registry(db)() as session:
+            agreement, recorded = chain(session, entry)
         names = [f"registri #{entry}"] + [f"registri #{entry}, adendum {k}" for k in range(1, len(recorded) + 1)]
         return (agreement, recorded + [load_agreement(p) for p in changed], names + [str(p) for p in changed],
                 entry)
@@ -106,8 +108,10 @@ def adendum_(signed: str, changed: tuple[Path, ...], output: Path | None, consol
             _redline(redline, agreement, amendments, merged, author, (date or dt.datetime.now()).date())
     if entry is not None:
         from ..registry.adenda import record
+        from ..registry.db import open_registry
 
-        record(db, entry, last.after.agreement)
+        with open_registry(db).begin() as session:
+            record(session, entry, last.after.agreement)
         click.echo(f"dicatat: adendum ke-{last.ke} naskah #{entry}")
 
 

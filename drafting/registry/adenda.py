@@ -5,38 +5,31 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from ..errors import DraftingError
 from ..load import validate
 from ..model import Agreement as Input
-from .db import open_registry
 from .models import Adendum
 from .records import get_record, input_json, input_of
 
 
-def chain(db: str, entry: int) -> tuple[Input, list[Input]]:
+def chain(session: Session, entry: int) -> tuple[Input, list[Input]]:
     """The entry's input, and the inputs of its adenda in order."""
-    with open_registry(db)() as session:
-        record = get_record(session, entry)
-        try:
-            signed = input_of(record)
-        except ValueError as exc:
-            raise DraftingError(f"{exc}; adendum disusun dari isian naskah") from None
-        return signed, [validate(json.loads(a.input_json), source=f"registri #{entry}, adendum {a.position}")
-                        for a in record.adenda]
+    record = get_record(session, entry)
+    try:
+        signed = input_of(record)
+    except ValueError as exc:
+        raise DraftingError(f"{exc}; adendum disusun dari isian naskah") from None
+    return signed, [validate(json.loads(a.input_json), source=f"registri #{entry}, adendum {a.position}")
+                    for a in record.adenda]
 
 
-def record(db: str, entry: int, changed: Input) -> int:
-    """Record ``changed`` as the entry's next adendum; its position (1: Adendum Pertama)."""
-    with open_registry(db)() as session:
-        agreement = get_record(session, entry)
-        position = len(agreement.adenda) + 1
-        session.add(Adendum(agreement_id=entry, position=position, input_json=input_json(changed),
-                            signing_date=changed.adendum.signing.date if changed.adendum else None))
-        try:
-            session.commit()
-        except IntegrityError:  # another adendum recorded at the same time took this place
-            raise DraftingError(f"adendum ke-{position} naskah #{entry} baru saja dicatat oleh proses lain; "
-                                f"ulangi") from None
-        return position
+def record(session: Session, entry: int, changed: Input) -> int:
+    """Add ``changed`` as the entry's next adendum (the caller commits; two at once cannot both
+    take a place: position is unique per agreement); its position (1: Adendum Pertama)."""
+    agreement = get_record(session, entry)
+    position = len(agreement.adenda) + 1
+    session.add(Adendum(agreement_id=entry, position=position, input_json=input_json(changed),
+                        signing_date=changed.adendum.signing.date if changed.adendum else None))
+    return position
