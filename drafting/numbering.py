@@ -128,7 +128,7 @@ def _number(doc: Document, list_levels: str, labels: Mapping[str, str] | None) -
             if para.id:
                 index[f"{sec.id}.{para.id}"] = Target(sec.number, sec.id, k if numbered else 0, order=at)
             if para.list:
-                _label(para.list, 0, levels, sec, k if numbered else 0, (), index, words)
+                _label(para.list, 0, levels, sec, k if numbered else 0, (), index, words, at)
     for sec in doc.front + doc.pasal + doc.closing:
         for content in _contents(sec):
             content[:] = [_resolve(x, sec, index, words) for x in content]
@@ -139,7 +139,7 @@ def _number(doc: Document, list_levels: str, labels: Mapping[str, str] | None) -
 
 
 def _label(lst: ItemList, level: int, levels: dict[str, list[str]], sec: Section, ayat: int,
-           path: tuple[str, ...], index: dict[str, Target], words: Mapping[str, str]) -> None:
+           path: tuple[str, ...], index: dict[str, Target], words: Mapping[str, str], order: int) -> None:
     fmt = levels[lst.sequence][min(level, 3)]
     formatter, letters = _FORMATS[fmt]
     for i, item in enumerate(lst.items, 1):
@@ -147,9 +147,9 @@ def _label(lst: ItemList, level: int, levels: dict[str, list[str]], sec: Section
         word = words["huruf"] if letters else words["angka"]
         here = path + (f"{word} {_ref_label(item.label)}",)
         if item.id:
-            index[f"{sec.id}.{item.id}"] = Target(sec.number, sec.id, ayat, here, index[sec.id].order if sec.id in index else 0)
+            index[f"{sec.id}.{item.id}"] = Target(sec.number, sec.id, ayat, here, order)
         if item.list:
-            _label(item.list, level + 1, levels, sec, ayat, here, index, words)
+            _label(item.list, level + 1, levels, sec, ayat, here, index, words, order)
 
 
 def _contents(sec: Section) -> Iterator[list[Inline]]:

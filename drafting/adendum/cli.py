@@ -38,7 +38,8 @@ def _format_of(target: Path) -> str:
     return by_suffix[target.suffix.lower()]
 
 
-def _inputs(signed: str, changed: tuple[Path, ...], db: str) -> tuple[Agreement, list[Agreement], list[str], int | None]:
+def _inputs(signed: str, changed: tuple[Path, ...],
+            db: str) -> tuple[Agreement, list[Agreement], list[str], int | None]:
     """The signed agreement, the changed inputs in order, their names, and the registry entry."""
     if _ENTRY.fullmatch(signed):
         from ..registry.adenda import chain  # the registry only when asked for
@@ -60,8 +61,8 @@ def _write(target: Path, doc: Document, sources: tuple[Path, ...]) -> None:
     click.echo(f"ditulis: {target}")
 
 
-def _redline(target: Path, signed: Agreement, amendments: list[Amendment], doc: Document, author: str,
-             date: dt.date) -> None:
+def _redline(target: Path, amendments: list[Amendment], doc: Document, author: str, date: dt.date) -> None:
+    """The naskah konsolidasi against the agreement as signed, in Word's tracked changes."""
     if target.suffix.lower() != ".docx":
         raise click.BadParameter("perbandingan ditulis sebagai .docx", param_hint="--redline")
     write_atomic(target, redline_docx(compare(amendments[0].before.doc, doc), author=author, date=date))
@@ -88,7 +89,8 @@ _DATE = click.option("--date", metavar="TANGGAL", type=click.DateTime(formats=["
 @click.option("--consolidated", "consolidated_to", metavar="BERKAS", type=click.Path(path_type=Path, dir_okay=False),
               help="Tulis juga naskah konsolidasi (naskah dengan adendumnya, bukan naskah autentik).")
 @click.option("--redline", metavar="BERKAS", type=click.Path(path_type=Path, dir_okay=False),
-              help="Tulis juga naskah konsolidasi dibandingkan dengan naskah yang ditandatangani (.docx, lacak perubahan).")
+              help="Tulis juga naskah konsolidasi dibandingkan dengan naskah yang ditandatangani (.docx, lacak "
+                   "perubahan).")
 @_AUTHOR
 @_DATE
 @db_option
@@ -105,7 +107,7 @@ def adendum_(signed: str, changed: tuple[Path, ...], output: Path | None, consol
         if consolidated_to:
             _write(consolidated_to, merged, changed)
         if redline:
-            _redline(redline, agreement, amendments, merged, author, (date or dt.datetime.now()).date())
+            _redline(redline, amendments, merged, author, (date or dt.datetime.now()).date())
     if entry is not None:
         from ..registry.adenda import record
         from ..registry.db import open_registry
@@ -119,7 +121,8 @@ def adendum_(signed: str, changed: tuple[Path, ...], output: Path | None, consol
     "Menulis naskah konsolidasi: NASKAH (isian atau nomor registri) dengan adendumnya diterapkan berurutan (DIUBAH…, "
     "atau adendum yang tercatat di registri), ditandai sebagai naskah konsolidasi, bukan naskah autentik."))
 @click.argument("signed", metavar="NASKAH")
-@click.argument("changed", metavar="[DIUBAH...]", nargs=-1, type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.argument("changed", metavar="[DIUBAH...]", nargs=-1,
+                type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="Berkas keluaran (.docx, .pdf, .md, .html).")
 @click.option("--redline", metavar="BERKAS", type=click.Path(path_type=Path, dir_okay=False),
@@ -131,10 +134,10 @@ def konsolidasi(signed: str, changed: tuple[Path, ...], output: Path, redline: P
                 date: dt.datetime | None, db: str) -> None:
     agreement, chain_, names, _ = _inputs(signed, changed, db)
     if not chain_:
-        raise click.UsageError("naskah ini belum mempunyai adendum: sebutkan isian DIUBAH, atau catat adendumnya dengan "
-                               "'drafting adendum'")
+        raise click.UsageError("naskah ini belum mempunyai adendum: sebutkan isian DIUBAH, atau catat adendumnya "
+                               "dengan 'drafting adendum'")
     amendments = history(agreement, chain_, names)
     merged = consolidated(agreement, amendments, source=names[-1])
     _write(output, merged, changed)
     if redline:
-        _redline(redline, agreement, amendments, merged, author, (date or dt.datetime.now()).date())
+        _redline(redline, amendments, merged, author, (date or dt.datetime.now()).date())

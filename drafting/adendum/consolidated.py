@@ -13,9 +13,8 @@ from dataclasses import replace
 from ..assemble import clause_paragraphs, library_for
 from ..document import Document, Section
 from ..model import Agreement
-from ..terbilang import ordinal
 from ..typography import emphasise
-from .naskah import Amendment, _date, _numbers, _numbers_of
+from .naskah import Amendment, agreement_numbers, cited
 from .versions import sort_key
 
 
@@ -25,15 +24,13 @@ def consolidated(signed: Agreement, amendments: Sequence[Amendment], *, source: 
     agreement = last.agreement
     lib = library_for(agreement, source=source)
     context = {"konsolidasi": {
-        "numbers": _numbers(signed), "date": signed.signing.date,
-        "adenda": [{"ke": ordinal(a.ke), "numbers": _numbers_of(a.after.agreement), "date": _date(a.after.agreement)}
-                   for a in amendments]}}
+        "numbers": agreement_numbers(signed), "date": signed.signing.date, "adenda": cited(amendments)}}
     note = Section("naskah_konsolidasi", clause_paragraphs(agreement, lib, "naskah_konsolidasi", context,
                                                            naskah=doc.naskah), pasal=False)
     pasal = list(doc.pasal)
     for label in last.deleted:
-        gone = Section(f"pasal_dihapus_{label}", clause_paragraphs(agreement, lib, "pasal_dihapus", {}, naskah=doc.naskah),
-                       number=label)
+        text = clause_paragraphs(agreement, lib, "pasal_dihapus", {}, naskah=doc.naskah)
+        gone = Section(f"pasal_dihapus_{label}", text, number=label)
         at = next((k for k, s in enumerate(pasal) if sort_key(str(s.number)) > sort_key(label)), len(pasal))
         pasal.insert(at, gone)
     # the note and "Dihapus." have no references: numbering has nothing to do in them

@@ -80,10 +80,9 @@ def adendum(signed: Agreement, amendments: Sequence[Amendment], *, source: str =
     context = {"adendum": {
         "ke": ordinal(last.ke),
         "naskah": signed.naskah or lib.template(signed.kind.value).naskah,
-        "numbers": _numbers(signed),
+        "numbers": agreement_numbers(signed),
         "date": signed.signing.date,
-        "earlier": [{"ke": ordinal(a.ke), "numbers": _numbers_of(a.after.agreement), "date": _date(a.after.agreement)}
-                    for a in amendments[:-1]],
+        "earlier": cited(amendments[:-1]),
         "pasal_perubahan": last.before.labels.get("perubahan"),
         "reason": info.reason,
         "points": last.points,
@@ -105,14 +104,16 @@ def _quote(doc: Document, found: Sequence[Point]) -> None:
         item.quoted = point.quoted
 
 
-def _numbers(agreement: Agreement) -> list[str]:
+def agreement_numbers(agreement: Agreement) -> list[str]:
+    """The agreement's numbers as its recitals cite them (a blank where it has none)."""
     return [p.nomor for p in agreement.parties if p.nomor] or [BLANK]
 
 
-def _numbers_of(changed: Agreement) -> list[str]:
-    info = changed.adendum
-    return list(info.numbers) if info and info.numbers else [BLANK] * len(changed.parties)
-
-
-def _date(changed: Agreement) -> Any:
-    return changed.adendum.signing.date if changed.adendum else None
+def cited(amendments: Sequence[Amendment]) -> list[dict[str, Any]]:
+    """Adenda as a text cites them: which (``ke``: "pertama"), their numbers and date."""
+    out = []
+    for a in amendments:
+        info = a.after.agreement.adendum
+        assert info is not None, "history requires it"
+        out.append({"ke": ordinal(a.ke), "numbers": list(info.numbers) or [BLANK], "date": info.signing.date})
+    return out

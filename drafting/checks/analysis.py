@@ -200,7 +200,8 @@ def _quoted(body: list[Paragraph]) -> set[int]:
         if AMENDS.search(q.text):
             inside = True
             continue
-        if inside and (q.label or QUOTED_HEADING.match(q.text) or is_caps(q.text)):  # an ayat, a quoted Pasal's heading or title
+        # an ayat or item, or the heading or title of a Pasal quoted whole
+        if inside and (q.label or QUOTED_HEADING.match(q.text) or is_caps(q.text)):
             quoted.add(id(q))
         elif inside:
             inside = False
