@@ -236,3 +236,17 @@ def test_check_reads_an_adendum_as_one(tmp_path: Path, suffix: str) -> None:
     report = check_file(path)
     assert report.findings == []
     assert "Adendum" in report.rule_set() and "rujukannya menunjuk pasal naskah yang diubahnya" in report.rule_set()
+
+
+def test_a_pasal_after_the_last_is_added_and_none_goes_before_pasal_1(bpjs_data: dict[str, Any]) -> None:
+    from drafting.errors import InputError
+    last = _changed(bpjs_data)
+    last["extra_pasal"] = [{"id": "lain_lain", "title": "Lain-lain", "after": "ketentuan_penutup",
+                            "paragraphs": ["Hal lain diatur kemudian oleh PARA PIHAK."]}]
+    text, doc = _pasal_i(bpjs_data, last)
+    assert text == "Sesudah Pasal 16 ditambahkan 1 (satu) pasal, yakni Pasal 16A, sehingga berbunyi sebagai berikut:"
+    assert [s.number for s in doc.pasal[0].paragraphs[0].quoted] == ["16A"]
+    first = _changed(bpjs_data)
+    first["extra_pasal"] = [{"id": "pembuka", "title": "Pembuka", "first": True, "paragraphs": ["Teks."]}]
+    with pytest.raises(InputError, match="adendum tidak dapat menyisipkan pasal sebelum Pasal 1"):
+        _pasal_i(bpjs_data, first)

@@ -463,3 +463,5 @@ def test_buat_adendum_records_the_changed_entry_as_its_next_adendum(reg: TestCli
     with open_registry(registry)() as s:
         assert [a.position for a in s.get(Agreement, 1).adenda] == [1, 2]
     assert reg.post("/api/registry/99/adendum", json=data).status_code == 404
+    draft = reg.post("/api/registry/2/adendum", json=data)
+    assert draft.status_code == 422 and "naskah #2 belum ditandatangani" in draft.json()["problems"][0]["message"]

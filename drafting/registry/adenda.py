@@ -10,13 +10,16 @@ from sqlalchemy.orm import Session
 from ..errors import DraftingError
 from ..load import validate
 from ..model import Agreement as Input
-from .models import Adendum
+from .models import Adendum, Status
 from .records import get_record, input_json, input_of
 
 
 def chain(session: Session, entry: int) -> tuple[Input, list[Input]]:
     """The entry's input, and the inputs of its adenda in order."""
     record = get_record(session, entry)
+    if record.status is Status.draft:
+        raise DraftingError(f"naskah #{entry} belum ditandatangani (draf): ubah drafnya; adendum mengubah naskah "
+                            f"yang telah ditandatangani")
     try:
         signed = input_of(record)
     except ValueError as exc:
