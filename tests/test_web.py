@@ -284,7 +284,7 @@ def test_preview_lists_the_check_findings_linked_to_pasal_or_field(client: TestC
 MSP = "msp_ditjen_imigrasi_isa_jepang"
 
 
-def test_meta_names_the_bilingual_kinds_and_the_fields_that_have_an_english_text(client: TestClient) -> None:
+def test_meta_names_the_bilingual_and_foreign_kinds_and_the_fields_that_have_an_english_text(client: TestClient) -> None:
     meta = client.get("/api/meta").json()
     assert meta["bilingual"] == ["memorandum_saling_pengertian"]
     assert {"tentang", "signing.place", "parties[].name", "parties[].parent", "parties[].representative.position",
@@ -294,6 +294,10 @@ def test_meta_names_the_bilingual_kinds_and_the_fields_that_have_an_english_text
     assert not {"parties[].representative.name", "parties[].nomor", "signing.date", "titles"} & set(meta["english"])
     assert meta["prevailing_texts"] == ["en", "id", "none"]
     assert meta["coordination_outcomes"] == ["naskah_kerja_sama", "perjanjian_internasional"]
+    # Kerja Sama luar negeri, whose input (foreign) the form asks for, as drafting check tells it
+    assert meta["foreign"] == {"kinds": ["memorandum_saling_pengertian"], "mitra_types": [
+        "lembaga_pemerintah_asing", "organisasi_internasional", "organisasi_internasional_nonpemerintah",
+        "subjek_hukum_internasional_lainnya"]}
 
 
 def test_msp_example_previews_both_texts_without_problems(client: TestClient) -> None:
