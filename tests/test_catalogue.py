@@ -481,3 +481,24 @@ def test_no_command_writes_over_the_registry_it_opened(args: list[str], tmp_path
     assert result.exit_code == 2, result.output
     assert "tidak pernah ditimpa" in result.stderr and "Traceback" not in result.output
     assert snapshot(tmp_path) == before  # nor the inputs folder an export writes beside its sheet
+
+
+@pytest.mark.parametrize("args, hint", [(["-o", "a.docx", "--redline", "a.docx"], "--redline"),
+                                        (["-o", "a.docx", "--consolidated", "a.docx"], "--consolidated"),
+                                        (["-o", "a.docx", "--consolidated", "lama.docx"], "--consolidated"),
+                                        (["-o", "baru.yaml"], "-o")],
+                         ids=["redline-onto-the-adendum", "consolidated-onto-the-adendum", "onto-the-signed-input",
+                              "onto-the-changed-input"])
+def test_adendum_refuses_every_target_before_writing_any(args: list[str], hint: str, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before, ``-o a.docx --redline a.docx`` wrote the adendum and then the redline over it, and a
+    refused --consolidated came after the adendum was written."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lama.docx").write_text(TEXT, encoding="utf-8")  # the signed input, whatever its name
+    (tmp_path / "baru.yaml").write_text(TEXT.replace("originals: 2", "originals: 3\nadendum:\n  reason: bahwa perlu "
+                                                     "menambah rangkap naskah"), encoding="utf-8")
+    before = snapshot(tmp_path)
+    result = CliRunner().invoke(cli.main, ["adendum", "lama.docx", "baru.yaml", *args])
+    assert result.exit_code == 2, result.output
+    assert f"'{hint}'" in result.output or f"untuk {hint}" in result.output, result.output
+    assert snapshot(tmp_path) == before

@@ -137,6 +137,10 @@ def pks() -> dict[str, Any]:
     d["third_parties"] = {"kinds": items("perguruan tinggi", "penyedia jaringan", "yang ditunjuk bersama")}
     d["domicile"] = {"court": "Pengadilan Negeri Jakarta Selatan", "arbitration_place": "Jakarta"}
     d["annexes"] = [{"title": "Spesifikasi Data"}]
+    d["adendum"] = {"reason": "bahwa untuk mendukung pelayanan perlu menambah data yang dipertukarkan",
+                    "numbers": ["ADD/1/2024", "IMI-ADD-1"], "signing": {"date": "2024-02-01", "place": "Jakarta"},
+                    "representatives": [{"name": "BUDI", "position": "Direktur Utama", "appointment": "Keppres 1/2024",
+                                         "nip": "1970", "acting_for": "Badan", "acting_for_basis": "Surat Kuasa"}]}
     d["extra_pasal"] = [{"title": "Sosialisasi", "paragraphs": ["PARA PIHAK melakukan sosialisasi bersama."]},
                         {"title": "Evaluasi Sistem", "text": "PARA PIHAK mengevaluasi sistem secara berkala:\n"
                                                              "- keamanan\n- ketersediaan"}]
