@@ -222,3 +222,10 @@ def test_a_unit_library_file_is_read_with_the_bounds_of_an_input(special: str, t
     assert f"{path}" in done.stdout or "klausul.yaml" in done.stdout
     assert {"fifo": "bukan berkas biasa", "/dev/zero": "bukan berkas biasa", "bomb": "alias YAML dihitung",
             "twice": "ditulis dua kali (baris 1 dan baris 2)"}[special] in done.stdout, done.stdout
+
+
+def test_list_labels_stay_short_at_the_bound() -> None:
+    """100,000 scope items once ran to labels of hundreds of letters; at the bound the last is 'vvvv.'."""
+    from drafting.numbering import _letters
+
+    assert _letters(limits.MAX_ITEMS) == "vvvv"
