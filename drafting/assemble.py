@@ -228,7 +228,9 @@ def _write(agreement: Agreement, tpl: Template, lib: Library, chosen: list[tuple
                 for cid in ids if not clauses[cid].missing_input(data)]
 
     titles = agreement.clauses.titles
-    pasal = [Section(id=cid, title=(titles.get(cid) or clauses[cid].title_in(variant_of(cid, variant), lang) or "").upper(),
+    replaced = _replaced(agreement)
+    pasal = [_extra_section(agreement, replaced[cid], source) if cid in replaced else
+             Section(id=cid, title=(titles.get(cid) or clauses[cid].title_in(variant_of(cid, variant), lang) or "").upper(),
                      paragraphs=paragraphs(cid, variant_of(cid, variant)))
              for cid, variant in chosen]
     pasal = _place_extras(agreement, pasal, source)
@@ -349,8 +351,15 @@ def _choose(agreement: Agreement, tpl: Template, clauses: dict[str, Clause],
         if cid not in known:
             problems.append(Problem(f"clauses.titles.{cid}", _unknown(cid, known, tpl.naskah)))
     chosen = []
+    replaced = _replaced(agreement)
+    for i, extra in enumerate(agreement.extra_pasal):
+        if extra.replaces is not None and extra.replaces not in known:
+            problems.append(Problem(f"extra_pasal[{i}].replaces", _unknown(extra.replaces, known, tpl.naskah)))
     for entry in entries:
         clause = clauses[entry.clause]
+        if entry.clause in replaced:  # the naskah's own words stand in its place (drafting extract)
+            chosen.append((entry.clause, entry.variant))
+            continue
         missing = clause.missing_input(data)
         if entry.clause in agreement.clauses.exclude:
             if entry.required:
@@ -371,14 +380,20 @@ def _choose(agreement: Agreement, tpl: Template, clauses: dict[str, Clause],
 
 
 def _extra_id(agreement: Agreement, i: int) -> str:
-    return agreement.extra_pasal[i].id or f"pasal_tambahan_{i + 1}"
+    extra = agreement.extra_pasal[i]
+    return extra.id or extra.replaces or f"pasal_tambahan_{i + 1}"
+
+
+def _replaced(agreement: Agreement) -> dict[str, int]:
+    """Clause id → the extra Pasal that takes its place."""
+    return {e.replaces: i for i, e in enumerate(agreement.extra_pasal) if e.replaces is not None}
 
 
 def _extra_problems(agreement: Agreement, chosen: set[str], library_ids: set[str], naskah: str) -> list[Problem]:
     problems = []
     ids = [_extra_id(agreement, i) for i in range(len(agreement.extra_pasal))]
     for i, eid in enumerate(ids):
-        if eid in library_ids or ids.index(eid) != i:
+        if (eid in library_ids and agreement.extra_pasal[i].replaces is None) or ids.index(eid) != i:
             problems.append(Problem(f"extra_pasal[{i}].id", f"nama '{eid}' sudah dipakai klausul atau pasal lain"))
     anchors = chosen | set(ids)
     for i, extra in enumerate(agreement.extra_pasal):
@@ -387,7 +402,7 @@ def _extra_problems(agreement: Agreement, chosen: set[str], library_ids: set[str
             if anchor is not None and (anchor not in anchors or anchor == ids[i]):
                 problems.append(Problem(f"extra_pasal[{i}].{key}", _unknown(anchor, anchors - {ids[i]}, naskah)))
     if "ketentuan_penutup" not in chosen and any(
-            e.after is None and e.before is None and not e.first for e in agreement.extra_pasal):
+            e.after is None and e.before is None and not e.first and e.replaces is None for e in agreement.extra_pasal):
         problems.append(Problem("extra_pasal", "tanpa 'after', 'before' atau 'first', pasal tambahan diletakkan "
                                                "sebelum ketentuan penutup, yang tidak ada dalam naskah ini"))
     return problems
@@ -397,7 +412,7 @@ def _place_extras(agreement: Agreement, pasal: list[Section], source: str) -> li
     """The extra Pasal put where the input says, in the order it lists them: several after the
     same Pasal follow it in that order, several 'first' open the naskah in that order. One placed
     after or before another extra Pasal waits until that one is placed."""
-    pending = list(range(len(agreement.extra_pasal)))
+    pending = [i for i, e in enumerate(agreement.extra_pasal) if e.replaces is None]  # the others stand in place
     last_after: dict[str, str] = {}  # anchor → the last extra placed after it
     firsts = 0
     while pending:

@@ -200,3 +200,5 @@ main.add_command(renew_)
 main.add_command(batch)
 from .redline.cli import compare  # noqa: E402
 main.add_command(compare)
+from .extract.cli import extract_  # noqa: E402
+main.add_command(extract_, "extract")
