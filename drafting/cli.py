@@ -4,6 +4,7 @@ traceback. Everything click itself says is in Indonesian too (``cli_messages.py`
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -14,13 +15,22 @@ cli_messages.install()  # before any command is declared: click takes some of it
 
 import click  # noqa: E402
 
-from . import library  # noqa: E402
-from .checks import errors  # noqa: E402
-from .checks.finding import SEVERITIES, SEVERITY_WORDS  # noqa: E402
 from .errors import DraftingError, InputError, OutputError  # noqa: E402
-from .model import Agreement  # noqa: E402
+from .formats import FORMATS  # noqa: E402
 from .output import same_file  # noqa: E402
-from .pipeline import FORMATS, check_file, render_file  # noqa: E402
+
+# Commands imported only when run (or asked for their --help), so that ``drafting --help`` and the
+# light commands start without SQLAlchemy, FastAPI or docxtpl: name -> ("module:attribute", the
+# one line ``drafting --help`` shows for it). A new command is one row here.
+LAZY_COMMANDS: dict[str, tuple[str, str]] = {
+    "serve": ("drafting.web.cli:serve", "Menjalankan formulir penyusunan naskah di peramban."),
+    "registry": ("drafting.registry.cli:registry",
+                 "Registri naskah kerja sama: impor/ekspor, daftar, laporan, lampiran Permen 8/2025."),
+    "renew": ("drafting.registry.cli:renew_", "Menyusun draf perpanjangan naskah terdaftar (Permen 8/2025 Pasal 36)."),
+    "batch": ("drafting.registry.cli:batch", "Memeriksa dan menyusun ulang naskah terpilih dari registri."),
+    "compare": ("drafting.redline.cli:compare", "Membandingkan dua versi naskah (DOCX dengan lacak perubahan, atau HTML)."),
+    "extract": ("drafting.extract.cli:extract_", "Membaca naskah yang sudah ada kembali menjadi isian YAML."),
+}
 
 
 LIBRARY_HELP = ("Folder pustaka unit (clauses/ dan templates/ sendiri) yang menimpa atau menambah pustaka bawaan "
@@ -35,6 +45,25 @@ def library_option(f=None, *, help: str = LIBRARY_HELP):  # noqa: ANN001, ANN201
 
 
 class _Group(click.Group):
+    """The ``drafting`` group: errors become messages and exit codes; the commands of
+    ``LAZY_COMMANDS`` are imported when one of them is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
+            module, attr = LAZY_COMMANDS[cmd_name][0].split(":")
+            self.add_command(getattr(importlib.import_module(module), attr), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # the listing reads a lazy command's line from the table, without importing it
+        rows = [(name, LAZY_COMMANDS[name][1] if name in LAZY_COMMANDS
+                 else self.commands[name].get_short_help_str(formatter.width)) for name in self.list_commands(ctx)]
+        with formatter.section(cli_messages.gettext("Commands")):
+            formatter.write_dl(rows)
+
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
@@ -52,7 +81,8 @@ def main() -> None:
     pass
 
 
-@main.command(help="Menyusun naskah dari tiap INPUT (YAML/JSON) dan menulisnya sebagai DOCX, PDF (dengan LibreOffice), "
+@main.command(short_help="Menyusun naskah (DOCX, PDF, Markdown, HTML) dari isian YAML/JSON.",
+              help="Menyusun naskah dari tiap INPUT (YAML/JSON) dan menulisnya sebagai DOCX, PDF (dengan LibreOffice), "
                    "Markdown, atau HTML. Naskah diperiksa lebih dahulu (lihat 'drafting check'); naskah dengan galat "
                    "tidak ditulis. Format mengikuti akhiran berkas -o; berkas isian tidak pernah ditimpa.")
 @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True,
@@ -68,6 +98,9 @@ def main() -> None:
 @library_option
 def render(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, fmt: str | None, force: bool,
            libraries: tuple[Path, ...]) -> None:
+    from .checks import errors
+    from .pipeline import render_file
+
     if output and len(inputs) > 1:
         raise click.UsageError("-o hanya untuk satu INPUT; untuk beberapa, pakai --out-dir")
     if output is not None:
@@ -148,7 +181,7 @@ Status keluar: 0 tanpa galat; 1 ada galat; 2 INPUT tidak dapat dibaca (tidak ada
 PDF tanpa teks/hasil pindaian)."""
 
 
-@main.command(help=CHECK_HELP)
+@main.command(short_help="Memeriksa isian atau naskah yang sudah ada.", help=CHECK_HELP)
 @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True,
                 type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True,
@@ -156,6 +189,10 @@ PDF tanpa teks/hasil pindaian)."""
                    "error/warning/info = galat/peringatan/info.")
 @library_option
 def check(inputs: tuple[Path, ...], as_json: bool, libraries: tuple[Path, ...]) -> None:
+    from .checks import errors
+    from .checks.finding import SEVERITIES, SEVERITY_WORDS
+    from .pipeline import check_file
+
     reports = [(source, check_file(source, libraries=libraries)) for source in inputs]
     if as_json:
         click.echo(json.dumps([{"input": str(source), **report.to_dict()} for source, report in reports],
@@ -174,13 +211,18 @@ def check(inputs: tuple[Path, ...], as_json: bool, libraries: tuple[Path, ...]) 
 
 @main.command(help="Mencetak JSON Schema isian naskah.")
 def schema() -> None:
+    from .model import Agreement
+
     click.echo(json.dumps(Agreement.model_json_schema(), indent=2, ensure_ascii=False))
 
 
-@main.command(help="Mencantumkan klausul dalam pustaka: id, judul, jenis naskah, isian yang diperlukan, varian "
+@main.command(short_help="Mencantumkan klausul dalam pustaka.",
+              help="Mencantumkan klausul dalam pustaka: id, judul, jenis naskah, isian yang diperlukan, varian "
                    "(dengan --library: pustaka bawaan beserta pustaka unit, yang diperiksa lebih dahulu).")
 @library_option
 def clauses(libraries: tuple[Path, ...]) -> None:
+    from . import library
+
     parts = {"title": "(judul naskah)", "front": "(bagian pembuka)", "signature": "(blok tanda tangan)"}
     lib = library.load(library.with_shipped(libraries))
     for clause in lib.clauses.values():
@@ -189,16 +231,3 @@ def clauses(libraries: tuple[Path, ...]) -> None:
         click.echo(f"  isian   : {', '.join(clause.requires) or '-'}\n  varian  : {', '.join(clause.variants)}")
         source = "" if clause.shipped else f"  berkas  : {library.shown(clause.file)}\n"
         click.echo(f"{source}  {clause.summary}\n")
-
-
-# Commands from other parts of the project register below, one import and one add_command each.
-from .web.cli import serve  # noqa: E402
-main.add_command(serve)
-from .registry.cli import batch, registry, renew_  # noqa: E402
-main.add_command(registry)
-main.add_command(renew_)
-main.add_command(batch)
-from .redline.cli import compare  # noqa: E402
-main.add_command(compare)
-from .extract.cli import extract_  # noqa: E402
-main.add_command(extract_, "extract")

@@ -15,6 +15,7 @@ from .checks.analysis import Analysis, analyse, draft_paragraphs
 from .checks.lines import with_lines
 from .document import Document
 from .errors import CrossReferenceError, DraftingError
+from .formats import FORMATS
 from .load import load_agreement
 from .model import Agreement
 from .numbering import number
@@ -26,7 +27,6 @@ from .render.pandoc import render_html, render_markdown
 from .render.pdf import render_pdf
 from .typography import emphasise
 
-FORMATS: dict[str, str] = {"docx": ".docx", "md": ".md", "html": ".html", "pdf": ".pdf"}
 INPUT_SUFFIXES = (".yaml", ".yml", ".json")  # a draft's input; anything else is an existing naskah
 
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from drafting import cli
+from drafting import cli, pipeline
 from drafting.errors import LibraryError
 from drafting.library import CLAUSES_DIR
 
@@ -130,7 +130,7 @@ def test_library_error_is_exit_1_without_traceback(monkeypatch: pytest.MonkeyPat
     def broken(*args: object, **kwargs: object) -> Path:
         raise LibraryError("klausul rusak")
 
-    monkeypatch.setattr(cli, "render_file", broken)
+    monkeypatch.setattr(pipeline, "render_file", broken)
     result = invoke("render", tmp_path / "a.yaml")
     assert result.exit_code == 1
     assert result.stderr == "galat: klausul rusak\n"

@@ -52,7 +52,7 @@ def _flat(data: Any, prefix: str = "") -> str:
     return f"{prefix} = {text[:80] + '…' if len(text) > 80 else text}"
 
 
-@click.command(help="Membaca naskah yang sudah ada (PDF dengan teks, DOCX, Markdown, teks) kembali menjadi isian "
+@click.command("extract", help="Membaca naskah yang sudah ada (PDF dengan teks, DOCX, Markdown, teks) kembali menjadi isian "
                     "YAML yang menghasilkan naskah yang sama: pasal yang sama dengan klausul pustaka menjadi klausul "
                     "itu dengan datanya, yang lain disimpan kata demi kata. Mencetak laporannya pasal demi pasal dan "
                     "hasil pemeriksaannya.")
