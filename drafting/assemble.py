@@ -22,7 +22,7 @@ from . import library, outline, terbilang, translation
 from .document import Document, ItemList, Line, PageOptions, Paragraph, Section, Signatory
 from .errors import InputError, LibraryError, Problem
 from .library import Clause, Library, Template
-from .model import Agreement, Item, Kind, ListItem
+from .model import PERMEN_8_2025, Agreement, Item, Kind, ListItem
 from .outline import Marked
 
 BLANK = "……………"  # what a draft shows where a value is not yet known
@@ -224,8 +224,10 @@ def _write(agreement: Agreement, tpl: Template, lib: Library, chosen: list[tuple
         return agreement.clauses.variants.get(cid) or default or "default"
 
     def front(ids: list[str]) -> list[Section]:
-        return [Section(id=cid, paragraphs=paragraphs(cid, variant_of(cid)), pasal=False)
-                for cid in ids if not clauses[cid].missing_input(data)]
+        kept = agreement.clauses.texts  # a part as the naskah read back wrote it (drafting extract)
+        return [Section(id=cid, paragraphs=_kept_text(kept[cid], f"clauses.texts.{cid}", source) if cid in kept
+                        else paragraphs(cid, variant_of(cid)), pasal=False)
+                for cid in ids if (kept[cid].strip() if cid in kept else not clauses[cid].missing_input(data))]
 
     titles = agreement.clauses.titles
     replaced = _replaced(agreement)
@@ -350,6 +352,9 @@ def _choose(agreement: Agreement, tpl: Template, clauses: dict[str, Clause],
     for cid in agreement.clauses.titles:
         if cid not in known:
             problems.append(Problem(f"clauses.titles.{cid}", _unknown(cid, known, tpl.naskah)))
+    for cid in agreement.clauses.texts:
+        if cid not in tpl.front and cid not in tpl.closing:
+            problems.append(Problem(f"clauses.texts.{cid}", _unknown(cid, set(tpl.front) | set(tpl.closing), tpl.naskah)))
     chosen = []
     replaced = _replaced(agreement)
     for i, extra in enumerate(agreement.extra_pasal):
@@ -362,7 +367,9 @@ def _choose(agreement: Agreement, tpl: Template, clauses: dict[str, Clause],
             continue
         missing = clause.missing_input(data)
         if entry.clause in agreement.clauses.exclude:
-            if entry.required:
+            # Permen 8/2025 Pasal 21 asks its minimum of a naskah signed since; one signed before,
+            # read back as it is (drafting extract), may lack such a Pasal
+            if entry.required and not _signed_before_permen(agreement):
                 problems.append(Problem("clauses.exclude",
                                         f"Pasal {clause.title} wajib ada dalam {tpl.naskah} dan tidak dapat dikecualikan"))
             continue
@@ -377,6 +384,12 @@ def _choose(agreement: Agreement, tpl: Template, clauses: dict[str, Clause],
     if problems:
         raise InputError(source, problems)
     return chosen
+
+
+def _signed_before_permen(agreement: Agreement) -> bool:
+    year, month, day = agreement.signing.known()
+    limit = PERMEN_8_2025
+    return year is not None and (year, month or 12, day or 31) < (limit.year, limit.month, limit.day)
 
 
 def _extra_id(agreement: Agreement, i: int) -> str:
@@ -437,6 +450,13 @@ def _place_extras(agreement: Agreement, pasal: list[Section], source: str) -> li
                                                                    "tidak dapat diurutkan") for i in pending])
         pending = [i for i in pending if i not in placed]
     return pasal
+
+
+def _kept_text(text: str, path: str, source: str) -> list[Paragraph]:
+    try:
+        return outline.parse_input(text, where=path)
+    except LibraryError as exc:
+        raise InputError(source, [Problem(path, str(exc).split(": ", 1)[-1])]) from None
 
 
 def _extra_section(agreement: Agreement, i: int, source: str) -> Section:

@@ -455,6 +455,12 @@ class ClauseChoice(Strict):
     variants: dict[Line, Line] = Field(default_factory=dict, max_length=MAX_ITEMS, description="Id klausul → nama varian.")
     titles: dict[Line, Line] = Field(default_factory=dict, max_length=MAX_ITEMS,
                                      description="Id klausul → judul pasal pengganti.")
+    texts: dict[Line, Annotated[str, BeforeValidator(_cleaned(normalise_lines)), Field(max_length=MAX_TEXT)]] = Field(
+        default_factory=dict, max_length=MAX_ITEMS,
+        description="Bagian pembuka (pembukaan, konsiderans, dasar_hukum, pengantar) → teksnya sebagaimana ditulis "
+                    "naskah asal, dalam format klausul (dibaca sebagai data, seperti extra_pasal.text); kosong = "
+                    "bagian itu tidak ada. Ditulis 'drafting extract' untuk naskah lama yang bentuknya bukan bentuk "
+                    "pustaka; 'drafting renew' menyusunnya kembali dari isian.")
 
 
 PartyLine = Literal["nama", "nip", "jabatan", "dasar", "alamat"]

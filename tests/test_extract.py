@@ -8,6 +8,7 @@ of 2023: its 16 Pasal with their titles and words, its defects reported."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from drafting.checks.analysis import draft_paragraphs
 from drafting.cli import main
 from drafting.extract import extract
 from drafting.extract.match import resolved
@@ -23,6 +25,8 @@ from drafting.load import load_agreement, validate
 from drafting.model import Agreement
 from drafting.pipeline import build, render
 from drafting.read import read_naskah
+
+from .word_forms import write_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "pks_bpjs_2023_seed003.txt"
@@ -145,3 +149,41 @@ def test_a_scanned_pdf_is_refused_with_exit_status_2(tmp_path: Path) -> None:
                                        "-o", str(tmp_path / "x.yaml")])
     assert result.exit_code == 2 and "OCR" in result.output
     assert not (tmp_path / "x.yaml").exists()
+
+
+# Agreements in forms the tool did not produce (REAL-AGREEMENTS.md A1, A2, A3, A4 and A6, as the
+# corpus holds them), as text and as Word files with Word's own list numbering.
+FORMS = ["form_a1_pemkab_pertanahan_2019", "form_a2_three_parties_2016", "form_a3_bumn_polri_2015",
+         "form_a4_ministry_pemda_template_2024", "form_a6_puskesmas_2015"]
+
+
+def _sentences(paragraphs: list) -> list[str]:
+    """The sentences of the title-less text: opening, komparisi, recitals, basis, every Pasal."""
+    out = []
+    for p in paragraphs:
+        if p.part in ("title", "number", "signature", "heading"):
+            continue
+        out += [s for s in re.split(r"(?<=[.;:])\s+", " ".join(p.text.split())) if s]
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+@pytest.mark.parametrize("form", FORMS)
+def test_a_naskah_in_a_form_of_its_own_extracts_with_nothing_lost(form: str, fmt: str, tmp_path: Path) -> None:
+    folder = ROOT / "tests" / "corpus" / form
+    original = next(folder.glob("naskah.*"))
+    text = "\n\n".join(p.full for p in read_naskah(original))
+    path = tmp_path / f"naskah.{fmt}"
+    if fmt == "docx":
+        write_docx(text, path)
+    else:
+        path.write_text(text, encoding="utf-8")
+    paragraphs = read_naskah(path)
+    x = extract(path)
+    doc = build(validate(resolved(x.data)))
+    rendered = " ".join(" ".join(t.split()) for t in draft_paragraphs(doc))
+    lost = [s for s in _sentences(paragraphs) if s not in rendered]
+    assert lost == []
+    # the parties and Pasal are still data: names of the signatories, every Pasal in its place
+    assert [p.title for p in cut(paragraphs).pasal] == [s.title for s in doc.pasal]
+    assert all(p.representative.name != "……………" for p in validate(resolved(x.data)).parties)

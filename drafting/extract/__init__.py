@@ -63,7 +63,7 @@ def extract(path: Path, libraries: tuple[Path, ...] = ()) -> Extraction:
     if front.style:
         data["style"] = front.style
     _list_levels(src, data)
-    found = match(src, data, str(path))
+    found = match(src, data, str(path), front.parts)
     out = found.data
     choices = []
     for k, names in front.names.items():

@@ -19,6 +19,7 @@ from ..read import Paragraph
 from ..read.structure import SIGNATURE_LABEL
 from .source import Source
 
+BLANK_TEXT = "……………"
 BLANK = re.compile(r"^…+$|^\.{3,}$|^_{3,}$")
 
 KINDS = {  # the naskah's name in the title block → kind
@@ -38,6 +39,7 @@ class Front:
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the report says was read
     names: dict[int, list[str]] = field(default_factory=dict)  # party index → spellings of its signatory
+    parts: dict[str, tuple[int, int]] = field(default_factory=dict)  # front part → its paragraphs in Source.front
 
 
 @cache
@@ -71,11 +73,13 @@ def read_front(src: Source) -> Front:
     out = Front()
     parties = _title_block(src, out)
     paras = list(src.front)
-    i = _opening(paras, out)
-    i = _komparisi(paras, i, parties, out)
-    i = _recitals(paras, i, parties, out)
-    i = _legal_basis(paras, i, out)
-    _bridge(paras, i, out)
+    out.parts = parts(paras)
+    (a, b), (c, d), (e, f), (g, h) = out.parts.values()
+    _opening(paras, out)
+    _komparisi(paras[1:b], parties, out)
+    _recitals(paras[c:d], parties, out)
+    _legal_basis(paras[e:f], out)
+    _bridge(paras[g:h], out)
     renewal = out.data.get("renewal")
     if renewal and not renewal["tentang"]:  # the recital names it by number only: the closing Pasal may say more
         first = re.escape(renewal["numbers"][0])
@@ -83,8 +87,14 @@ def read_front(src: Source) -> Front:
         m = re.search(rf"tentang ((?:(?!tentang ).)+?) Nomor:? {first}", text)
         renewal["tentang"] = m[1] if m else out.data.get("tentang")
     _signatures(src, parties, out)
-    for party in parties:
+    for k, party in enumerate(parties):
         _names(party, src)
+        rep = party["representative"]
+        for key in ("name", "position"):  # required: a blank to fill where the naskah does not say
+            if not rep.get(key):
+                rep[key] = BLANK_TEXT
+                out.notes.append(f"{_party_labels(out, len(parties))[k]}: {key} penandatangan tidak terbaca; "
+                                 f"diisi {BLANK_TEXT}")
     out.data["parties"] = parties
     return out
 
@@ -209,7 +219,7 @@ def _title_block(src: Source, out: Front) -> list[dict[str, Any]]:
 _DAY = r"(?P<hari>Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|…+)"
 _DATE = (_DAY + r"(?P<k>,?) [Tt]anggal (?P<tgl>[^,(]+?),? [Bb]ulan (?P<bln>[^,(]+?),? [Tt]ahun (?P<thn>[^,(]+?)"
          r"(?: \((?P<angka>[\d…]+-[\d…]+-[\d…]+)\))?")
-_OPEN_END = re.compile(r"^Pada hari ini " + _DATE + r"(?:,? bertempat di (?P<place>.+?))?, kami yang bertanda ?tangan "
+_OPEN_END = re.compile(r"^Pada hari ini " + _DATE + r"(?:,? bertempat di (?P<place>.+?))?,? (?:kami )?yang bertanda ?tangan "
                        r"di bawah ini\s*:$")
 _OPEN_FIRST = re.compile(r"^(?P<naskah>.+?) ini dibuat dan ditandatangani di (?P<place>.+?), pada hari " + _DATE
                          + r", oleh dan antara\s*:$")
@@ -221,8 +231,7 @@ def _opening(paras: list[Paragraph], out: Front) -> int:
     text = paras[0].full
     m = _OPEN_FIRST.match(text) or _OPEN_END.match(text)
     if m is None:
-        out.notes.append("kalimat pembuka tidak dikenali; tanggal dan tempat tidak terbaca")
-        return 0
+        return _date_anywhere(text, out)
     style = out.style
     if m.re is _OPEN_FIRST:
         style["opening_place"] = "first"
@@ -262,6 +271,23 @@ def _opening(paras: list[Paragraph], out: Front) -> int:
     return 1
 
 
+def _date_anywhere(text: str, out: Front) -> int:
+    """An opening in a form of its own: the date read from its digits or its year, as far as they go."""
+    out.notes.append("kalimat pembuka dalam bentuk lain; disimpan kata demi kata, tanggal dibaca dari angkanya")
+    if m := re.search(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b", text):
+        try:
+            out.data["signing"] = {"date": dt.date(int(m[3]), int(m[2]), int(m[1])).isoformat()}
+            return 1
+        except ValueError:
+            pass
+    year = re.search(r"\b((?:19|20)\d{2})\b", text)
+    words = re.search(r"tahun ((?:[a-z]+ ?){2,6})", text, re.I)
+    found = int(year[1]) if year else number_in_words(words[1]) if words else None
+    if found:
+        out.data["signing"] = {"date": str(found)}
+    return 1
+
+
 _LABELS = {"Nama": "nama", "NIP": "nip", "Jabatan": "jabatan", "Dasar": "dasar", "Alamat": "alamat"}
 _LINE_FIELD = re.compile(r"^(Nama|NIP|Jabatan|Dasar|Alamat)\s*:\s*(.*)$")
 _ACTS = re.compile(r",? (?:dalam hal ini |dari dan oleh karena itu sah )?bertindak untuk dan atas nama ")
@@ -269,14 +295,35 @@ _LABEL_AT_END = re.compile(r",? (?P<yang>yang )?[Ss]elanjutnya disebut (?P<label
 _ADDRESS = re.compile(r",? (?P<yang>yang )?berkedudukan (?:dan berkantor (?:pusat )?)?di (?P<address>.+)$")
 
 
-def _komparisi(paras: list[Paragraph], i: int, parties: list[dict[str, Any]], out: Front) -> int:
+FRONT = ("pembukaan", "konsiderans", "dasar_hukum", "pengantar")
+_BRIDGE = re.compile(r"(?:ketentuan(?:-ketentuan)?|hal(?:-hal)? sebagai berikut|sebagai berikut)\s*:$")
+_BASIS = re.compile(r"^(?:Dengan memperhatikan|Mengingat|Memperhatikan)\b")
+
+
+def parts(paras: list[Paragraph]) -> dict[str, tuple[int, int]]:
+    """Where the front matter's parts stand (the library's pembukaan, konsiderans, dasar_hukum and
+    pengantar): the opening and komparisi; the recitals, from 'PARA PIHAK …' or the first 'bahwa';
+    the legal basis, from 'Dengan memperhatikan'; the sentence that leads to the Pasal. A part a
+    naskah does not have is empty."""
+    n = len(paras)
+    last = paras[-1] if paras else None
+    bridge = n - 1 if last is not None and not last.label and _BRIDGE.search(last.text) \
+        and "menerangkan" not in last.text else n
+    basis = next((i for i in range(1, bridge) if _BASIS.match(paras[i].text)), bridge)
+    recitals = next((i for i in range(1, basis) if _is_konsiderans_intro(paras[i].text)
+                     or paras[i].text.lower().startswith("bahwa")), basis)
+    if recitals < basis and paras[recitals].label and recitals > 1 and not paras[recitals - 1].label:
+        recitals -= 1  # the sentence that lists them
+    return dict(zip(FRONT, [(0, recitals), (recitals, basis), (basis, bridge), (bridge, n)]))
+
+
+def _komparisi(paras: list[Paragraph], parties: list[dict[str, Any]], out: Front) -> None:
     items: list[list[str]] = []
-    while i < len(paras) and not _is_konsiderans_intro(paras[i].text):
-        if paras[i].label or not items:
-            items.append([paras[i].text])
+    for p in paras:
+        if p.label or not items:
+            items.append([p.text])
         else:
-            items[-1].append(paras[i].text)
-        i += 1
+            items[-1].append(p.text)
     lines_form = any(_LINE_FIELD.match(item[0]) for item in items)
     if lines_form:
         out.style["party_block"] = "lines"
@@ -289,7 +336,8 @@ def _komparisi(paras: list[Paragraph], i: int, parties: list[dict[str, Any]], ou
         if lines_form:
             text = _party_lines(item, rep, party, out)
         else:
-            m = re.match(r"^(?P<name>[^:]+?)\s*:\s*(?P<rest>.*)$", text)
+            m = re.match(r"^(?P<name>[^:]+?)\s*:\s*(?P<rest>.*)$", text) or \
+                re.match(r"^(?P<name>[^,:]+?),\s*(?P<rest>(?:[Ss]elaku|[Dd]alam jabatannya) .*)$", text)
             if not m:
                 out.notes.append(f"komparisi pihak {k + 1} tidak dikenali")
                 continue
@@ -319,7 +367,6 @@ def _komparisi(paras: list[Paragraph], i: int, parties: list[dict[str, Any]], ou
             if appointment:
                 rep["appointment"] = appointment.strip().rstrip(",")
         party["representative"] = rep
-    return i
 
 
 def _party_lines(item: list[str], rep: dict[str, Any], party: dict[str, Any], out: Front) -> str:
@@ -366,7 +413,8 @@ _RENEWAL = re.compile(r"^bahwa PARA PIHAK telah menandatangani (?P<jenis>.+?)(?:
 _STATUS = re.compile(r"^bahwa (?P<label>PIHAK [A-Z]+) adalah (?P<status>.+?)[;.]?$")
 
 
-def _recitals(paras: list[Paragraph], i: int, parties: list[dict[str, Any]], out: Front) -> int:
+def _recitals(paras: list[Paragraph], parties: list[dict[str, Any]], out: Front) -> None:
+    i = 0
     if i < len(paras) and _is_konsiderans_intro(paras[i].text):
         i += 1
     labels = _party_labels(out, len(parties))
@@ -398,7 +446,6 @@ def _recitals(paras: list[Paragraph], i: int, parties: list[dict[str, Any]], out
         out.data["recitals"] = recitals
     if after_renewal:  # printed after the renewal's recitals: the technical basis (Permen 8/2025 Pasal 7)
         out.data["_after_renewal"] = after_renewal
-    return i
 
 
 def _strip_end(text: str) -> str:
@@ -415,15 +462,10 @@ def _party_labels(out: Front, n: int) -> list[str]:
     return [first] + [f"PIHAK {terbilang.ordinal(k).upper()}" for k in range(2, n + 1)]
 
 
-def _legal_basis(paras: list[Paragraph], i: int, out: Front) -> int:
-    if i < len(paras) and paras[i].text.startswith("Dengan memperhatikan"):
-        i += 1
-        laws = []
-        while i < len(paras) and paras[i].label:
-            laws.append(_strip_end(paras[i].text))
-            i += 1
+def _legal_basis(paras: list[Paragraph], out: Front) -> None:
+    laws = [_strip_end(p.text) for p in paras[1:] if p.label]
+    if laws:
         out.data["legal_basis"] = laws
-    return i
 
 
 _NK = re.compile(r"menindaklanjuti (?P<jenis>Nota Kesepahaman|Nota Kesepakatan) tentang (?P<tentang>.+?) "
@@ -434,8 +476,8 @@ _PLAIN = re.compile(r"(?:sepakat untuk )?membuat (?P<naskah>.+?) tentang (?P<sub
                     r"(?: yang selanjutnya disebut [^,]+)?, dengan ketentuan(?:-ketentuan)? sebagai berikut\s*:$")
 
 
-def _bridge(paras: list[Paragraph], i: int, out: Front) -> None:
-    text = " ".join(p.full for p in paras[i:])
+def _bridge(paras: list[Paragraph], out: Front) -> None:
+    text = " ".join(p.full for p in paras)
     nk = _NK.search(text)
     m = nk or _PLAIN.search(text)
     title_subject = out.data.pop("_title_subject", "")

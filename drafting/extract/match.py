@@ -13,11 +13,13 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..checks.analysis import draft_paragraphs
+from ..document import Document
+from ..layout import blocks
 from ..errors import InputError, LibraryError
 from ..library import Library
 from ..load import validate
@@ -121,8 +123,36 @@ def resolved(data: dict[str, Any]) -> dict[str, Any]:
 
 def render_source(agreement: Agreement, lib: Library, source: str) -> tuple[Source, list[str]]:
     """The input rendered and read back as a naskah is read, with the ids of its Pasal in order."""
-    doc = emphasise(number(assemble(agreement, source=source, lib=lib), list_levels=agreement.style.list_levels))
+    doc = _document(agreement, lib, source)
     return cut(structure(draft_paragraphs(doc))), [s.id for s in doc.pasal]
+
+
+def _document(agreement: Agreement, lib: Library, source: str) -> Document:
+    return emphasise(number(assemble(agreement, source=source, lib=lib), list_levels=agreement.style.list_levels))
+
+
+def _front_texts(doc: Document) -> dict[str, str]:
+    """Each part of the front matter as one text, as the naskah's parts are compared."""
+    return {sec.id: _norm(" ".join(b.text() for b in blocks(replace(doc, title=[], front=[sec], pasal=[], closing=[]))))
+            for sec in doc.front}
+
+
+def _kept_front(src: Source, parts: dict[str, tuple[int, int]], data: dict[str, Any], lib: Library,
+                source: str) -> dict[str, Any]:
+    """A part of the front matter the input does not render as the naskah wrote it is kept word for
+    word (``clauses.texts``); one the naskah does not have is left out."""
+    agreement = validate(resolved(data), source=source)
+    if tuple(lib.template(agreement.kind.value).front) != tuple(parts):
+        return data
+    rendered = _front_texts(_document(agreement, lib, source))
+    texts = {}
+    for cid, (a, b) in parts.items():
+        ours = _norm(" ".join(p.full for p in src.front[a:b]))
+        if rendered.get(cid, "") != ours:
+            texts[cid] = outline(src.front[a:b], 0, {}) if b > a else ""
+    if not texts:
+        return data
+    return dict(data, clauses={**data.get("clauses", {}), "texts": texts})
 
 
 def _masked(p: Pasal) -> list[str]:
@@ -134,7 +164,7 @@ def _text(p: Pasal) -> list[str]:
     return [_norm(p.title.upper()), " ".join(_norm(x.full) for x in p.body)]
 
 
-def match(src: Source, data: dict[str, Any], source: str) -> Matched:
+def match(src: Source, data: dict[str, Any], source: str, parts: dict[str, tuple[int, int]] | None = None) -> Matched:
     agreement = validate(resolved(data), source=source)
     lib = library_for(agreement, source=source)
     tpl = lib.template(agreement.kind.value)
@@ -186,7 +216,7 @@ def match(src: Source, data: dict[str, Any], source: str) -> Matched:
                     rows[k].variant = variant
                     break
         final = _assign(src, data, matched, {k: c for k, c in named.items() if k not in by_text}, entries, lib,
-                        dumped, rows)
+                        dumped, rows, required)
         rendered, ids = render_source(validate(resolved(final), source=source), lib, source)
         wrong = {k for k, (want, got) in enumerate(zip(src.pasal, rendered.pasal)) if _text(want) != _text(got)}
         new_exclude = final.get("clauses", {}).get("exclude", [])
@@ -195,6 +225,9 @@ def match(src: Source, data: dict[str, Any], source: str) -> Matched:
         never |= wrong & set(matched)
         exclude = new_exclude
     final, rendered = _meterai(src, final, rendered, lib, source)
+    if parts:
+        final = _kept_front(src, parts, final, lib, source)
+        rendered, _ = render_source(validate(resolved(final), source=source), lib, source)
     for k, p in enumerate(src.pasal):
         ref = texts.get(named.get(k, ""), {})
         if rows[k].kept and ref:
@@ -263,7 +296,7 @@ def _slug(title: str, taken: set[str]) -> str:
 
 
 def _assign(src: Source, data: dict[str, Any], matched: dict[int, str], named: dict[int, str], entries: list[str],
-            lib: Library, dumped: dict[str, Any], rows: list[Row]) -> dict[str, Any]:
+            lib: Library, dumped: dict[str, Any], rows: list[Row], required: set[str]) -> dict[str, Any]:
     """The input: matched Pasal as clauses, the others word for word, in the naskah's order."""
     replaced = {k: cid for k, cid in named.items() if k not in matched and cid not in matched.values()}
     placed = {**matched, **replaced}
@@ -291,7 +324,8 @@ def _assign(src: Source, data: dict[str, Any], matched: dict[int, str], named: d
             extras.append(extra)
         previous = ids[p.number]
     used = {placed[k] for k in keep}
-    chosen = [cid for cid in entries if not lib.clauses[cid].missing_input(dumped)]
+    chosen = [cid for cid in entries if not lib.clauses[cid].missing_input(dumped)
+              or cid in required]  # a required Pasal the naskah lacks: excluded (signed before Permen 8/2025)
     out = {k: v for k, v in data.items() if k not in ("extra_pasal",)}
     clauses = dict(out.get("clauses", {}))
     exclude = [cid for cid in chosen if cid not in used]

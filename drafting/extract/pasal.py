@@ -58,6 +58,10 @@ def outline(body: list[Paragraph], here: int, ids: dict[int, str]) -> str:
         text = _refs(p.text, here, ids, numbered)
         if depth == 1 and previous_depth == 0:  # a list's sequence is its first level's: a. or 1.
             marker = "-" if label_kind(p.label) in ("a.", "a)") else "+"
+        if depth and not lines:  # an item with no paragraph to stand under: its label kept as text
+            depth, text = 0, f"{p.label} {text}"
+            lines.append(text)
+            continue
         if depth == 0:
             anchor = f"[#ayat_{p.label.strip('()')}] " if p.label and int(p.label.strip("()") or 0) in numbered \
                 and label_kind(p.label) == "ayat" else ""
