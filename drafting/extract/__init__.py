@@ -66,9 +66,13 @@ def extract(path: Path, libraries: tuple[Path, ...] = ()) -> Extraction:
     found = match(src, data, str(path), front.parts)
     out = found.data
     choices = []
+    kept = "pembukaan" in out.get("clauses", {}).get("texts", {})
     for k, names in front.names.items():
         out["parties"][k]["representative"]["name"] = {"pilih": names}
-        choices.append(f"parties[{k}].representative.name: {' / '.join(names)}")
+        # the komparisi kept word for word names the signatory as it was written: the drafter's
+        # choice goes there too (check says so while they differ)
+        also = " (dan di clauses.texts.pembukaan, yang disimpan kata demi kata)" if kept else ""
+        choices.append(f"parties[{k}].representative.name: {' / '.join(names)}{also}")
     findings = list(src.findings) + list(front.findings)
     for k, names in front.names.items():
         findings.append(Finding("signatory_names", "error",
