@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import library
 from ..errors import DraftingError
-from ..model import Agreement, English
+from ..model import FOREIGN_MITRA, Agreement, English, Kind
 from ..render.pdf import soffice
 from .examples import examples
 
@@ -28,6 +28,10 @@ def meta() -> dict[str, Any]:
         # shows an English input beside every field listed in "english".
         "bilingual": [kind for kind in kinds if library.template(kind).bilingual],
         "english": text_fields(English.model_json_schema()),
+        # Kerja Sama luar negeri, as drafting check tells it (checks/scope.py): its input (foreign) is
+        # asked for when the kind is one of these or a partner is of one of these types.
+        "foreign": {"kinds": [k.value for k in Kind if k.luar_negeri],
+                    "mitra_types": [t for t in defs["MitraType"]["enum"] if t in FOREIGN_MITRA]},
         "mitra_types": defs["MitraType"]["enum"],
         "prevailing_texts": schema["properties"]["prevailing_text"]["enum"],
         "coordination_outcomes": defs["Coordination"]["properties"]["outcome"]["enum"],

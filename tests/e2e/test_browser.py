@@ -193,6 +193,17 @@ def test_choosing_the_msp_shows_english_fields_beside_the_indonesian_and_its_own
     expect(page.locator("#f-english-tentang")).to_have_value("Border Management")
 
 
+def test_a_foreign_partner_asks_for_the_coordination_in_any_kind(page: Any) -> None:
+    """drafting check wants foreign.coordination of any naskah with a foreign partner (Pasal 10)."""
+    expect(page.locator("#f-foreign-coordination-record")).to_have_count(0)
+    page.select_option("#f-parties-1-mitra-type", "organisasi_internasional")
+    expect(page.locator("#f-foreign-coordination-record")).to_be_visible()
+    expect(page.locator("#f-prevailing-text")).to_have_count(0)  # still a naskah in Indonesian only
+    expect(page.locator("#f-english-tentang")).to_have_count(0)
+    page.select_option("#f-parties-1-mitra-type", "pemerintah_daerah")
+    expect(page.locator("#f-foreign-coordination-record")).to_have_count(0)
+
+
 def test_msp_example_fills_both_columns_and_an_english_edit_shows_in_the_english_text(page: Any) -> None:
     preview = load_msp(page)
     expect(page.locator("#status")).to_contain_text("Pratinjau diperbarui")

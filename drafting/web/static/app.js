@@ -68,6 +68,11 @@
   // gets an English input beside it.
   const isObject = (v) => v !== null && typeof v === 'object';
   const bilingual = () => state.meta.bilingual.includes(state.data.kind);
+  const monolingual = () => !bilingual();
+  // Kerja Sama luar negeri as drafting check tells it (meta.foreign): a foreign kind, or a partner
+  // of a foreign type.
+  const foreignCooperation = () => state.meta.foreign.kinds.includes(state.data.kind)
+    || (state.data.parties || []).some((p) => state.meta.foreign.mitra_types.includes(p?.mitra_type));
   const stepsOf = (path) => [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] != null ? Number(m[2]) : m[1]));
   function englishOf(path) {
     // A sub-item is translated as its item is: "scope[].items[].text" as "scope[].text".
@@ -125,10 +130,9 @@
     }
   }
 
-  // A field of one sort of naskah only (spec.bilingual true: a bilingual one; false: one in
-  // Indonesian only) is drawn for the other sort only while the input has it, so that it can be
-  // seen and removed.
-  const shown = (spec, get) => spec.bilingual == null || spec.bilingual === bilingual() || current(get, spec.key) != null;
+  // A field of some naskah only (spec.only: bilingual, monolingual, foreignCooperation) is drawn
+  // for another only while the input has it, so that it can be seen and removed.
+  const shown = (spec, get) => !spec.only || spec.only() || current(get, spec.key) != null;
 
   // ---- field kinds -----------------------------------------------------------------------------
   function textInput(spec, get) {
@@ -345,12 +349,13 @@
     english_parties: 'Sebutan para pihak dalam teks bahasa Inggris (the Parties atau the Participants)',
     recital_leads: "Pertimbangan diawali kata kapital ('MENYADARI …'), bukan 'bahwa'",
   };
-  // Style options of a bilingual naskah only (true) or of one in Indonesian only (false): an MSP
-  // has no opening sentence, no komparisi and no PIHAK PERTAMA.
-  const STYLE_BILINGUAL = {
-    layout: true, english_parties: true, recital_leads: true, party_label: false, opening_case: false,
-    opening_digits: false, opening_place: false, opening_commas: false, jumat: false, party_block: false,
-    yang_berkedudukan: false, yang_selanjutnya: false, numbers_place: false, title_date: false,
+  // Style options of a bilingual naskah only, or of one in Indonesian only: an MSP has no opening
+  // sentence, no komparisi and no PIHAK PERTAMA.
+  const STYLE_ONLY = {
+    layout: bilingual, english_parties: bilingual, recital_leads: bilingual, party_label: monolingual,
+    opening_case: monolingual, opening_digits: monolingual, opening_place: monolingual, opening_commas: monolingual,
+    jumat: monolingual, party_block: monolingual, yang_berkedudukan: monolingual, yang_selanjutnya: monolingual,
+    numbers_place: monolingual, title_date: monolingual,
   };
 
   function styleField() {
@@ -359,8 +364,8 @@
     const specs = Object.entries(state.meta.style).filter(([, prop]) => prop.enum || prop.type === 'boolean')
       .map(([key, prop]) => (prop.enum
         ? { t: 'select', key, label: STYLE_LABELS[key] || key, placeholder: `bawaan (${prop.default})`,
-            options: () => prop.enum.map((v) => [v, v]), bilingual: STYLE_BILINGUAL[key] }
-        : { t: 'bool', key, label: STYLE_LABELS[key] || key, default: prop.default, bilingual: STYLE_BILINGUAL[key] }));
+            options: () => prop.enum.map((v) => [v, v]), only: STYLE_ONLY[key] }
+        : { t: 'bool', key, label: STYLE_LABELS[key] || key, default: prop.default, only: STYLE_ONLY[key] }));
     const box = el('fieldset', { 'data-path': 'style' }, el('legend', { text: 'Gaya penulisan' }), el('p', { class: 'error' }));
     fields(box, specs, childGet(rootGet, 'style'), 'style');
     return box;
@@ -389,17 +394,18 @@
     { t: 'text', key: 'name', label: 'Nama instansi (sebagaimana ditulis di judul)' },
     { t: 'text', key: 'parent', label: 'Instansi induk (di bawah nama pada judul)' },
     { t: 'text', key: 'short_name', label: 'Nama singkat (dipakai di dalam teks)' },
-    { t: 'select', key: 'mitra_type', label: 'Jenis mitra (Permen 8/2025 Pasal 3 dan 9)',
+    // redraw: a foreign partner makes it Kerja Sama luar negeri, whose own fields are then drawn
+    { t: 'select', key: 'mitra_type', label: 'Jenis mitra (Permen 8/2025 Pasal 3 dan 9)', redraw: true,
       options: () => state.meta.mitra_types.map((v) => [v, v.replaceAll('_', ' ')]) },
-    { t: 'text', key: 'legal_status', label: 'Kedudukan (bahwa PIHAK … adalah …)', long: true, bilingual: false },
-    { t: 'text', key: 'address', label: 'Alamat', bilingual: false },
+    { t: 'text', key: 'legal_status', label: 'Kedudukan (bahwa PIHAK … adalah …)', long: true, only: monolingual },
+    { t: 'text', key: 'address', label: 'Alamat', only: monolingual },
     { t: 'group', key: 'representative', label: 'Penandatangan', fields: [
       { t: 'text', key: 'name', label: 'Nama' },
       { t: 'text', key: 'position', label: 'Jabatan' },
-      { t: 'text', key: 'appointment', label: 'Dasar pengangkatan (keputusan)', long: true, bilingual: false },
+      { t: 'text', key: 'appointment', label: 'Dasar pengangkatan (keputusan)', long: true, only: monolingual },
     ] },
-    { t: 'items', key: 'duties', label: 'Tugas dan tanggung jawab', bilingual: false },
-    { t: 'bool', key: 'meterai', label: 'Tanda tangan di atas meterai', default: true, bilingual: false },
+    { t: 'items', key: 'duties', label: 'Tugas dan tanggung jawab', only: monolingual },
+    { t: 'bool', key: 'meterai', label: 'Tanda tangan di atas meterai', default: true, only: monolingual },
   ];
 
   function form() {
@@ -416,7 +422,7 @@
         { t: 'bool', key: 'draft', label: 'Draf: yang belum diketahui ditulis titik-titik', default: false },
       ]],
       ['Kerja sama luar negeri', [
-        { t: 'group', key: 'foreign', label: 'Unit pelaksana dan koordinasi (Permen 8/2025 Pasal 8 dan 10)', bilingual: true, fields: [
+        { t: 'group', key: 'foreign', label: 'Unit pelaksana dan koordinasi (Permen 8/2025 Pasal 8 dan 10)', only: foreignCooperation, fields: [
           { t: 'list', key: 'units', label: 'Unit Eselon I pelaksana', add: 'unit', make: () => '', itemLabel: (i) => `Unit ${i + 1}` },
           { t: 'group', key: 'coordination', label: 'Koordinasi dengan Kementerian Luar Negeri', fields: [
             { t: 'text', key: 'record', label: 'Catatan koordinasi (surat atau rapat)', long: true },
@@ -425,28 +431,37 @@
               options: () => state.meta.coordination_outcomes.map((v) => [v, OUTCOMES[v] || v]) },
           ] },
         ] },
-        { t: 'select', key: 'prevailing_text', label: 'Teks yang berlaku bila terdapat perbedaan penafsiran', bilingual: true,
+        { t: 'select', key: 'prevailing_text', label: 'Teks yang berlaku bila terdapat perbedaan penafsiran', only: bilingual,
           placeholder: `bawaan (${PREVAILING.en})`, options: () => state.meta.prevailing_texts.map((v) => [v, PREVAILING[v] || v]) },
-        { t: 'bool', key: 'non_binding', label: 'Tidak menimbulkan hak dan kewajiban yang mengikat secara hukum', default: false, bilingual: true },
+        { t: 'bool', key: 'non_binding', label: 'Tidak menimbulkan hak dan kewajiban yang mengikat secara hukum', default: false, only: bilingual },
       ]],
       ['Para pihak', [
         { t: 'list', key: 'parties', label: 'Para pihak', add: 'pihak', make: () => ({}), itemLabel: partyName, of: PARTY },
       ]],
       ['Dasar dan konsiderans', [
-        { t: 'group', key: 'nota_kesepahaman', optional: true, label: 'Nota Kesepahaman yang dilaksanakan', fields: PRIOR, bilingual: false },
-        { t: 'text', key: 'technical_basis', label: 'Dasar PKS tanpa Nota Kesepahaman (Permen 8/2025 Pasal 7)', long: true, bilingual: false },
+        { t: 'group', key: 'nota_kesepahaman', optional: true, label: 'Nota Kesepahaman yang dilaksanakan', fields: PRIOR, only: monolingual },
+        { t: 'text', key: 'technical_basis', label: 'Dasar PKS tanpa Nota Kesepahaman (Permen 8/2025 Pasal 7)', long: true, only: monolingual },
         { t: 'group', key: 'renewal', optional: true, label: 'Naskah yang diperpanjang', fields: [
           { t: 'select', key: 'kind', label: 'Jenis naskah', placeholder: 'bawaan (PKS)',
             options: () => state.meta.kinds.map((k) => [k, KINDS[k] || k]) },
           ...PRIOR,
           { t: 'text', key: 'biro_recommendation', label: 'Rekomendasi Biro Hukum dan Kerja Sama', long: true },
         ] },
+        { t: 'group', key: 'adendum', optional: true, label: 'Adendum (untuk "Buat adendum" dari naskah registri)', fields: [
+          { t: 'text', key: 'reason', label: 'Alasan perubahan (bahwa …)', long: true },
+          { t: 'list', key: 'numbers', label: 'Nomor adendum (satu per pihak)', add: 'nomor', make: () => '',
+            itemLabel: (i) => `Nomor ${i + 1}` },
+          { t: 'group', key: 'signing', label: 'Penandatanganan adendum', fields: [
+            { t: 'date', key: 'date', label: 'Tanggal' },
+            { t: 'text', key: 'place', label: 'Tempat' },
+          ] },
+        ] },
         { t: 'list', key: 'recitals', label: 'Konsiderans tambahan (bahwa …)', add: 'konsiderans', long: true, make: () => '' },
         { t: 'list', key: 'legal_basis', label: 'Dasar hukum', add: 'dasar hukum', long: true, make: () => '',
-          itemLabel: (i) => `Dasar hukum ${i + 1}`, bilingual: false },
+          itemLabel: (i) => `Dasar hukum ${i + 1}`, only: monolingual },
       ]],
       ['Ketentuan umum', [
-        { t: 'list', key: 'definitions', label: 'Definisi', add: 'definisi', make: () => ({}), bilingual: false,
+        { t: 'list', key: 'definitions', label: 'Definisi', add: 'definisi', make: () => ({}), only: monolingual,
           itemLabel: (i) => `Definisi ${i + 1}`, of: [
             { t: 'text', key: 'term', label: 'Istilah' },
             { t: 'text', key: 'abbreviation', label: 'Singkatan' },
@@ -459,11 +474,11 @@
           { t: 'text', key: 'tujuan', label: 'Tujuan', long: true },
         ] },
         { t: 'items', key: 'scope', label: 'Ruang lingkup' },
-        { t: 'items', key: 'forms', label: 'Bentuk kerja sama', bilingual: true },
-        { t: 'list', key: 'capacity_building', label: 'Peningkatan kapasitas', add: 'butir', make: () => '', bilingual: false },
+        { t: 'items', key: 'forms', label: 'Bentuk kerja sama', only: bilingual },
+        { t: 'list', key: 'capacity_building', label: 'Peningkatan kapasitas', add: 'butir', make: () => '', only: monolingual },
       ]],
       ['Pertukaran data', [
-        { t: 'group', key: 'data_exchange', optional: true, label: 'Pertukaran data', bilingual: false, fields: [
+        { t: 'group', key: 'data_exchange', optional: true, label: 'Pertukaran data', only: monolingual, fields: [
           { t: 'text', key: 'mechanism', label: 'Mekanisme', long: true },
           { t: 'group', key: 'network', optional: true, label: 'Jaringan komunikasi data', fields: [
             { t: 'select', key: 'provider', int: true, label: 'Penyedia jaringan', options: partyOptions },
@@ -483,8 +498,8 @@
       ['Hak kekayaan intelektual', [
         { t: 'group', key: 'intellectual_property', optional: true, label: 'Pasal hak kekayaan intelektual', fields: [
           { t: 'select', key: 'owner', int: true, label: 'Pemilik (kosong = milik bersama para pihak)', options: partyOptions,
-            bilingual: false },
-          { t: 'items', key: 'results', label: 'Hasil yang dapat dilindungi', bilingual: false },
+            only: monolingual },
+          { t: 'items', key: 'results', label: 'Hasil yang dapat dilindungi', only: monolingual },
         ] },
       ]],
       ['Jangka waktu', [
@@ -496,7 +511,7 @@
         ] },
       ]],
       ['Pemantauan dan evaluasi', [
-        { t: 'group', key: 'monitoring', optional: true, label: 'Pemantauan dan evaluasi', bilingual: false, fields: [
+        { t: 'group', key: 'monitoring', optional: true, label: 'Pemantauan dan evaluasi', only: monolingual, fields: [
           { t: 'int', key: 'times', label: 'Paling sedikit … kali' },
           { t: 'int', key: 'per_years', label: '… dalam … tahun' },
           { t: 'int', key: 'report_months', label: 'Laporan berkala setiap … bulan' },
@@ -656,6 +671,7 @@
     state.english = null;
     state.origin = origin;
     $('registry-note').textContent = note;
+    $('make-adendum').hidden = !origin?.id; // an adendum amends an entry opened from the registry
     draw();
     $('form').scrollTop = 0;
     clearTimeout(state.timer);
@@ -750,6 +766,28 @@
     if (!$('registry').hidden) listEntries();
   }
 
+  // *Buat adendum*: the form, as the opened entry changed, becomes that entry's next adendum,
+  // recorded in the registry and downloaded as DOCX; the form keeps the entry's input.
+  async function makeAdendum() {
+    const make = $('make-adendum');
+    make.disabled = true; // a second click would record a second adendum
+    const res = await post(entryUrl(state.origin.id, '/adendum'), state.data).finally(() => { make.disabled = false; });
+    if (!res.ok) {
+      const problems = await problemsOf(res);
+      showProblems(problems);
+      $('registry-note').textContent = `adendum belum dibuat: ${problems.length === 1 ? problems[0].message : 'perbaiki isian'}`;
+      return;
+    }
+    const n = res.headers.get('X-Adendum');
+    const href = URL.createObjectURL(await res.blob());
+    const link = el('a', { href, download: `naskah-${state.origin.id}-adendum-${n}.docx` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 60000);
+    $('registry-note').textContent = `adendum ke-${n} naskah #${state.origin.id} dicatat`;
+  }
+
   function initRegistry() {
     if (!state.meta.registry) return;
     $('registry-toggle').hidden = false;
@@ -757,6 +795,7 @@
     $('registry-toggle').addEventListener('click', () => showRegistry($('registry').hidden));
     $('registry-close').addEventListener('click', () => showRegistry(false));
     $('save-registry').addEventListener('click', saveToRegistry);
+    $('make-adendum').addEventListener('click', makeAdendum);
     let timer = 0;
     $('registry-filter').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(listEntries, DEBOUNCE_MS); });
   }
