@@ -447,7 +447,8 @@
           ...PRIOR,
           { t: 'text', key: 'biro_recommendation', label: 'Rekomendasi Biro Hukum dan Kerja Sama', long: true },
         ] },
-        { t: 'group', key: 'adendum', optional: true, label: 'Adendum (untuk "Buat adendum" dari naskah registri)', fields: [
+        // what "Buat adendum" needs, for an entry opened from the registry
+        { t: 'group', key: 'adendum', optional: true, label: 'Adendum (alasan, nomor, tanggal)', only: () => Boolean(state.origin?.id), fields: [
           { t: 'text', key: 'reason', label: 'Alasan perubahan (bahwa …)', long: true },
           { t: 'list', key: 'numbers', label: 'Nomor adendum (satu per pihak)', add: 'nomor', make: () => '',
             itemLabel: (i) => `Nomor ${i + 1}` },
