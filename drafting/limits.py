@@ -49,3 +49,4 @@ MAX_CELL = 10_000  # characters
 # --- the web form (web/) ----------------------------------------------------------------------
 MAX_REQUEST_BYTES = 2 * MAX_INPUT_BYTES  # a request carries an input file as a JSON string, escaped
 MAX_SEARCH = 200  # characters of a registry search
+MAX_NASKAH_UPLOAD = 10 * 1024 * 1024  # a signed naskah (PDF, DOCX …) uploaded to attach its input to an entry
