@@ -52,7 +52,7 @@ Path_ = tuple[Any, ...]
 
 # Strings of the schema that are not a drafter's text: folders, and the ids of clauses.
 NOT_TEXT = {("library", "[]"), ("extra_pasal", "[]", "after"), ("extra_pasal", "[]", "before"),
-            ("clauses", "exclude", "[]"), ("clauses", "variants", "*")}
+            ("extra_pasal", "[]", "replaces"), ("clauses", "exclude", "[]"), ("clauses", "variants", "*")}
 
 
 def schema_text_fields() -> set[Path_]:
@@ -136,6 +136,8 @@ def pks() -> dict[str, Any]:
     d["technical_team"] = {"tasks": items("melaporkan", "menyusun rencana kerja", "paling lambat tiga bulan")}
     d["third_parties"] = {"kinds": items("perguruan tinggi", "penyedia jaringan", "yang ditunjuk bersama")}
     d["domicile"] = {"court": "Pengadilan Negeri Jakarta Selatan", "arbitration_place": "Jakarta"}
+    d["clauses"]["texts"] = {"pengantar": "Berdasarkan hal-hal tersebut di atas, PARA PIHAK sepakat untuk membuat "
+                                          "Perjanjian Kerja Sama dengan ketentuan sebagai berikut:"}
     d["annexes"] = [{"title": "Spesifikasi Data"}]
     d["adendum"] = {"reason": "bahwa untuk mendukung pelayanan perlu menambah data yang dipertukarkan",
                     "numbers": ["ADD/1/2024", "IMI-ADD-1"], "signing": {"date": "2024-02-01", "place": "Jakarta"},
@@ -230,10 +232,10 @@ def printed_fields(base: str) -> set[Path_]:
     return {path for i, path in enumerate(paths) if f"qx{i}x" in text}
 
 
-# Text in the clause outline format (extra_pasal.text) is read for its structure: its lines are
+# Text in the clause outline format (extra_pasal.text, clauses.texts) is read for its structure: its lines are
 # ayat, '- ' starts an item, '[#…]' is an anchor. It is printed as the outline says, not as one
 # normalised line (test_normalise, test_assemble); here it must render or be refused by name.
-OUTLINE = {("extra_pasal", "[]", "text"), ("english", "extra_pasal", "[]", "text")}
+OUTLINE = {("extra_pasal", "[]", "text"), ("english", "extra_pasal", "[]", "text"), ("clauses", "texts", "*")}
 PRINTED = {base: {p for p in printed_fields(base) if schema_path(p) not in OUTLINE} for base in BASES}
 
 
