@@ -36,3 +36,4 @@ LAST_DATE = dt.date(2199, 12, 31)  # computed from it (start + years) is a date 
 # --- the web form (web/) ----------------------------------------------------------------------
 MAX_REQUEST_BYTES = 2 * MAX_INPUT_BYTES  # a request carries an input file as a JSON string, escaped
 MAX_SEARCH = 200  # characters of a registry search
+MAX_NASKAH_UPLOAD = 10 * 1024 * 1024  # a signed naskah (PDF, DOCX …) uploaded to attach its input to an entry

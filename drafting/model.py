@@ -165,6 +165,18 @@ Item = Annotated[Union[Annotated[Text, Tag("str")], Annotated[ListItem, Tag("Lis
 
 class Representative(Strict):
     name: Line = Field(description="Nama penandatangan, ditulis sama persis di komparisi dan tanda tangan.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _chosen(cls, data: Any) -> Any:
+        """``name: {pilih: [A, B]}``: a naskah read back (drafting extract) wrote the signatory two ways;
+        nothing is drafted until the drafter writes the one name that is right."""
+        name = data.get("name") if isinstance(data, dict) else None
+        if isinstance(name, dict) and "pilih" in name:
+            options = " / ".join(str(o) for o in name["pilih"]) if isinstance(name["pilih"], list) else name["pilih"]
+            raise FieldProblem("name", f"naskah asalnya menulis nama penandatangan dua cara ({options}): pilih satu "
+                                       "dan tulis sebagai 'name'")
+        return data
     position: Line = Field(description="Jabatan, mis. 'Direktur Jenderal Imigrasi'.")
     appointment: OptionalLine = Field(None, description="Dasar pengangkatan, mis. 'Keputusan Presiden Nomor 165/TPA Tahun 2022'.")
     nip: OptionalLine = Field(None, description="NIP penandatangan (aparatur sipil negara): dicetak di komparisi bila "
@@ -429,6 +441,10 @@ class ExtraPasal(Strict):
     after: OptionalLine = Field(None, description="Id klausul (atau pasal tambahan) yang mendahului pasal ini.")
     before: OptionalLine = Field(None, description="Id klausul (atau pasal tambahan) yang didahului pasal ini.")
     first: bool = Field(False, description="Pasal ini menjadi Pasal 1.")
+    replaces: OptionalLine = Field(
+        None, description="Id klausul pustaka yang digantikan pasal ini: pasal ini berdiri di tempat klausul itu dan "
+                          "dirujuk dengan id-nya, dan klausul itu tidak ditulis (juga klausul wajib). Dipakai "
+                          "'drafting extract' untuk pasal naskah lama yang kata-katanya bukan kata pustaka.")
     paragraphs: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS,
                                    description="Satu ayat per butir, teks biasa.")
     text: Lines | None = Field(
@@ -441,8 +457,10 @@ class ExtraPasal(Strict):
     def _one_body_one_place(self) -> ExtraPasal:
         if bool(self.paragraphs) == bool(self.text and self.text.strip()):
             raise ValueError("isi salah satu: 'paragraphs' (daftar ayat) atau 'text' (format klausul)")
-        if sum((self.after is not None, self.before is not None, self.first)) > 1:
-            raise ValueError("pilih satu tempat: 'after', 'before', atau 'first'")
+        if sum((self.after is not None, self.before is not None, self.first, self.replaces is not None)) > 1:
+            raise ValueError("pilih satu tempat: 'after', 'before', 'first', atau 'replaces'")
+        if self.replaces is not None and self.id is not None and self.id != self.replaces:
+            raise FieldProblem("id", "pasal yang menggantikan klausul dirujuk dengan id klausul itu; kosongkan 'id'")
         return self
 
 
@@ -451,6 +469,12 @@ class ClauseChoice(Strict):
     variants: dict[Line, Line] = Field(default_factory=dict, max_length=MAX_ITEMS, description="Id klausul → nama varian.")
     titles: dict[Line, Line] = Field(default_factory=dict, max_length=MAX_ITEMS,
                                      description="Id klausul → judul pasal pengganti.")
+    texts: dict[Line, Annotated[str, BeforeValidator(_cleaned(normalise_lines)), Field(max_length=MAX_TEXT)]] = Field(
+        default_factory=dict, max_length=MAX_ITEMS,
+        description="Bagian pembuka (pembukaan, konsiderans, dasar_hukum, pengantar) → teksnya sebagaimana ditulis "
+                    "naskah asal, dalam format klausul (dibaca sebagai data, seperti extra_pasal.text); kosong = "
+                    "bagian itu tidak ada. Ditulis 'drafting extract' untuk naskah lama yang bentuknya bukan bentuk "
+                    "pustaka; 'drafting renew' menyusunnya kembali dari isian.")
 
 
 PartyLine = Literal["nama", "nip", "jabatan", "dasar", "alamat"]

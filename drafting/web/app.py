@@ -33,7 +33,7 @@ from ..normalise import TextProblem, normalise
 from ..registry.db import open_registry
 from ..registry.records import NotADraft, NotInRegistry
 from . import drafts, entries, pool
-from .body import problem, read_json
+from .body import problem, read_json, read_upload
 from .drafts import Libraries
 from .examples import example_libraries, examples
 from .guard import Guard
@@ -206,6 +206,13 @@ def add_registry_routes(app: FastAPI, sessions: sessionmaker[Session] | None, of
     @app.post("/api/registry/{agreement_id}/renewal", status_code=201)
     async def save_renewal(agreement_id: str, request: Request) -> Any:
         return await call(entries.save_renewal, entries.parse_id(agreement_id), await read_json(request), offered)
+
+    @app.post("/api/registry/{agreement_id}/attach")
+    async def attach_entry(agreement_id: str, request: Request, filename: str = "") -> Any:
+        """The signed naskah as the body (application/octet-stream, which a cross-site form cannot
+        send without asking first); ``filename`` says only its format."""
+        content = await read_upload(request)
+        return await call(entries.attached, entries.parse_id(agreement_id), content, normalise(filename)[:200])
 
     @app.post("/api/registry/{agreement_id}/adendum")
     async def make_adendum(agreement_id: str, request: Request) -> Response:
