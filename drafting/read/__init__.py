@@ -12,14 +12,10 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from docx.opc.exceptions import PackageNotFoundError
-
 from ..errors import InputError, Problem
 from .lines import join_lines, strip_furniture
-from .pdf import read_pdf
 from .structure import Paragraph, structure
 from .text import read_text
-from .word import read_docx
 
 __all__ = ["SUFFIXES", "Paragraph", "read_naskah", "structure"]
 
@@ -38,6 +34,13 @@ def read_naskah(path: Path) -> list[Paragraph]:
         raise InputError(str(path), [Problem("", "berkas tidak ditemukan")])
     if path.stat().st_size > MAX_BYTES:
         raise InputError(str(path), [Problem("", f"berkas lebih dari {MAX_BYTES // (1024 * 1024)} MB")])
+    # pdfplumber and python-docx are imported here, not with the package: the checks of a draft
+    # use its paragraphs and structure, and need neither
+    from docx.opc.exceptions import PackageNotFoundError
+
+    from .pdf import read_pdf
+    from .word import read_docx
+
     try:
         if suffix == ".docx":
             return structure(read_docx(path))

@@ -23,6 +23,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from .bilingual import two_texts
+from .lines import columns
 from .structure import SIGNATURE_LABEL
 
 
@@ -154,8 +155,3 @@ def read_docx(path: Path) -> list[str]:
                     else [" ".join(dict.fromkeys(c for c in row if c.strip())) for row in rows]
     return out + english
 
-
-def columns(rows: list[list[str]]) -> list[str]:
-    """A table's cells column by column: a signature table has one column per party."""
-    width = max((len(r) for r in rows), default=0)
-    return [r[col] for col in range(width) for r in rows if col < len(r)]
