@@ -50,10 +50,9 @@ def foreign(data: dict[str, Any]) -> dict[str, Any]:
 
 
 # What the BPJS example's data still carries (issue 15 report), as seed 003 does: two Peraturan Menteri
-# cited without their Berita Negara numbers, and 'kedua belah pihak' in its purpose.
+# cited without their Berita Negara numbers (neither number could be found to cite).
 KNOWN = {"pks_bpjs_ketenagakerjaan_imigrasi": [("legal_basis", "dasar hukum angka 8"),
-                                              ("legal_basis", "dasar hukum angka 9"),
-                                              ("defined_term_para_pihak", "Pasal 2 ayat (2)")],
+                                              ("legal_basis", "dasar hukum angka 9")],
          # the Memorandum Saling Pengertian is told when its originals are due (Pasal 39 ayat (4))
          "msp_ditjen_imigrasi_isa_jepang": [("originals_due", "signing.date")]}
 

@@ -146,7 +146,7 @@ def test_the_defined_term_pihak_is_used_and_the_naskah_is_this_one(data: dict[st
 
 
 def test_setiap_bulan_without_sekali(bpjs_data) -> None:
-    got = pasal(bpjs_data, "PEMANTAUAN DAN EVALUASI")
+    got = pasal(bpjs_data, "MONITORING DAN EVALUASI")
     assert "secara berkala setiap 6 (enam) bulan yang disampaikan melalui pejabat penghubung" in got
     assert "sekali" not in got
 
@@ -161,7 +161,7 @@ def test_terms_of_permen_8_2025(bpjs_data, kanim_data) -> None:
               "dan Pemasyarakatan melalui Sekretaris Jenderal Kementerian Imigrasi dan Pemasyarakatan secara berjenjang.")
     assert report in pasal(kanim_data, "PEMANTAUAN DAN EVALUASI")
     # … not for one signed before it (the 2023 PKS), nor where no party is the ministry's
-    assert report not in pasal(bpjs_data, "PEMANTAUAN DAN EVALUASI")
+    assert report not in pasal(bpjs_data, "MONITORING DAN EVALUASI")
     for p in kanim_data["parties"]:
         p["mitra_type"] = "pemerintah_daerah"
     assert report not in pasal(kanim_data, "PEMANTAUAN DAN EVALUASI")
