@@ -170,7 +170,7 @@ Aturan yang dijalankan bergantung pada naskahnya, dan dikatakan sekali per INPUT
   ditetapkan (22 Mei 2025), atau belum ditandatangani: juga aturan Permen 8/2025.
 
 \b
-Tingkat temuan (teks / JSON "severity"):
+Tingkat temuan (teks, dan JSON "severity_word" / kunci tetap "severity"):
   galat      / error    harus diperbaiki; 'drafting render' tidak menulis naskah yang bergalat
   peringatan / warning  periksa dan putuskan
   info       / info     keterangan
@@ -240,8 +240,9 @@ def _ask(prompt: str, default: str) -> str:
 @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True,
                 type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True,
-              help="Keluaran JSON: satu objek per INPUT (input, rule_set, ran, skipped, findings); severity "
-                   "error/warning/info = galat/peringatan/info.")
+              help="Keluaran JSON: satu objek per INPUT (input, rule_set, ran, skipped, findings); tiap temuan "
+                   "dengan severity_word galat/peringatan/info seperti pada teks, dan kunci tetap severity "
+                   "error/warning/info untuk skrip.")
 @library_option
 def check(inputs: tuple[Path, ...], as_json: bool, libraries: tuple[Path, ...]) -> None:
     from .checks import errors
