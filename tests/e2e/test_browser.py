@@ -79,7 +79,7 @@ def test_downloaded_docx_has_the_edited_text(page: Any) -> None:
 def test_typed_script_and_template_syntax_stay_text(page: Any) -> None:
     preview = load_bpjs(page)
     baseline = preview.locator("body").inner_text().count("49")
-    fields = page.locator("#form input[type=text], #form textarea")
+    fields = page.locator("#form input[type=text]:not(.date), #form textarea")  # dates: below
     for i in range(fields.count()):
         field = fields.nth(i)
         field.fill(f"{field.input_value()} {PAYLOAD}".strip())
@@ -147,3 +147,33 @@ def test_a_registry_entry_is_renewed_in_the_form_and_saved_as_a_draft(page: Any,
         new = session.get(Agreement, new_id)
         assert new.predecessor_id == old_id and new.status is Status.draft and new.number_list == []
         assert session.get(Agreement, old_id).status is Status.aktif
+
+
+def test_a_blank_form_is_quiet_until_a_field_is_touched_or_a_file_asked_for(page: Any) -> None:
+    """The form opens blank: required fields are empty, but nothing is red until the drafter has
+    left a field empty or pressed a download."""
+    expect(page.locator("#status")).to_contain_text("isian wajib belum diisi")
+    expect(page.locator(".field.invalid")).to_have_count(0)
+    expect(page.locator("#problems")).to_be_hidden()
+    page.focus("#f-tentang")
+    page.focus("#f-parties-0-name")  # tentang left empty: its problem, and only its own
+    tentang = page.locator('[data-path="tentang"]')
+    expect(tentang.locator(".error")).to_have_text("wajib diisi")
+    expect(page.locator(".field.invalid")).to_have_count(1)
+    page.get_by_role("button", name="Unduh DOCX").click()
+    expect(page.locator('[data-path="parties[0].name"] .error')).to_have_text("wajib diisi")
+    expect(page.locator("#problem-list")).to_contain_text("parties[1].short_name: wajib diisi")
+    assert page.locator(".field.invalid").count() > 5
+
+
+def test_dates_are_typed_and_shown_in_indonesian(page: Any) -> None:
+    preview = load_bpjs(page)
+    date = page.locator("#f-signing-date")
+    assert date.get_attribute("type") == "text"
+    expect(date).to_have_value("19 Juni 2023")
+    for typed in ("1 Juli 2025", "01-07-2025", "1/7/2025"):
+        date.fill(typed)
+        expect(preview.locator("body")).to_contain_text("tanggal Satu, bulan Juli, tahun Dua Ribu Dua Puluh Lima (01-07-2025)")
+        date.fill("")
+    date.fill("31-02-2025")  # no such day: sent as typed, and the server says what is wrong
+    expect(page.locator('[data-path="signing.date"] .error')).to_contain_text("bukan tanggal yang sah")

@@ -9,7 +9,10 @@
   const $ = (id) => document.getElementById(id);
   // origin: where the form came from in the registry, so that saving updates that entry ({id}) or
   // registers the renewal of that one ({renewOf}); null: saving adds a new entry.
-  const state = { data: {}, meta: null, seq: 0, timer: 0, origin: null };
+  // touched: the fields the drafter has changed or left; a problem is shown beside its field only
+  // once that field is touched, or all of them once a download or save is asked for (showAll), so
+  // that a blank form does not open in red.
+  const state = { data: {}, meta: null, seq: 0, timer: 0, origin: null, touched: new Set(), showAll: false, problems: [] };
   const DEBOUNCE_MS = 300;
   const blank = () => ({ kind: 'perjanjian_kerja_sama', parties: [{}, {}] });
 
@@ -60,6 +63,33 @@
       el('label', { for: control.id, text: marked(path, label) }), control, el('p', { class: 'error' }));
   }
 
+  // ---- dates in Indonesian ------------------------------------------------------------------------
+  const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September',
+    'Oktober', 'November', 'Desember'];
+  const isIso = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+  const pad = (n) => String(n).padStart(2, '0');
+  function showDate(v) {
+    if (!isIso(v)) return v == null ? '' : String(v);
+    const [y, m, d] = v.split('-').map(Number);
+    return `${d} ${MONTHS[m - 1]} ${y}`;
+  }
+  function readDate(text) {
+    const t = text.trim();
+    if (!t) return undefined;
+    let m = t.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+    let y; let mo; let d;
+    if (m) [, y, mo, d] = m.map(Number);
+    else if ((m = t.match(/^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$/))) [, d, mo, y] = m.map(Number);
+    else if ((m = t.match(/^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$/))) {
+      const i = MONTHS.findIndex((name) => name.toLowerCase().startsWith(m[2].toLowerCase().slice(0, 3)));
+      if (i < 0) return t;
+      [d, mo, y] = [Number(m[1]), i + 1, Number(m[3])];
+    } else return t;
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return t;
+    return `${y}-${pad(mo)}-${pad(d)}`;
+  }
+
   // ---- field kinds -----------------------------------------------------------------------------
   function textField(spec, get, base) {
     const path = pathOf(base, spec.key);
@@ -82,10 +112,15 @@
     return wrap(pathOf(base, spec.key), spec.label, input);
   }
 
+  // Dates are typed as Indonesians write them (19 Juni 2023, 19-06-2023, 19/6/2023), not in the
+  // browser's locale (a date input in an English browser asks mm/dd/yyyy); the input holds
+  // TTTT-BB-HH. What cannot be read as a date is sent as typed, so that the server names it.
   function dateField(spec, get, base) {
-    const input = el('input', { type: 'date' });
-    input.value = current(get, spec.key) ?? '';
-    input.addEventListener('input', () => setValue(get, spec.key, input.value || undefined));
+    const input = el('input', { type: 'text', inputmode: 'numeric', placeholder: 'mis. 19 Juni 2023 atau 19-06-2023',
+      class: 'date' });
+    input.value = showDate(current(get, spec.key));
+    input.addEventListener('input', () => setValue(get, spec.key, readDate(input.value)));
+    input.addEventListener('change', () => { const iso = readDate(input.value); if (isIso(iso)) input.value = showDate(iso); });
     return wrap(pathOf(base, spec.key), spec.label, input);
   }
 
@@ -426,12 +461,17 @@
     return null;
   }
 
+  // A problem is shown once its field (or the field that holds it) has been touched, or all once
+  // the drafter has asked for a file.
+  const touchedPath = (path) => [...state.touched].some((t) => path === t || path.startsWith(`${t}.`) || path.startsWith(`${t}[`));
   function showProblems(problems) {
+    state.problems = problems;
     for (const node of $('form').querySelectorAll('.error')) node.replaceChildren();
     for (const node of $('form').querySelectorAll('.invalid')) node.classList.remove('invalid');
     const list = $('problem-list');
     list.replaceChildren();
-    for (const p of problems) {
+    const shown = state.showAll ? problems : problems.filter((p) => touchedPath(p.path || ''));
+    for (const p of shown) {
       const where = (p.path || '(naskah)') + (p.line ? ` (baris ${p.line})` : '');
       const target = fieldFor(p.path);
       const item = el('li', {}, target
@@ -443,7 +483,8 @@
         target.querySelector(':scope > .error').append(el('div', { text: p.message }));
       }
     }
-    $('problems').hidden = !problems.length;
+    $('problems').hidden = !shown.length;
+    return shown.length;
   }
 
   // Findings of `drafting check`: one placed in a Pasal links to its heading in the preview (the
@@ -496,8 +537,9 @@
       if (seq !== state.seq) return;
       $('preview').classList.add('stale');
       showFindings([]);
-      showProblems(problems);
-      status('Isian belum lengkap: pratinjau terakhir tetap ditampilkan');
+      const shown = showProblems(problems);
+      status(shown ? 'Isian belum lengkap: pratinjau terakhir tetap ditampilkan'
+        : `Isian belum lengkap: ${problems.length} isian wajib belum diisi (pratinjau menunggu)`);
     }
   }
 
@@ -514,6 +556,7 @@
   }
 
   async function download(url, filename) {
+    state.showAll = true;
     const res = await post(url, state.data);
     if (!res.ok) { showProblems(await problemsOf(res)); return; }
     const href = URL.createObjectURL(await res.blob());
@@ -524,9 +567,12 @@
     setTimeout(() => URL.revokeObjectURL(href), 60000);
   }
 
-  function start(data, origin = null, note = '') {
+  // A blank form is quiet; a loaded one (example, file, registry) shows its problems at once.
+  function start(data, origin = null, note = '', quiet = false) {
     state.data = data;
     state.origin = origin;
+    state.touched = new Set();
+    state.showAll = !quiet;
     $('registry-note').textContent = note;
     draw();
     $('form').scrollTop = 0;
@@ -588,7 +634,7 @@
   // The renewal's input as `drafting renew` writes it, shown in the form; saved only on "Simpan".
   async function renewEntry(id) {
     const years = $('renew-years').value.trim();
-    const until = $('renew-until').value;
+    const until = readDate($('renew-until').value);
     const term = {};
     if (years) term.years = /^\d+$/.test(years) ? Number(years) : years; // else the server names the problem
     if (until) term.until = until;
@@ -607,6 +653,7 @@
   }
 
   async function saveToRegistry() {
+    state.showAll = true;
     const save = $('save-registry');
     save.disabled = true; // a second click while saving would add a second entry
     const res = await saveRequest().finally(() => { save.disabled = false; });
@@ -640,7 +687,15 @@
       $('save-yaml').before(button(`Unduh ${fmt.toUpperCase()}`, () => download(`/api/render/${fmt}`, `naskah.${fmt}`)));
     }
     $('save-yaml').addEventListener('click', () => download('/api/yaml', 'naskah.yaml'));
-    $('blank').addEventListener('click', () => start(blank()));
+    $('blank').addEventListener('click', () => start(blank(), null, '', true));
+    // a field is touched when changed or left: its problems are shown from then on
+    const touch = (event) => {
+      const field = event.target.closest('[data-path]');
+      if (!field || state.touched.has(field.dataset.path)) return;
+      state.touched.add(field.dataset.path);
+      if (event.type === 'focusout') showProblems(state.problems);
+    };
+    for (const type of ['input', 'change', 'focusout']) $('form').addEventListener(type, touch);
     $('load-example').addEventListener('click', async () => {
       const res = await fetch(`/api/examples/${encodeURIComponent($('example').value)}`);
       if (res.ok) start(await res.json()); else showProblems(await problemsOf(res));
@@ -653,7 +708,7 @@
       if (res.ok) start(await res.json()); else showProblems(await problemsOf(res));
     });
     initRegistry();
-    start(blank());
+    start(blank(), null, '', true);
   }
 
   init();
