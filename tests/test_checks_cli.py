@@ -112,7 +112,7 @@ def test_render_force_writes_and_says_so(tmp_path: Path, bpjs_data) -> None:
     result = run("render", "--force", source, "--format", "md")
     assert result.exit_code == 0, result.output
     assert "ditulis meskipun ada galat (--force)" in result.output
-    assert source.with_suffix(".md").read_text(encoding="utf-8").startswith("# **PERJANJIAN KERJA SAMA**")
+    assert source.with_suffix(".md").read_text(encoding="utf-8").startswith("**PERJANJIAN KERJA SAMA**\n\n**ANTARA**")
 
 
 def test_render_writes_with_warnings_shown(tmp_path: Path, bpjs_data) -> None:
