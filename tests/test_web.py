@@ -282,6 +282,52 @@ def test_preview_lists_the_check_findings_linked_to_pasal_or_field(client: TestC
     assert field["anchor"] is None and field["severity"] == "warning"
 
 
+# ---- a bilingual naskah (the Memorandum Saling Pengertian) ---------------------------------------
+
+MSP = "msp_ditjen_imigrasi_isa_jepang"
+
+
+def test_meta_names_the_bilingual_and_foreign_kinds_and_the_fields_that_have_an_english_text(client: TestClient) -> None:
+    meta = client.get("/api/meta").json()
+    assert meta["bilingual"] == ["memorandum_saling_pengertian"]
+    assert {"tentang", "signing.place", "parties[].name", "parties[].parent", "parties[].representative.position",
+            "parties[].pejabat_penghubung", "recitals[]", "purpose.maksud", "scope[]", "scope[].text",
+            "extra_pasal[].paragraphs[]"} <= set(meta["english"])
+    # names of persons, numbers and dates are not translated; a mapping is not a field of the form
+    assert not {"parties[].representative.name", "parties[].nomor", "signing.date", "titles"} & set(meta["english"])
+    assert meta["prevailing_texts"] == ["en", "id", "none"]
+    assert meta["coordination_outcomes"] == ["naskah_kerja_sama", "perjanjian_internasional"]
+    # Kerja Sama luar negeri, whose input (foreign) the form asks for, as drafting check tells it
+    assert meta["foreign"] == {"kinds": ["memorandum_saling_pengertian"], "mitra_types": [
+        "lembaga_pemerintah_asing", "organisasi_internasional", "organisasi_internasional_nonpemerintah",
+        "subjek_hukum_internasional_lainnya"]}
+
+
+def test_msp_example_previews_both_texts_without_problems(client: TestClient) -> None:
+    msp = client.get(f"/api/examples/{MSP}").json()
+    msp["english"]["scope"][2] = "exchange of information edited in the form"
+    shown = client.post("/api/preview", json=msp)
+    assert shown.status_code == 200
+    rows = html_paragraphs(shown.json()["html"])
+    assert any(text.startswith("c. pertukaran informasi mengenai modus") for text in rows)
+    assert "(c) exchange of information edited in the form;" in rows
+
+
+def test_english_lists_padded_by_the_form_are_reported_item_by_item(client: TestClient) -> None:
+    """The form writes ``english.scope[3]`` into a list it pads with empty texts, and a party's
+    English after parties padded with ``{}``: each gap is a problem at its own path, which the form
+    shows beside that English input."""
+    msp = client.get(f"/api/examples/{MSP}").json()
+    msp["english"]["scope"] = ["", "", "", "development of immigration clearance systems"]
+    msp["english"]["parties"][0] = {}
+    problems = client.post("/api/preview", json=msp).json()["problems"]
+    paths = {p["path"] for p in problems}
+    assert {"english.scope[0]", "english.scope[2]", "english.scope[4]", "english.parties[0].name"} <= paths
+    assert "english.scope[3]" not in paths
+    assert all(p["message"].startswith("teks bahasa Inggris belum diisi, padahal dicetak di Pasal SCOPE")
+               for p in problems if p["path"].startswith("english.scope"))
+
+
 # ---- the registry from the form ------------------------------------------------------------------
 
 KANIM = "pks_kanim_pemkab"

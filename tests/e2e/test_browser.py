@@ -177,3 +177,107 @@ def test_dates_are_typed_and_shown_in_indonesian(page: Any) -> None:
         date.fill("")
     date.fill("31-02-2025")  # no such day: sent as typed, and the server says what is wrong
     expect(page.locator('[data-path="signing.date"] .error')).to_contain_text("bukan tanggal yang sah")
+# ---- a bilingual naskah: the Memorandum Saling Pengertian ----------------------------------------
+
+MSP = "msp_ditjen_imigrasi_isa_jepang"
+
+
+def load_msp(page: Any) -> Any:
+    page.select_option("#example", MSP)
+    page.click("#load-example")
+    preview = page.frame_locator("#preview")
+    expect(preview.locator("body")).to_contain_text("MEMORANDUM OF UNDERSTANDING")
+    return preview
+
+
+def beside(page: Any, indonesian: str, english: str) -> None:
+    """The English input is in the same row as its Indonesian one, to its right, labelled English."""
+    ours, theirs = page.locator(indonesian).bounding_box(), page.locator(english).bounding_box()
+    assert abs(ours["y"] - theirs["y"]) < 2 and theirs["x"] > ours["x"] + ours["width"]
+    expect(page.locator(f'label[for="{english[1:]}"]')).to_have_text("English")
+
+
+def test_choosing_the_msp_shows_english_fields_beside_the_indonesian_and_its_own_fields(page: Any) -> None:
+    expect(page.locator("#f-english-tentang")).to_have_count(0)
+    expect(page.locator("#f-parties-0-meterai")).to_be_visible()
+    page.select_option("#f-kind", "memorandum_saling_pengertian")
+    beside(page, "#f-tentang", "#f-english-tentang")
+    beside(page, "#f-parties-1-name", "#f-english-parties-1-name")
+    beside(page, "#f-parties-0-representative-position", "#f-english-parties-0-representative-position")
+    expect(page.locator("#f-english-parties-0-representative-name")).to_have_count(0)  # names are not translated
+    for own in ("#f-foreign-coordination-record", "#f-prevailing-text", "#f-non-binding", "#f-style-layout",
+                "#f-style-english-parties"):
+        expect(page.locator(own)).to_be_visible()
+    for unused in ("#f-parties-0-meterai", "#f-parties-0-legal-status", "#f-parties-0-representative-appointment",
+                   "#f-technical-basis", "#f-style-opening-case", '[data-path="data_exchange"]'):
+        expect(page.locator(unused)).to_have_count(0)
+    page.fill("#f-english-tentang", "Border Management")
+    page.select_option("#f-kind", "perjanjian_kerja_sama")  # its English is kept aside, not refused
+    expect(page.locator("#f-english-tentang")).to_have_count(0)
+    expect(page.locator("#f-prevailing-text")).to_have_count(0)
+    expect(page.locator("#f-parties-0-meterai")).to_be_visible()
+    expect(page.locator("#problem-list")).not_to_contain_text("english")
+    page.select_option("#f-kind", "memorandum_saling_pengertian")
+    expect(page.locator("#f-english-tentang")).to_have_value("Border Management")
+
+
+def test_a_foreign_partner_asks_for_the_coordination_in_any_kind(page: Any) -> None:
+    """drafting check wants foreign.coordination of any naskah with a foreign partner (Pasal 10)."""
+    expect(page.locator("#f-foreign-coordination-record")).to_have_count(0)
+    page.select_option("#f-parties-1-mitra-type", "organisasi_internasional")
+    expect(page.locator("#f-foreign-coordination-record")).to_be_visible()
+    expect(page.locator("#f-prevailing-text")).to_have_count(0)  # still a naskah in Indonesian only
+    expect(page.locator("#f-english-tentang")).to_have_count(0)
+    page.select_option("#f-parties-1-mitra-type", "pemerintah_daerah")
+    expect(page.locator("#f-foreign-coordination-record")).to_have_count(0)
+
+
+def test_msp_example_fills_both_columns_and_an_english_edit_shows_in_the_english_text(page: Any) -> None:
+    preview = load_msp(page)
+    expect(page.locator("#status")).to_contain_text("Pratinjau diperbarui")
+    expect(page.locator("#problems")).to_be_hidden()
+    expect(page.locator("#f-scope-2-")).to_have_value(re.compile("^pertukaran informasi mengenai modus"))
+    expect(page.locator("#f-english-scope-2-")).to_have_value(re.compile("^exchange of information on the methods"))
+    expect(page.locator("#f-english-parties-1-pejabat-penghubung")).to_have_value(
+        "Director of the International Affairs Division")
+    expect(page.locator("#f-foreign-coordination-outcome")).to_have_value("naskah_kerja_sama")
+    beside(page, "#f-scope-2-", "#f-english-scope-2-")
+    page.fill("#f-english-scope-2-", "exchange of information on document fraud typologies")
+    english, indonesian = preview.locator("td:nth-child(2)"), preview.locator("td:nth-child(1)")
+    expect(english.filter(has_text="(c) exchange of information on document fraud typologies;")).to_have_count(1)
+    expect(indonesian.filter(has_text="c. pertukaran informasi mengenai modus")).to_have_count(1)
+    expect(page.locator("#problems")).to_be_hidden()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Unduh DOCX").click()
+    d = docx.Document(io.BytesIO(download.value.path().read_bytes()))
+    text = "\n".join(c.text for t in d.tables for r in t.rows for c in r.cells)
+    assert "exchange of information on document fraud typologies" in text
+    assert "pertukaran informasi mengenai modus penggunaan dokumen perjalanan palsu" in text
+    assert "methods of using fraudulent travel documents" not in text
+
+
+def test_an_english_problem_shows_beside_the_english_input_and_lists_move_in_step(page: Any) -> None:
+    preview = load_msp(page)
+    page.locator('fieldset[data-path="scope"]').get_by_role("button", name="+ Tambah butir").click()
+    page.fill("#f-scope-5-", "pertukaran petugas penghubung")
+    field = page.locator('[data-path="english.scope[5]"]')
+    expect(field.locator(".error")).to_contain_text("teks bahasa Inggris belum diisi")
+    expect(field).to_contain_class("invalid")
+    expect(page.locator('[data-path="scope[5]"]')).not_to_contain_class("invalid")
+    page.fill("#f-english-scope-5-", "exchange of liaison officers")
+    expect(page.locator("#problems")).to_be_hidden()
+    expect(preview.locator("td:nth-child(2)").filter(has_text="(f) exchange of liaison officers.")).to_have_count(1)
+    # the first item moved down: its English goes with it
+    page.locator('fieldset[data-path="scope"] .row').first.get_by_title("turunkan").click()
+    expect(page.locator("#f-scope-1-")).to_have_value(re.compile("^pertukaran informasi mengenai spesimen"))
+    expect(page.locator("#f-english-scope-1-")).to_have_value(re.compile("^exchange of information on specimens"))
+    expect(preview.locator("td:nth-child(2)").filter(has_text="(b) exchange of information on specimens")).to_have_count(1)
+    # a sub-item: the English item takes the same shape and keeps its text
+    page.locator('fieldset[data-path="scope"] .row').first.get_by_title("tambah sub-butir").click()
+    expect(page.locator("#f-english-scope-0-text")).to_have_value(re.compile("^exchange of information on lost"))
+    page.fill("#f-scope-0-items-0-", "paspor")
+    field = page.locator('[data-path="english.scope[0].items[0]"]')
+    expect(field.locator(".error")).to_contain_text("teks bahasa Inggris belum diisi")
+    page.fill("#f-english-scope-0-items-0-", "passports")
+    expect(page.locator("#problems")).to_be_hidden()
+    expect(preview.locator("td:nth-child(2)").filter(has_text="passports")).to_have_count(1)

@@ -9,10 +9,12 @@
   const $ = (id) => document.getElementById(id);
   // origin: where the form came from in the registry, so that saving updates that entry ({id}) or
   // registers the renewal of that one ({renewOf}); null: saving adds a new entry.
+  // english: the English text of a bilingual naskah, kept aside while another kind is chosen.
   // touched: the fields the drafter has changed or left; a problem is shown beside its field only
   // once that field is touched, or all of them once a download or save is asked for (showAll), so
   // that a blank form does not open in red.
-  const state = { data: {}, meta: null, seq: 0, timer: 0, origin: null, touched: new Set(), showAll: false, problems: [] };
+  const state = { data: {}, meta: null, seq: 0, timer: 0, origin: null, english: null, touched: new Set(),
+    showAll: false, problems: [] };
   const DEBOUNCE_MS = 300;
   const blank = () => ({ kind: 'perjanjian_kerja_sama', parties: [{}, {}] });
 
@@ -90,14 +92,94 @@
     return `${y}-${pad(mo)}-${pad(d)}`;
   }
 
+  // ---- the English text of a bilingual naskah ----------------------------------------------------
+  // `english` mirrors the input (model.English): the English of "scope[2]" is "english.scope[2]",
+  // lists line up with their Indonesian lists by index. The server says which kinds are bilingual
+  // and which fields have an English text (meta.bilingual, meta.english); each such text field
+  // gets an English input beside it.
+  const isObject = (v) => v !== null && typeof v === 'object';
+  const bilingual = () => state.meta.bilingual.includes(state.data.kind);
+  const monolingual = () => !bilingual();
+  // Kerja Sama luar negeri as drafting check tells it (meta.foreign): a foreign kind, or a partner
+  // of a foreign type.
+  const foreignCooperation = () => state.meta.foreign.kinds.includes(state.data.kind)
+    || (state.data.parties || []).some((p) => state.meta.foreign.mitra_types.includes(p?.mitra_type));
+  const stepsOf = (path) => [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] != null ? Number(m[2]) : m[1]));
+  function englishOf(path) {
+    // A sub-item is translated as its item is: "scope[].items[].text" as "scope[].text".
+    const field = path.replace(/\[\d+\]/g, '[]').replace(/\[\](\.items\[\])+/g, '[]');
+    return bilingual() && state.meta.english.includes(field) ? `english.${path}` : null;
+  }
+
+  // An English list shorter than the index being written is padded with empty texts ({} where
+  // the Indonesian item is an object): the server reports them as not yet translated.
+  function padTo(theirs, length, ours) {
+    if (!Array.isArray(theirs) || typeof length !== 'number') return;
+    while (theirs.length < length) theirs.push(isObject(ours?.[theirs.length]) ? {} : '');
+  }
+
+  // The getter (see rootGet) of the English counterpart of the holder at `base`; without `key`,
+  // of the value at `base` itself.
+  function englishGet(base, key) {
+    const steps = stepsOf(base);
+    return (create) => {
+      if (state.data.english == null) { if (!create) return null; state.data.english = {}; }
+      let ours = state.data;
+      let theirs = state.data.english;
+      for (const step of steps) {
+        const next = ours?.[step];
+        if (create) {
+          padTo(theirs, step, ours);
+          if (!isObject(theirs[step])) theirs[step] = Array.isArray(next) ? [] : theirs[step] ? { text: theirs[step] } : {};
+        }
+        ours = next;
+        theirs = theirs[step];
+        if (!isObject(theirs)) return null;
+      }
+      if (create) padTo(theirs, key, ours);
+      return theirs;
+    };
+  }
+
+  // After an item gains or loses its sub-items, its English text takes the same shape.
+  function alignItem(path, arr, i) {
+    const en = englishGet(path)(false);
+    if (!Array.isArray(en) || en[i] == null) return;
+    if (isObject(arr[i]) && !isObject(en[i])) en[i] = en[i] ? { text: en[i] } : {};
+    else if (!isObject(arr[i]) && isObject(en[i])) en[i] = en[i].text ?? '';
+  }
+
+  // A naskah in Indonesian only refuses an English text: it is kept aside while such a kind is
+  // chosen, and comes back with a bilingual one.
+  function kindChanged() {
+    if (bilingual() && state.english) {
+      state.data.english ??= state.english;
+      state.english = null;
+    } else if (!bilingual() && state.data.english) {
+      state.english = state.data.english;
+      delete state.data.english;
+    }
+  }
+
+  // A field of some naskah only (spec.only: bilingual, monolingual, foreignCooperation) is drawn
+  // for another only while the input has it, so that it can be seen and removed.
+  const shown = (spec, get) => !spec.only || spec.only() || current(get, spec.key) != null;
+
   // ---- field kinds -----------------------------------------------------------------------------
-  function textField(spec, get, base) {
-    const path = pathOf(base, spec.key);
+  function textInput(spec, get) {
     const input = spec.long ? el('textarea', { rows: 2 }) : el('input', { type: 'text' });
     const v = current(get, spec.key);
-    input.value = v == null ? '' : String(v);
+    input.value = v == null || isObject(v) ? '' : String(v);
     input.addEventListener('input', () => setValue(get, spec.key, input.value === '' ? undefined : input.value));
-    return wrap(path, spec.label, input);
+    return input;
+  }
+
+  function textField(spec, get, base) {
+    const path = pathOf(base, spec.key);
+    const field = wrap(path, spec.label, textInput(spec, get));
+    const english = englishOf(path);
+    return english ? el('div', { class: 'pair' }, field,
+      wrap(english, 'English', textInput(spec, englishGet(base, spec.key)), 'english')) : field;
   }
 
   function intField(spec, get, base) {
@@ -143,6 +225,7 @@
     select.addEventListener('change', () => {
       const s = select.value;
       setValue(get, spec.key, s === '' ? undefined : spec.int ? Number(s) : s);
+      spec.changed?.();
       if (spec.redraw) draw();
     });
     return wrap(pathOf(base, spec.key), spec.label, select);
@@ -164,12 +247,19 @@
     return box;
   }
 
-  function moveTools(arr, i, onEmpty) {
-    const move = (d) => () => { [arr[i], arr[i + d]] = [arr[i + d], arr[i]]; draw(); changed(); };
+  // `path`: the list's; its English list, if any, moves with it item by item.
+  function moveTools(arr, i, onEmpty, path) {
+    const lists = () => {
+      const en = englishGet(path)(false);
+      padTo(en, arr.length, arr);
+      return Array.isArray(en) ? [arr, en] : [arr];
+    };
+    const move = (d) => () => { for (const a of lists()) [a[i], a[i + d]] = [a[i + d], a[i]]; draw(); changed(); };
+    const remove = () => { for (const a of lists()) a.splice(i, 1); if (!arr.length) onEmpty(); draw(); changed(); };
     return el('span', { class: 'tools' },
       button('↑', i > 0 ? move(-1) : null, 'naikkan'),
       button('↓', i < arr.length - 1 ? move(1) : null, 'turunkan'),
-      button('✕', () => { arr.splice(i, 1); if (!arr.length) onEmpty(); draw(); changed(); }, 'hapus'));
+      button('✕', remove, 'hapus'));
   }
 
   // A list of texts, or of objects when `spec.of` is a list of fields.
@@ -182,13 +272,13 @@
     arr.forEach((_, i) => {
       if (Array.isArray(spec.of)) {
         const entry = el('fieldset', { 'data-path': pathOf(path, i) },
-          el('legend', { text: spec.itemLabel(i) }), moveTools(arr, i, onEmpty), el('p', { class: 'error' }));
+          el('legend', { text: spec.itemLabel(i) }), moveTools(arr, i, onEmpty, path), el('p', { class: 'error' }));
         fields(entry, spec.of, () => arr[i], pathOf(path, i));
         box.append(entry);
       } else {
         const label = spec.itemLabel ? spec.itemLabel(i) : `Butir ${i + 1}`;
         box.append(el('div', { class: 'row' }, textField({ key: i, label, long: spec.long }, () => arr, path),
-          moveTools(arr, i, onEmpty)));
+          moveTools(arr, i, onEmpty, path)));
       }
     });
     box.append(button(`+ Tambah ${spec.add}`, () => { (get(true)[spec.key] ||= []).push(spec.make()); draw(); changed(); }));
@@ -206,11 +296,13 @@
       const addSub = () => {
         if (!nested) arr[i] = { text: item, items: [] };
         arr[i].items.push('');
+        alignItem(path, arr, i);
         draw(); changed();
       };
-      box.append(el('div', { class: 'row' }, text, moveTools(arr, i, onEmpty), button('+ sub', addSub, 'tambah sub-butir')));
+      box.append(el('div', { class: 'row' }, text, moveTools(arr, i, onEmpty, path), button('+ sub', addSub, 'tambah sub-butir')));
       if (nested && item.items) {
-        box.append(itemRows(item.items, pathOf(pathOf(path, i), 'items'), () => { arr[i] = item.text ?? ''; }, depth + 1));
+        const flatten = () => { arr[i] = item.text ?? ''; alignItem(path, arr, i); };
+        box.append(itemRows(item.items, pathOf(pathOf(path, i), 'items'), flatten, depth + 1));
       }
     });
     return box;
@@ -289,6 +381,17 @@
     list_levels: 'Urutan label daftar',
     paper: 'Ukuran kertas',
     paraf: 'Kotak paraf di kaki halaman',
+    layout: 'Letak kedua bahasa (columns: berdampingan; sequential: berurutan)',
+    english_parties: 'Sebutan para pihak dalam teks bahasa Inggris (the Parties atau the Participants)',
+    recital_leads: "Pertimbangan diawali kata kapital ('MENYADARI …'), bukan 'bahwa'",
+  };
+  // Style options of a bilingual naskah only, or of one in Indonesian only: an MSP has no opening
+  // sentence, no komparisi and no PIHAK PERTAMA.
+  const STYLE_ONLY = {
+    layout: bilingual, english_parties: bilingual, recital_leads: bilingual, party_label: monolingual,
+    opening_case: monolingual, opening_digits: monolingual, opening_place: monolingual, opening_commas: monolingual,
+    jumat: monolingual, party_block: monolingual, yang_berkedudukan: monolingual, yang_selanjutnya: monolingual,
+    numbers_place: monolingual, title_date: monolingual,
   };
 
   function styleField() {
@@ -297,15 +400,20 @@
     const specs = Object.entries(state.meta.style).filter(([, prop]) => prop.enum || prop.type === 'boolean')
       .map(([key, prop]) => (prop.enum
         ? { t: 'select', key, label: STYLE_LABELS[key] || key, placeholder: `bawaan (${prop.default})`,
-            options: () => prop.enum.map((v) => [v, v]) }
-        : { t: 'bool', key, label: STYLE_LABELS[key] || key, default: prop.default }));
+            options: () => prop.enum.map((v) => [v, v]), only: STYLE_ONLY[key] }
+        : { t: 'bool', key, label: STYLE_LABELS[key] || key, default: prop.default, only: STYLE_ONLY[key] }));
     const box = el('fieldset', { 'data-path': 'style' }, el('legend', { text: 'Gaya penulisan' }), el('p', { class: 'error' }));
     fields(box, specs, childGet(rootGet, 'style'), 'style');
     return box;
   }
 
   const KINDS = { perjanjian_kerja_sama: 'Perjanjian Kerja Sama (PKS)', nota_kesepahaman: 'Nota Kesepahaman',
-    nota_kesepakatan: 'Nota Kesepakatan', surat_perjanjian: 'Perjanjian (surat perjanjian)' };
+    nota_kesepakatan: 'Nota Kesepakatan', surat_perjanjian: 'Perjanjian (surat perjanjian)',
+    memorandum_saling_pengertian: 'Memorandum Saling Pengertian (MSP, dwibahasa)' };
+  const PREVAILING = { en: 'naskah bahasa Inggris', id: 'naskah bahasa Indonesia',
+    none: 'tidak disebut (semua naskah sama autentiknya)' };
+  const OUTCOMES = { naskah_kerja_sama: 'dapat dibuat sebagai naskah kerja sama (MSP)',
+    perjanjian_internasional: 'harus melalui perjanjian internasional (UU 24/2000)' };
   const partyName = (i) => {
     const p = (state.data.parties || [])[i] || {};
     return `PIHAK ${i + 1}${p.short_name || p.name ? ` (${p.short_name || p.name})` : ''}`;
@@ -322,23 +430,24 @@
     { t: 'text', key: 'name', label: 'Nama instansi (sebagaimana ditulis di judul)' },
     { t: 'text', key: 'parent', label: 'Instansi induk (di bawah nama pada judul)' },
     { t: 'text', key: 'short_name', label: 'Nama singkat (dipakai di dalam teks)' },
-    { t: 'select', key: 'mitra_type', label: 'Jenis mitra (Permen 8/2025 Pasal 3 dan 9)',
+    // redraw: a foreign partner makes it Kerja Sama luar negeri, whose own fields are then drawn
+    { t: 'select', key: 'mitra_type', label: 'Jenis mitra (Permen 8/2025 Pasal 3 dan 9)', redraw: true,
       options: () => state.meta.mitra_types.map((v) => [v, v.replaceAll('_', ' ')]) },
-    { t: 'text', key: 'legal_status', label: 'Kedudukan (bahwa PIHAK … adalah …)', long: true },
-    { t: 'text', key: 'address', label: 'Alamat' },
+    { t: 'text', key: 'legal_status', label: 'Kedudukan (bahwa PIHAK … adalah …)', long: true, only: monolingual },
+    { t: 'text', key: 'address', label: 'Alamat', only: monolingual },
     { t: 'group', key: 'representative', label: 'Penandatangan', fields: [
       { t: 'text', key: 'name', label: 'Nama' },
       { t: 'text', key: 'position', label: 'Jabatan' },
-      { t: 'text', key: 'appointment', label: 'Dasar pengangkatan (keputusan)', long: true },
+      { t: 'text', key: 'appointment', label: 'Dasar pengangkatan (keputusan)', long: true, only: monolingual },
     ] },
-    { t: 'items', key: 'duties', label: 'Tugas dan tanggung jawab' },
-    { t: 'bool', key: 'meterai', label: 'Tanda tangan di atas meterai', default: true },
+    { t: 'items', key: 'duties', label: 'Tugas dan tanggung jawab', only: monolingual },
+    { t: 'bool', key: 'meterai', label: 'Tanda tangan di atas meterai', default: true, only: monolingual },
   ];
 
   function form() {
     return [
       ['Naskah', [
-        { t: 'select', key: 'kind', label: 'Jenis naskah', redraw: true,
+        { t: 'select', key: 'kind', label: 'Jenis naskah', redraw: true, changed: kindChanged,
           options: () => state.meta.kinds.map((k) => [k, KINDS[k] || k]) },
         { t: 'text', key: 'tentang', label: 'Tentang (judul, tanpa kata "tentang")', long: true },
         { t: 'perParty', key: 'nomor', label: 'Nomor naskah' },
@@ -348,12 +457,26 @@
         ] },
         { t: 'bool', key: 'draft', label: 'Draf: yang belum diketahui ditulis titik-titik', default: false },
       ]],
+      ['Kerja sama luar negeri', [
+        { t: 'group', key: 'foreign', label: 'Unit pelaksana dan koordinasi (Permen 8/2025 Pasal 8 dan 10)', only: foreignCooperation, fields: [
+          { t: 'list', key: 'units', label: 'Unit Eselon I pelaksana', add: 'unit', make: () => '', itemLabel: (i) => `Unit ${i + 1}` },
+          { t: 'group', key: 'coordination', label: 'Koordinasi dengan Kementerian Luar Negeri', fields: [
+            { t: 'text', key: 'record', label: 'Catatan koordinasi (surat atau rapat)', long: true },
+            { t: 'date', key: 'date', label: 'Tanggal' },
+            { t: 'select', key: 'outcome', label: 'Hasil', placeholder: `bawaan (${OUTCOMES.naskah_kerja_sama})`,
+              options: () => state.meta.coordination_outcomes.map((v) => [v, OUTCOMES[v] || v]) },
+          ] },
+        ] },
+        { t: 'select', key: 'prevailing_text', label: 'Teks yang berlaku bila terdapat perbedaan penafsiran', only: bilingual,
+          placeholder: `bawaan (${PREVAILING.en})`, options: () => state.meta.prevailing_texts.map((v) => [v, PREVAILING[v] || v]) },
+        { t: 'bool', key: 'non_binding', label: 'Tidak menimbulkan hak dan kewajiban yang mengikat secara hukum', default: false, only: bilingual },
+      ]],
       ['Para pihak', [
         { t: 'list', key: 'parties', label: 'Para pihak', add: 'pihak', make: () => ({}), itemLabel: partyName, of: PARTY },
       ]],
       ['Dasar dan konsiderans', [
-        { t: 'group', key: 'nota_kesepahaman', optional: true, label: 'Nota Kesepahaman yang dilaksanakan', fields: PRIOR },
-        { t: 'text', key: 'technical_basis', label: 'Dasar PKS tanpa Nota Kesepahaman (Permen 8/2025 Pasal 7)', long: true },
+        { t: 'group', key: 'nota_kesepahaman', optional: true, label: 'Nota Kesepahaman yang dilaksanakan', fields: PRIOR, only: monolingual },
+        { t: 'text', key: 'technical_basis', label: 'Dasar PKS tanpa Nota Kesepahaman (Permen 8/2025 Pasal 7)', long: true, only: monolingual },
         { t: 'group', key: 'renewal', optional: true, label: 'Naskah yang diperpanjang', fields: [
           { t: 'select', key: 'kind', label: 'Jenis naskah', placeholder: 'bawaan (PKS)',
             options: () => state.meta.kinds.map((k) => [k, KINDS[k] || k]) },
@@ -362,10 +485,10 @@
         ] },
         { t: 'list', key: 'recitals', label: 'Konsiderans tambahan (bahwa …)', add: 'konsiderans', long: true, make: () => '' },
         { t: 'list', key: 'legal_basis', label: 'Dasar hukum', add: 'dasar hukum', long: true, make: () => '',
-          itemLabel: (i) => `Dasar hukum ${i + 1}` },
+          itemLabel: (i) => `Dasar hukum ${i + 1}`, only: monolingual },
       ]],
       ['Ketentuan umum', [
-        { t: 'list', key: 'definitions', label: 'Definisi', add: 'definisi', make: () => ({}),
+        { t: 'list', key: 'definitions', label: 'Definisi', add: 'definisi', make: () => ({}), only: monolingual,
           itemLabel: (i) => `Definisi ${i + 1}`, of: [
             { t: 'text', key: 'term', label: 'Istilah' },
             { t: 'text', key: 'abbreviation', label: 'Singkatan' },
@@ -378,10 +501,11 @@
           { t: 'text', key: 'tujuan', label: 'Tujuan', long: true },
         ] },
         { t: 'items', key: 'scope', label: 'Ruang lingkup' },
-        { t: 'list', key: 'capacity_building', label: 'Peningkatan kapasitas', add: 'butir', make: () => '' },
+        { t: 'items', key: 'forms', label: 'Bentuk kerja sama', only: bilingual },
+        { t: 'list', key: 'capacity_building', label: 'Peningkatan kapasitas', add: 'butir', make: () => '', only: monolingual },
       ]],
       ['Pertukaran data', [
-        { t: 'group', key: 'data_exchange', optional: true, label: 'Pertukaran data', fields: [
+        { t: 'group', key: 'data_exchange', optional: true, label: 'Pertukaran data', only: monolingual, fields: [
           { t: 'text', key: 'mechanism', label: 'Mekanisme', long: true },
           { t: 'group', key: 'network', optional: true, label: 'Jaringan komunikasi data', fields: [
             { t: 'select', key: 'provider', int: true, label: 'Penyedia jaringan', options: partyOptions },
@@ -398,6 +522,13 @@
       ]],
       ['Pejabat penghubung', [{ t: 'perParty', key: 'pejabat_penghubung', label: 'Pejabat penghubung' }]],
       ['Pembiayaan', [{ t: 'text', key: 'financing', label: 'Kalimat tambahan tentang pembiayaan', long: true }]],
+      ['Hak kekayaan intelektual', [
+        { t: 'group', key: 'intellectual_property', optional: true, label: 'Pasal hak kekayaan intelektual', fields: [
+          { t: 'select', key: 'owner', int: true, label: 'Pemilik (kosong = milik bersama para pihak)', options: partyOptions,
+            only: monolingual },
+          { t: 'items', key: 'results', label: 'Hasil yang dapat dilindungi', only: monolingual },
+        ] },
+      ]],
       ['Jangka waktu', [
         { t: 'group', key: 'term', optional: true, label: 'Jangka waktu', fields: [
           { t: 'date', key: 'start', label: 'Mulai (kosong = sejak ditandatangani)' },
@@ -407,7 +538,7 @@
         ] },
       ]],
       ['Pemantauan dan evaluasi', [
-        { t: 'group', key: 'monitoring', optional: true, label: 'Pemantauan dan evaluasi', fields: [
+        { t: 'group', key: 'monitoring', optional: true, label: 'Pemantauan dan evaluasi', only: monolingual, fields: [
           { t: 'int', key: 'times', label: 'Paling sedikit … kali' },
           { t: 'int', key: 'per_years', label: '… dalam … tahun' },
           { t: 'int', key: 'report_months', label: 'Laporan berkala setiap … bulan' },
@@ -433,14 +564,16 @@
     list: listField, items: itemsField, perParty: perPartyField, clauses: clausesField, style: styleField,
   };
   function fields(container, specs, get, base) {
-    for (const spec of specs) container.append(KIND_OF_FIELD[spec.t](spec, get, base));
+    for (const spec of specs) if (shown(spec, get)) container.append(KIND_OF_FIELD[spec.t](spec, get, base));
   }
 
   function draw() {
     const formEl = $('form');
     const y = formEl.scrollTop;
+    formEl.classList.toggle('bilingual', bilingual()); // wider: two columns of inputs
     formEl.replaceChildren(el('p', { class: 'hint', text: 'Isian bertanda * wajib diisi. Pratinjau diperbarui selagi Anda mengetik.' }));
     for (const [title, specs] of form()) {
+      if (!specs.some((spec) => shown(spec, rootGet))) continue;
       formEl.append(el('h2', { class: 'section', text: title }));
       fields(formEl, specs, rootGet, '');
     }
@@ -458,7 +591,8 @@
       const up = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
       p = up === p ? '' : up;
     }
-    return null;
+    // An English text with no input of its own (a list longer than its original): at the original.
+    return path.startsWith('english.') ? fieldFor(path.slice('english.'.length)) : null;
   }
 
   // A problem is shown once its field (or the field that holds it) has been touched, or all once
@@ -570,6 +704,7 @@
   // A blank form is quiet; a loaded one (example, file, registry) shows its problems at once.
   function start(data, origin = null, note = '', quiet = false) {
     state.data = data;
+    state.english = null;
     state.origin = origin;
     state.touched = new Set();
     state.showAll = !quiet;
