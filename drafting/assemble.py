@@ -98,6 +98,8 @@ class Helpers:
             "numbers": lambda values: Marked(join_and([f"{words['nomor']} {outline.escape(v)}" for v in values], words)),
             "or_blank": lambda value: value if value else Marked(BLANK),
             "without_bahwa": lambda text: text[6:] if text.lower().startswith("bahwa ") else text,
+            # An adendum's facts (adendum/document.py): the agreement it amends, its points.
+            "adendum": None,
         }
 
     def naskah_of(self, kind: str) -> str:
@@ -203,14 +205,22 @@ def assemble(agreement: Agreement, *, source: str = "<input>", lib: Library | No
     return doc
 
 
+def assemble_as(agreement: Agreement, tpl: Template, lib: Library, context: Mapping[str, Any], *,
+                source: str = "<input>") -> Document:
+    """The document of a naskah of another template than the input's kind, written from the input
+    and further ``context`` (an adendum: its template, the agreement's input, its points)."""
+    chosen = _choose(agreement, tpl, lib.clauses, agreement.model_dump(mode="json"), source)
+    return _write(agreement, tpl, lib, chosen, "id", source, context)
+
+
 def _write(agreement: Agreement, tpl: Template, lib: Library, chosen: list[tuple[str, str | None]], lang: str,
-           source: str) -> Document:
+           source: str, context: Mapping[str, Any] | None = None) -> Document:
     """The text of the naskah in one language."""
     clauses = lib.clauses
     data = agreement.model_dump(mode="json")
     default_naskah = (tpl.naskah_en or tpl.naskah) if lang == "en" else tpl.naskah
     helpers = Helpers(agreement, lib, agreement.naskah or default_naskah, {cid for cid, _ in chosen}, lang)
-    ctx = helpers.context()
+    ctx = helpers.context() | dict(context or {})
 
     def paragraphs(cid: str, variant: str, extra_ctx: Mapping[str, Any] | None = None) -> list[Paragraph]:
         clause = clauses[cid]
@@ -235,7 +245,7 @@ def _write(agreement: Agreement, tpl: Template, lib: Library, chosen: list[tuple
 
     title_id, sign_id = tpl.title_block, tpl.signature_block
     return Document(
-        kind=agreement.kind.value,
+        kind=tpl.kind,
         naskah=helpers.naskah,
         title=_lines(clauses[title_id], paragraphs(title_id, variant_of(title_id))),
         front=front(tpl.front),
@@ -438,3 +448,15 @@ def _extra_section(agreement: Agreement, i: int, source: str) -> Section:
 
 def _unknown(cid: str, known: set[str], naskah: str) -> str:
     return f"klausul '{cid}' tidak ada dalam {naskah} ini; yang ada: {', '.join(sorted(known))}"
+
+
+def clause_paragraphs(agreement: Agreement, lib: Library, cid: str, context: Mapping[str, Any], *,
+                      naskah: str) -> list[Paragraph]:
+    """One clause's text (its default variant) written from the input and ``context``, outside a
+    template: a naskah konsolidasi's note and its deleted Pasal."""
+    clause = lib.clauses[cid]
+    ctx = Helpers(agreement, lib, naskah, set()).context() | dict(context)
+    try:
+        return outline.parse(lib.compiled(clause, "default").render(ctx), where=f"klausul {cid}")
+    except (jinja2.TemplateError, LibraryError) as exc:
+        raise LibraryError(f"{clause.where('default')}: klausul {cid}: {exc}") from None

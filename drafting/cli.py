@@ -29,6 +29,8 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "renew": ("drafting.registry.cli:renew_", "Menyusun draf perpanjangan naskah terdaftar (Permen 8/2025 Pasal 36)."),
     "batch": ("drafting.registry.cli:batch", "Memeriksa dan menyusun ulang naskah terpilih dari registri."),
     "compare": ("drafting.redline.cli:compare", "Membandingkan dua versi naskah (DOCX dengan lacak perubahan, atau HTML)."),
+    "adendum": ("drafting.adendum.cli:adendum_", "Menyusun adendum naskah yang ditandatangani (Pasal I dan Pasal II)."),
+    "konsolidasi": ("drafting.adendum.cli:konsolidasi", "Menulis naskah konsolidasi: naskah dengan adendumnya."),
 }
 
 

@@ -54,6 +54,9 @@ class Item:
     list: ItemList | None = None  # the sub-list under this item
     id: str | None = None
     label: str = ""  # filled in by numbering
+    # An amendment point of an adendum's Pasal I: the Pasal it inserts or restates, numbered
+    # already (as the agreement numbers them), printed under it.
+    quoted: tuple[Section, ...] = ()
 
 
 @dataclass
@@ -72,6 +75,7 @@ class Paragraph:
     id: str | None = None
     label: str = ""  # "(1)" when numbered as an ayat
     role: str = ""  # "[.nomor]" in a template: what a line of the title or signature block is
+    quoted: tuple[Section, ...] = ()  # as Item.quoted: Pasal I of one point
 
 
 @dataclass
@@ -82,7 +86,7 @@ class Section:
     paragraphs: list[Paragraph]
     title: str = ""
     pasal: bool = True
-    number: int | None = None  # Pasal number, filled in by numbering
+    number: int | str | None = None  # Pasal number, filled in by numbering: 7, or "5A" and "II" in an amendment
 
 
 @dataclass(frozen=True)
@@ -147,11 +151,12 @@ class Document:
         def items(lst: ItemList | None) -> ItemList | None:
             if lst is None:
                 return None
-            return ItemList([Item(f(i.content), items(i.list), i.id, i.label) for i in lst.items],
+            return ItemList([Item(f(i.content), items(i.list), i.id, i.label, i.quoted) for i in lst.items],
                             lst.sequence, lst.punctuation)
 
         def sections(secs: list[Section]) -> list[Section]:
-            return [Section(s.id, [Paragraph(f(p.content), items(p.list), p.id, p.label, p.role) for p in s.paragraphs],
+            return [Section(s.id, [Paragraph(f(p.content), items(p.list), p.id, p.label, p.role, p.quoted)
+                                   for p in s.paragraphs],
                             s.title, s.pasal, s.number) for s in secs]
 
         return replace(self, title=list(self.title),

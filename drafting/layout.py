@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .document import Break, Document, Inline, ItemList, Line, Ref, Run, Section, Signatory
+from .document import Break, Document, Inline, ItemList, Line, Ref, Run, Section, Signatory, Tab
 
 TITLE = "Judul"  # title block line: bold, centred, upper case
 NUMBER = "Nomor"  # "NOMOR : …" (a title block line of role "nomor"): bold, centred, as written
@@ -46,7 +46,7 @@ def body_blocks(doc: Document) -> Iterator[Block]:
     """Everything before the signature page: title block, opening, all Pasal but the last."""
     yield from title_blocks(doc)
     for sec in doc.front:
-        yield from _section(sec)
+        yield from _section(sec, doc)
     for sec in doc.pasal[:-1]:
         yield from _pasal(sec, doc)
 
@@ -63,31 +63,45 @@ def closing_blocks(doc: Document) -> Iterator[Block]:
     for sec in doc.pasal[-1:]:
         yield from _pasal(sec, doc)
     for sec in doc.closing:
-        yield from _section(sec)
+        yield from _section(sec, doc)
 
 
-def _pasal(sec: Section, doc: Document) -> Iterator[Block]:
-    yield Block(PASAL, (Run(f"{doc.words['pasal']} {sec.number}", bold=True),), anchor=sec.id)
-    yield Block(PASAL_TITLE, (Run(sec.title, bold=True),))
-    yield from _section(sec)
+def _pasal(sec: Section, doc: Document, base: int = 0) -> Iterator[Block]:
+    """A Pasal: its number, its title (an adendum's Pasal I and II have none), its text; ``base``:
+    the level of the amendment point that quotes it, whose text it is indented to."""
+    yield Block(PASAL, (Run(f"{doc.words['pasal']} {sec.number}", bold=True),), anchor="" if base else sec.id)
+    if sec.title:
+        yield Block(PASAL_TITLE, (Run(sec.title, bold=True),))
+    yield from _section(sec, doc, base)
 
 
-def _section(sec: Section) -> Iterator[Block]:
+def _section(sec: Section, doc: Document | None = None, base: int = 0) -> Iterator[Block]:
     for para in sec.paragraphs:
-        level = 1 if para.label else 0
+        level = base + (1 if para.label else 0)
         if para.label:
-            yield Block(f"{LABELLED}{level}", _check(para.content), para.label)
+            yield Block(f"{LABELLED}{min(level, BUTIR_LEVELS)}", _check(para.content), para.label)
+        elif base:  # a quoted Pasal's paragraph without a number: at the text of the point quoting it
+            yield Block(f"{LABELLED}{min(base, BUTIR_LEVELS)}", (Tab(), *_check(para.content)))
         else:
             yield Block(BODY, _check(para.content))
+        yield from _quoted(para.quoted, doc, max(level, 1))
         if para.list:
-            yield from _list(para.list, level + 1)
+            yield from _list(para.list, level + 1, doc)
 
 
-def _list(lst: ItemList, level: int) -> Iterator[Block]:
+def _list(lst: ItemList, level: int, doc: Document | None = None) -> Iterator[Block]:
     for item in lst.items:
         yield Block(f"{LABELLED}{min(level, BUTIR_LEVELS)}", _check(item.content), item.label)
+        yield from _quoted(item.quoted, doc, level)
         if item.list:
-            yield from _list(item.list, level + 1)
+            yield from _list(item.list, level + 1, doc)
+
+
+def _quoted(sections: tuple[Section, ...], doc: Document | None, level: int) -> Iterator[Block]:
+    """The Pasal an amendment point inserts or restates, under the point, at its text."""
+    for sec in sections:
+        assert doc is not None, "a quoted Pasal is laid out within its document"
+        yield from _pasal(sec, doc, level)
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,8 @@ class Clause(BaseModel):
 
     def fits(self, kind: str) -> bool:
         """Whether the clause is for this kind of naskah, or for the kind whose clauses it shares."""
+        if kind == "adendum":  # written with the clauses of the agreement it amends (title, opening, signatures)
+            return kind in self.kinds or bool(set(self.kinds) & {"perjanjian_kerja_sama", "nota_kesepahaman"})
         return kind in self.kinds or (kind in Kind.__members__ and Kind(kind).family.value in self.kinds)
 
     @property
@@ -423,6 +425,11 @@ def _text_line(lines: LineIndex | None, loc: tuple[Any, ...]) -> int:
     return node.start_mark.line + (2 if node.style in ("|", ">") else 1)
 
 
+# The kinds of naskah a template may be for: the input's kinds, and the adendum, which amends one
+# of them (drafting adendum) and is not itself an input's kind.
+KINDS = (*Kind.__members__, "adendum")
+
+
 def _read_template(path: Path, problems: list[str]) -> Template | None:
     tpl, lines = _read_model(path, Template, "templat", problems)
     if tpl is None:
@@ -431,9 +438,9 @@ def _read_template(path: Path, problems: list[str]) -> Template | None:
         problems.append(f"{_at(path, lines, ('kind',))}: kind '{tpl.kind}' harus sama dengan nama foldernya "
                         f"('{path.parent.name}')")
         return None
-    if tpl.kind not in Kind.__members__:
+    if tpl.kind not in KINDS:
         problems.append(f"{_at(path, lines, ('kind',))}: jenis naskah '{tpl.kind}' tidak dikenal; yang dikenal: "
-                        f"{', '.join(Kind.__members__)}")
+                        f"{', '.join(KINDS)}")
         return None
     tpl._dir, tpl._lines = path.parent, lines
     return tpl

@@ -289,6 +289,20 @@ class Renewal(PriorAgreement):
     biro_recommendation: OptionalText = Field(None, description="Rekomendasi Biro Hukum dan Kerja Sama (Permen 8/2025 Pasal 36 ayat (2) huruf b).")
 
 
+class AdendumInput(Strict):
+    """What an adendum needs beyond the changed agreement: why, its own numbers and signing, and
+    who signs it now (UU 12/2011 Lampiran II BAB IV: an amendment names what it amends and why)."""
+
+    reason: Text = Field(description="Mengapa naskah diubah, sebagai konsiderans ('bahwa …'), mis. 'bahwa untuk "
+                                     "mendukung … perlu menambah data …'.")
+    numbers: list[Line] = Field(default_factory=list, max_length=MAX_PARTIES,
+                                description="Nomor adendum ini, satu per pihak; kosong = titik-titik.")
+    signing: Signing = Field(Signing(), description="Tanggal dan tempat penandatanganan adendum.")
+    representatives: list[Representative] = Field(
+        default_factory=list, max_length=MAX_PARTIES,
+        description="Penandatangan adendum saat ini, satu per pihak; kosong = penandatangan dalam isian.")
+
+
 class Definition(Strict):
     term: Line = Field(description="Istilah yang didefinisikan, mis. 'Data Kependudukan'.")
     abbreviation: OptionalLine = Field(None, description="Singkatannya, mis. 'SIMKIM'; dicetak '(yang selanjutnya "
@@ -718,6 +732,9 @@ class Agreement(Strict):
                                                       "Kementerian Luar Negeri (Permen 8/2025 Pasal 8 dan 10).")
     english: English | None = Field(None, description="Naskah dwibahasa: teks bahasa Inggris dari isian yang dicetak, "
                                                       "dengan nama dan susunan yang sama dengan isian bahasa Indonesia.")
+    adendum: AdendumInput | None = Field(
+        None, description="Untuk 'drafting adendum': isian ini adalah naskah sesudah diubah; di sini alasan, nomor, "
+                          "tanggal, dan penandatangan adendumnya.")
     prevailing_text: Literal["en", "id", "none"] = Field(
         "en", description="Naskah dwibahasa: teks yang berlaku bila terdapat perbedaan penafsiran: 'en' = bahasa "
                           "Inggris, 'id' = bahasa Indonesia, 'none' = tidak disebut (semua naskah sama autentiknya).")

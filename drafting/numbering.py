@@ -74,10 +74,11 @@ def _ref_label(label: str) -> str:
 class Target:
     """Where an id points: a Pasal, and within it an ayat and/or a list item path."""
 
-    pasal: int | None  # None for front matter (recitals…), which has no Pasal number
+    pasal: int | str | None  # None for front matter (recitals…), which has no Pasal number; "5A" in an amendment
     section: str
     ayat: int = 0  # 2 for ayat (2); 0: none
     item: tuple[str, ...] = ()  # ("huruf a", "angka 1")
+    order: int = 0  # the Pasal's place in the naskah, by which references are sorted
 
     def words(self, local: bool, words: Mapping[str, str]) -> str:
         """'Pasal 5 ayat (2) huruf a' (Indonesian), 'subparagraph (a) of paragraph 2 of Article 5'
@@ -95,34 +96,39 @@ class Target:
         return f" {words['rujukan_sambung']} ".join(parts) if "rujukan_sambung" in words else " ".join(parts)
 
 
-def number(doc: Document, *, list_levels: str = "a. 1. a) 1)") -> Document:
+def number(doc: Document, *, list_levels: str = "a. 1. a) 1)", labels: Mapping[str, str] | None = None) -> Document:
     """The numbered copy of ``doc``; of a bilingual naskah, its translation numbered alike, in its
     own words: the structure is one (assembly made both texts of the same shape), so Pasal 5 is
-    Article 5 and ayat (2) paragraph 2."""
-    numbered = _number(doc, list_levels)
+    Article 5 and ayat (2) paragraph 2. ``labels``: each Pasal's number given (section id →
+    "5A", "II"), as an amendment numbers: the agreement's Pasal keep theirs, an inserted one is
+    numbered after the one before it (UU 12/2011 Lampiran II), an adendum's own are Roman."""
+    numbered = _number(doc, list_levels, labels)
     if doc.translation is not None:
-        numbered.translation = _number(doc.translation, list_levels)
+        numbered.translation = _number(doc.translation, list_levels, labels)
     return numbered
 
 
-def _number(doc: Document, list_levels: str) -> Document:
+def _number(doc: Document, list_levels: str, labels: Mapping[str, str] | None) -> Document:
     doc = doc.map_contents(list)  # the copy that is numbered: the caller's document stays as it was
     words = doc.words
     levels = levels_of(words, list_levels)
     ayat_label = words.get("ayat_label", "({n})")
+    order = {}
     for n, sec in enumerate(doc.pasal, 1):
-        sec.number = n
+        sec.number = labels[sec.id] if labels is not None else n
+        order[sec.id] = n
     index: dict[str, Target] = {}
     for sec in doc.front + doc.pasal + doc.closing:
+        at = order.get(sec.id, 0)
         if sec.pasal:
-            index[sec.id] = Target(sec.number, sec.id)
+            index[sec.id] = Target(sec.number, sec.id, order=at)
         numbered = sec.pasal and len(sec.paragraphs) > 1
         for k, para in enumerate(sec.paragraphs, 1):
             para.label = ayat_label.replace("{n}", str(k)) if numbered else ""
             if para.id:
-                index[f"{sec.id}.{para.id}"] = Target(sec.number, sec.id, k if numbered else 0)
+                index[f"{sec.id}.{para.id}"] = Target(sec.number, sec.id, k if numbered else 0, order=at)
             if para.list:
-                _label(para.list, 0, levels, sec, k if numbered else 0, (), index, words)
+                _label(para.list, 0, levels, sec, k if numbered else 0, (), index, words, at)
     for sec in doc.front + doc.pasal + doc.closing:
         for content in _contents(sec):
             content[:] = [_resolve(x, sec, index, words) for x in content]
@@ -133,7 +139,7 @@ def _number(doc: Document, list_levels: str) -> Document:
 
 
 def _label(lst: ItemList, level: int, levels: dict[str, list[str]], sec: Section, ayat: int,
-           path: tuple[str, ...], index: dict[str, Target], words: Mapping[str, str]) -> None:
+           path: tuple[str, ...], index: dict[str, Target], words: Mapping[str, str], order: int) -> None:
     fmt = levels[lst.sequence][min(level, 3)]
     formatter, letters = _FORMATS[fmt]
     for i, item in enumerate(lst.items, 1):
@@ -141,9 +147,9 @@ def _label(lst: ItemList, level: int, levels: dict[str, list[str]], sec: Section
         word = words["huruf"] if letters else words["angka"]
         here = path + (f"{word} {_ref_label(item.label)}",)
         if item.id:
-            index[f"{sec.id}.{item.id}"] = Target(sec.number, sec.id, ayat, here)
+            index[f"{sec.id}.{item.id}"] = Target(sec.number, sec.id, ayat, here, order)
         if item.list:
-            _label(item.list, level + 1, levels, sec, ayat, here, index, words)
+            _label(item.list, level + 1, levels, sec, ayat, here, index, words, order)
 
 
 def _contents(sec: Section) -> Iterator[list[Inline]]:
@@ -173,7 +179,7 @@ def _resolve(node: Inline, sec: Section, index: dict[str, Target], words: Mappin
             raise CrossReferenceError(f"Pasal {sec.title}: '{t}' tidak bernomor (pasal hanya satu ayat)")
         found.append((local is not None, target))
     # the same Pasal's ayat first, then other Pasal in ascending order
-    found.sort(key=lambda f: (not f[0], f[1].pasal or 0, f[1].ayat, f[1].item))
+    found.sort(key=lambda f: (not f[0], f[1].order, f[1].ayat, f[1].item))
     places = [t.words(local, words) for local, t in found]
     text = places[0] if len(places) == 1 else ", ".join(places[:-1]) + f" {words['dan']} " + places[-1]
     if not node.bare:

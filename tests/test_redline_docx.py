@@ -109,6 +109,14 @@ def pairs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Pat
     old.write_bytes(render(build(validate(_bpjs())), "docx"))
     out["renewal"] = (root / "naskah-2-perbandingan.docx", old, root / "naskah-2.docx")
 
+    # an adendum's consolidated text against the agreement it amends (drafting adendum --redline)
+    code, output = _run("adendum", str(BPJS), str(ROOT / "examples" / "adendum" / "pks_bpjs_adendum_pertama.yaml"),
+                        "-o", str(root / "adendum.docx"), "--consolidated", str(root / "konsolidasi.docx"),
+                        "--redline", str(root / "konsolidasi-redline.docx"), "--author", AUTHOR,
+                        "--date", DATE.isoformat())
+    assert code == 0, output
+    out["adendum"] = (root / "konsolidasi-redline.docx", old, root / "konsolidasi.docx")
+
     # nearly everything, both ways
     changed = root / "berubah.docx"
     changed.write_bytes(render(build(validate(_everything_changed(_bpjs()))), "docx"))
@@ -182,7 +190,8 @@ def office(pairs: dict[str, tuple[Path, Path, Path]]) -> dict[str, dict[str, Any
     return {r["path"]: r for r in map(json.loads, done.stdout.splitlines())}
 
 
-@pytest.mark.parametrize("name", ["renewal", "everything", "everything_back", "small", "small_back", "partner"])
+@pytest.mark.parametrize("name", ["renewal", "adendum", "everything", "everything_back", "small", "small_back",
+                                  "partner"])
 def test_libreoffice_lists_the_revisions_and_accept_or_reject_all_gives_either_text(
         name: str, pairs: dict[str, tuple[Path, Path, Path]], office: dict[str, dict[str, Any]]) -> None:
     redline, old, new = (office[str(p)] for p in pairs[name])

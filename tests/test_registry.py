@@ -32,10 +32,10 @@ from .conftest import at_once
 def test_open_creates_the_schema_through_the_migrations_and_reopens(tmp_path: Path) -> None:
     sessions = open_registry(tmp_path / "r.db")
     engine = sessions.kw["bind"]
-    assert {"agreements", "agreement_numbers", "generated_files", "alembic_version"} <= set(
+    assert {"agreements", "agreement_numbers", "generated_files", "adenda", "alembic_version"} <= set(
         inspect(engine).get_table_names())
     with engine.connect() as c:
-        assert c.execute(text("select version_num from alembic_version")).scalar_one() == "0002"
+        assert c.execute(text("select version_num from alembic_version")).scalar_one() == "0003"
     with sessions.begin() as s:
         s.add(Agreement(kind=Kind.mou, tentang="x", partners=[], unit="U", status=Status.draft))
     with open_registry(tmp_path / "r.db")() as s:  # a second open migrates nothing and keeps the rows
@@ -192,7 +192,7 @@ def test_the_migrations_build_the_models_schema_on_both_databases(registry_url: 
     engine = open_registry(registry_url).kw["bind"]
     with engine.connect() as c:
         assert compare_metadata(MigrationContext.configure(c), Base.metadata) == []
-        assert c.execute(text("select version_num from alembic_version")).scalar_one() == "0002"
+        assert c.execute(text("select version_num from alembic_version")).scalar_one() == "0003"
 
 
 def test_the_first_commands_on_a_new_database_may_run_at_once(registry_url: str, tmp_path: Path) -> None:

@@ -491,3 +491,26 @@ def test_markup_and_template_syntax_in_a_saved_field_come_back_as_data(reg: Test
     assert opened.json()["data"] == hostile
     listed = reg.get("/api/registry", params={"q": "<script>"}).json()["entries"]
     assert [e["tentang"] for e in listed] == [saved["tentang"]]
+
+
+def test_buat_adendum_records_the_changed_entry_as_its_next_adendum(reg: TestClient, registry: str) -> None:
+    data = reg.get("/api/registry/1").json()["data"]
+    data["term"]["end"] = "2029-01-16"
+    refused = reg.post("/api/registry/1/adendum", json=data)  # no reason given
+    assert refused.status_code == 422 and refused.json()["problems"][0]["path"] == "adendum"
+    data["adendum"] = {"reason": "bahwa jangka waktu perlu diperpanjang", "numbers": ["A/1", "B/1"]}
+    response = reg.post("/api/registry/1/adendum", json=data)
+    assert response.status_code == 200, response.text
+    assert response.headers["X-Adendum"] == "1" and response.content[:2] == b"PK"
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
+    assert "ADENDUM PERTAMA" in text and "Ketentuan Pasal 11 ayat (1) diubah sehingga Pasal 11 berbunyi" in text
+    data["term"]["end"] = "2030-01-16"
+    data["adendum"]["numbers"] = ["A/2", "B/2"]
+    second = reg.post("/api/registry/1/adendum", json=data)
+    assert second.headers["X-Adendum"] == "2"
+    assert "ADENDUM KEDUA" in "\n".join(p.text for p in docx.Document(io.BytesIO(second.content)).paragraphs)
+    with open_registry(registry)() as s:
+        assert [a.position for a in s.get(Agreement, 1).adenda] == [1, 2]
+    assert reg.post("/api/registry/99/adendum", json=data).status_code == 404
+    draft = reg.post("/api/registry/2/adendum", json=data)
+    assert draft.status_code == 422 and "naskah #2 belum ditandatangani" in draft.json()["problems"][0]["message"]

@@ -16,7 +16,7 @@ from ..document import Document
 from ..layout import blocks, signature_text
 from ..model import Agreement
 from ..read import Paragraph, structure
-from ..read.structure import SIGNATURE_LABEL
+from ..read.structure import QUOTED_HEADING, SIGNATURE_LABEL, is_caps
 from .scope import Scope, of_input, of_text
 
 # A person's name as written in capitals: every word without a dot is upper case ("ANGGORO EKO
@@ -188,19 +188,20 @@ def _signatures(paras: list[Paragraph]) -> list[Signature]:
 
 
 # "Ketentuan Pasal 5 ayat (2) diubah sehingga berbunyi sebagai berikut:" (UU 12/2011 Lampiran II BAB IV)
-_AMENDS = re.compile(r"\b(?:diubah|disisipkan|ditambah(?:kan)?)\b.*\bsebagai\s+berikut\s*:\s*$", re.IGNORECASE)
+AMENDS = re.compile(r"\b(?:diubah|disisipkan|ditambah(?:kan)?)\b.*\bsebagai\s+berikut\s*:\s*$", re.IGNORECASE)
 
 
 def _quoted(body: list[Paragraph]) -> set[int]:
     """The paragraphs an amending article quotes: after '… diubah sehingga berbunyi sebagai berikut:'
-    up to the next paragraph without a label."""
+    up to the next paragraph without a label that is not a quoted Pasal's heading or title."""
     quoted: set[int] = set()
     inside = False
     for q in body:
-        if _AMENDS.search(q.text):
+        if AMENDS.search(q.text):
             inside = True
             continue
-        if inside and q.label:
+        # an ayat or item, or the heading or title of a Pasal quoted whole
+        if inside and (q.label or QUOTED_HEADING.match(q.text) or is_caps(q.text)):
             quoted.add(id(q))
         elif inside:
             inside = False

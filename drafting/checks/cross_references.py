@@ -11,6 +11,7 @@ from . import rule
 from .analysis import Analysis, PasalText
 from .citations import UU12
 from .finding import Finding
+from .scope import Applies
 
 NAME = "cross_references"
 _AYAT = r"ayat\s*\((\d+)\)"
@@ -22,7 +23,7 @@ _EXTERNAL = re.compile(r"^\s*(?:huruf\s+\w+\s*)?(?:Undang|Peraturan|Keputusan|In
                        r"Kitab|KUH|Konvensi|Nota Kesepahaman|Perjanjian(?! Kerja Sama ini))")
 
 
-@rule(NAME)
+@rule(NAME, Applies(except_kinds=(("adendum", "adendum: rujukannya menunjuk pasal naskah yang diubahnya"),)))
 def check(agreement: Agreement | None, analysis: Analysis) -> list[Finding]:
     findings = []
     if analysis.reference_error:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from ..read import Paragraph
-from .analysis import Analysis
+from .analysis import AMENDS, Analysis
 
 TOP = re.compile(r"^[a-z]\.$")  # the first level of a list in a Pasal: a., b., c.
 ITEM = re.compile(r"^(?:[a-z][.)]|\d+[.)])$")  # any list item's label (not an ayat's "(1)")
@@ -50,7 +50,7 @@ def capitalised_items(analysis: Analysis) -> Iterator[tuple[str, Paragraph, str]
                 lead = item.text
                 continue
             first = (item.text.split() or [""])[0].strip("\"“(")
-            if not runs_on(lead) or "dimaksud dengan" in lead or " adalah " in item.text:
+            if not runs_on(lead) or "dimaksud dengan" in lead or " adalah " in item.text or AMENDS.search(item.text):
                 continue
             if len(first) > 1 and first[0].isupper() and first[1:].islower() and first not in words:
                 yield p.place, item, first

@@ -98,6 +98,8 @@ class Applies:
     regulation: Regulation | None = None  # judged only when made under it
     kementerian: bool = False  # only when a party of the Kementerian is present
     needs_input: bool = False  # judges the input (YAML/JSON): drafts only
+    # kinds it does not apply to, and why: an adendum's references name the Pasal of the naskah it amends
+    except_kinds: tuple[tuple[str, str], ...] = ()
 
     def why_not(self, scope: Scope) -> str | None:
         """Why the rule does not apply to a naskah of ``scope``; None when it does."""
@@ -107,6 +109,9 @@ class Applies:
             return "tanpa pihak Kementerian Imigrasi dan Pemasyarakatan"
         if self.kinds is not None and scope.kind not in self.kinds and FAMILY.get(scope.kind or "") not in self.kinds:
             return "bukan " + " atau ".join(KINDS.get(k, k) for k in sorted(self.kinds))
+        for kind, why in self.except_kinds:
+            if scope.kind == kind:
+                return why
         if self.foreign is not None and scope.foreign is not self.foreign:
             return "bukan naskah " + ("luar negeri" if self.foreign else "dalam negeri")
         if self.regulation is not None:

@@ -20,6 +20,9 @@ Part = Literal["title", "number", "front", "heading", "pasal_title", "body", "si
 # "Article 7"; a title in capitals may follow on the same line ("PASAL 1 DEFINISI", REAL-AGREEMENTS A5).
 HEADING = re.compile(r"^(?:Pasal|PASAL|Article|ARTICLE)\s+(?P<number>\d+|[IVXLC]+)"
                      r"(?:\s+(?P<title>[A-Z][A-Z0-9 ,&/()'’-]*[A-Z)]))?$")
+# A Pasal numbered in digits (with a letter, when inserted by an adendum: "Pasal 5A"); inside an
+# amending article, the Pasal it quotes.
+QUOTED_HEADING = re.compile(r"^(?:Pasal|PASAL|Article|ARTICLE)\s+\d+[A-Z]?$")
 # A label in front of an ayat or list item: (1)  1.  1)  a.  a)  I.  (the text follows after blanks)
 _LABEL = r"\(\d{1,3}\)|\d{1,3}[.)]|[a-z][.)]|(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\."
 # the text follows after blanks; an ayat label may be glued to it ("(1)Maksud", a narrow tab in a PDF)
@@ -103,9 +106,14 @@ def structure(paragraphs: Iterable[str]) -> list[Paragraph]:
     out: list[Paragraph] = []
     part: Part = "title"
     pasal: int | None = None
+    amending = False  # in an adendum's Pasal I or II: a 'Pasal 7' there is the amended Pasal it quotes
     for i, text in enumerate(lines):
         heading = heading_number(text)
+        if heading and amending and QUOTED_HEADING.match(text):
+            out.append(Paragraph(text, "body", "", pasal))
+            continue
         if heading and not (part == "title" and is_caps(text) and out):
+            amending = not QUOTED_HEADING.match(text)  # Roman: an amending article (UU 12/2011 Lampiran II BAB IV)
             pasal, title = heading
             out.append(Paragraph(text, "heading", pasal=pasal))
             following = lines[i + 1] if i + 1 < len(lines) else ""

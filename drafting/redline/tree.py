@@ -94,32 +94,46 @@ _PLACE_ID = re.compile(r"pasal_tambahan_\d+")
 
 
 def _pasal(sec: Section, laid_out: list[Block]) -> Node:
-    heading, title, *rest = laid_out
-    assert heading.style == PASAL and title.style == PASAL_TITLE, "a Pasal is laid out under its number and title"
+    queue = iter(laid_out)
+    node = _pasal_node(sec, queue)
+    assert next(queue, None) is None, "every block of a Pasal belongs to a paragraph or an item"
+    return node
+
+
+def _pasal_node(sec: Section, queue: Iterator[Block]) -> Node:
+    """A Pasal from its blocks: number, title (an adendum's Pasal I has none), paragraphs."""
+    heading = next(queue)
+    title = next(queue) if sec.title else None
+    assert heading.style == PASAL and (title is None or title.style == PASAL_TITLE), \
+        "a Pasal is laid out under its number and title"
     key = "" if _PLACE_ID.fullmatch(sec.id) else sec.id
-    return Node("pasal", key, title, heading, _paragraphs(sec, rest), f"{heading.text()} {sec.title}")
+    return Node("pasal", key, title, heading, _paragraphs(sec, queue), f"{heading.text()} {sec.title}".rstrip())
 
 
 def _section(sec: Section, laid_out: list[Block]) -> Node:
-    return Node("part", sec.id, children=_paragraphs(sec, laid_out),
-                title=sec.title or _SECTION_TITLES.get(sec.id, sec.id.replace("_", " ").title()))
-
-
-def _paragraphs(sec: Section, laid_out: list[Block]) -> tuple[Node, ...]:
-    """The section's paragraphs and their lists as nodes, each with the block ``layout`` made of
-    it: layout writes one block per paragraph and per item, in document order."""
     queue = iter(laid_out)
+    node = Node("part", sec.id, children=_paragraphs(sec, queue),
+                title=sec.title or _SECTION_TITLES.get(sec.id, sec.id.replace("_", " ").title()))
+    assert next(queue, None) is None, "every block of a section belongs to a paragraph or an item"
+    return node
+
+
+def _paragraphs(sec: Section, queue: Iterator[Block]) -> tuple[Node, ...]:
+    """The section's paragraphs and their lists as nodes, each with the block ``layout`` made of
+    it: layout writes one block per paragraph and per item, in document order, each followed by
+    the Pasal an amendment point quotes (an adendum's Pasal I), then its list."""
+    def quoted(sections: tuple[Section, ...]) -> tuple[Node, ...]:
+        return tuple(_pasal_node(q, queue) for q in sections)
 
     def items(lst: ItemList | None) -> tuple[Node, ...]:
         return tuple(_item(i) for i in lst.items) if lst else ()
 
     def _item(item: Item) -> Node:
         block = next(queue)
-        return Node("item", item.id or "", block, children=items(item.list))
+        return Node("item", item.id or "", block, children=quoted(item.quoted) + items(item.list))
 
     out = []
     for para in sec.paragraphs:
         block = next(queue)
-        out.append(Node("paragraph", para.id or "", block, children=items(para.list)))
-    assert next(queue, None) is None, "every block of a section belongs to a paragraph or an item"
+        out.append(Node("paragraph", para.id or "", block, children=quoted(para.quoted) + items(para.list)))
     return tuple(out)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, func
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, func
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -105,6 +105,8 @@ class Agreement(Base):
         back_populates="agreement", cascade="all, delete-orphan", order_by="AgreementNumber.position")
     files: Mapped[list[GeneratedFile]] = relationship(
         back_populates="agreement", cascade="all, delete-orphan", order_by="GeneratedFile.id")
+    adenda: Mapped[list[Adendum]] = relationship(
+        back_populates="agreement", cascade="all, delete-orphan", order_by="Adendum.position")
     parent: Mapped[Agreement | None] = relationship(remote_side=[id], foreign_keys=[parent_id])
     predecessor: Mapped[Agreement | None] = relationship(remote_side=[id], foreign_keys=[predecessor_id])
 
@@ -148,3 +150,20 @@ class GeneratedFile(Base):
     generated_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
     agreement: Mapped[Agreement] = relationship(back_populates="files")
+
+
+class Adendum(Base):
+    """An adendum of an agreement (drafting adendum): its place in order (1: Adendum Pertama) and
+    the agreement's input as this adendum changes it, with the adendum's own part (``adendum``)."""
+
+    __tablename__ = "adenda"
+    __table_args__ = (UniqueConstraint("agreement_id", "position", name="uq_adenda_agreement_position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    input_json: Mapped[str] = mapped_column(Text)
+    signing_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+
+    agreement: Mapped[Agreement] = relationship(back_populates="adenda")

@@ -31,6 +31,7 @@ body { font-family: 'Bookman Old Style', 'URW Bookman', 'TeX Gyre Bonum', serif;
 .ttd-table td { vertical-align: top; padding: 0.3em 1em; }
 .naskah-dwibahasa { width: 100%; border-collapse: collapse; }
 .naskah-dwibahasa td { vertical-align: top; width: 50%; padding: 0 0.8em; }
+.naskah-dwibahasa .Judul { font-size: 1.3em; } /* half a page wide: its longest word still fits */
 """ + "".join(f".{LABELLED}{n} {{ padding-left: {2 * (n - 1)}em; }}\n" for n in range(1, BUTIR_LEVELS + 1))
 
 

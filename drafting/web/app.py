@@ -207,6 +207,15 @@ def add_registry_routes(app: FastAPI, sessions: sessionmaker[Session] | None, of
     async def save_renewal(agreement_id: str, request: Request) -> Any:
         return await call(entries.save_renewal, entries.parse_id(agreement_id), await read_json(request), offered)
 
+    @app.post("/api/registry/{agreement_id}/adendum")
+    async def make_adendum(agreement_id: str, request: Request) -> Response:
+        """The adendum's DOCX, recorded as the entry's next adendum (its place in X-Adendum)."""
+        if sessions is None:
+            raise HTTPException(404, "registri tidak dipakai: jalankan drafting serve --db BERKAS")
+        docx, position = await run_in_threadpool(entries.adendum_of, sessions, entries.parse_id(agreement_id),
+                                                 await read_json(request), offered)
+        return Response(docx, media_type=MEDIA_TYPES["docx"], headers={"X-Adendum": str(position)})
+
     @app.put("/api/registry/{agreement_id}")
     async def save_update(agreement_id: str, request: Request) -> Any:
         return await call(entries.save_update, entries.parse_id(agreement_id), await read_json(request), offered)

@@ -108,3 +108,22 @@ def save_update(sessions: sessionmaker[Session], agreement_id: int, data: Any,
         record = get_record(session, agreement_id)
         update_draft(record, agreement)
         return summary(record)
+
+
+def adendum_of(sessions: sessionmaker[Session], agreement_id: int, data: Any,
+               libraries: Libraries = Libraries()) -> tuple[bytes, int]:
+    """*Buat adendum*: the form's input as the entry's next adendum, recorded; its DOCX and its
+    place (1: Adendum Pertama)."""
+    from ..adendum.naskah import adendum, history
+    from ..pipeline import render
+    from ..registry.adenda import chain, record
+
+    changed = agreement_of(data, libraries)
+    with sessions() as session:
+        signed, recorded = chain(session, agreement_id)
+    names = [f"registri #{agreement_id}", *(f"registri #{agreement_id}, adendum {k}" for k in
+                                            range(1, len(recorded) + 1)), SOURCE]
+    amendments = history(signed, [*recorded, changed], names)
+    docx = render(adendum(signed, amendments, source=SOURCE), "docx")
+    with sessions.begin() as session:
+        return docx, record(session, agreement_id, changed)

@@ -1,6 +1,6 @@
 """The form in a real browser: load the BPJS example, edit it, see the preview follow, see a
-problem beside its field, download the DOCX, renew a registry entry and save it; and nothing typed
-runs as script or template."""
+problem beside its field, download the DOCX, renew a registry entry and save it, make an adendum of
+one; and nothing typed runs as script or template."""
 
 from __future__ import annotations
 
@@ -281,3 +281,26 @@ def test_an_english_problem_shows_beside_the_english_input_and_lists_move_in_ste
     page.fill("#f-english-scope-0-items-0-", "passports")
     expect(page.locator("#problems")).to_be_hidden()
     expect(preview.locator("td:nth-child(2)").filter(has_text="passports")).to_have_count(1)
+
+
+def test_an_opened_entry_changed_becomes_its_adendum(page: Any, registry_db: Path) -> None:
+    sessions = open_registry(registry_db)
+    signed = load_agreement(BPJS)  # numbers of its own: the BPJS example may be in this registry already
+    signed = signed.model_copy(update={"parties": [p.model_copy(update={"nomor": f"{p.nomor}-ADENDUM"})
+                                                   for p in signed.parties]})
+    with sessions.begin() as session:
+        entry = register(session, signed).id
+    expect(page.locator("#make-adendum")).to_be_hidden()  # a new naskah has nothing to amend
+    page.get_by_role("button", name="Dari registri").click()
+    page.locator(f'#registry-rows tr[data-id="{entry}"]').get_by_role("button", name="Buka").click()
+    page.fill("#f-term-end", "2029-01-16")
+    page.get_by_role("button", name=re.compile(r"Tambahkan adendum")).click()
+    page.fill("#f-adendum-reason", "bahwa jangka waktu Perjanjian Kerja Sama perlu diperpanjang")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Buat adendum").click()
+    assert download.value.suggested_filename == f"naskah-{entry}-adendum-1.docx"
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(download.value.path().read_bytes())).paragraphs)
+    assert "ADENDUM PERTAMA" in text and "Ketentuan Pasal 11 ayat (1) diubah sehingga Pasal 11 berbunyi" in text
+    expect(page.locator("#registry-note")).to_have_text(f"adendum ke-1 naskah #{entry} dicatat")
+    with sessions() as session:
+        assert [a.position for a in session.get(Agreement, entry).adenda] == [1]

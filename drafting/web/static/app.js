@@ -483,6 +483,16 @@
           ...PRIOR,
           { t: 'text', key: 'biro_recommendation', label: 'Rekomendasi Biro Hukum dan Kerja Sama', long: true },
         ] },
+        // what "Buat adendum" needs, for an entry opened from the registry
+        { t: 'group', key: 'adendum', optional: true, label: 'Adendum (alasan, nomor, tanggal)', only: () => Boolean(state.origin?.id), fields: [
+          { t: 'text', key: 'reason', label: 'Alasan perubahan (bahwa …)', long: true },
+          { t: 'list', key: 'numbers', label: 'Nomor adendum (satu per pihak)', add: 'nomor', make: () => '',
+            itemLabel: (i) => `Nomor ${i + 1}` },
+          { t: 'group', key: 'signing', label: 'Penandatanganan adendum', fields: [
+            { t: 'date', key: 'date', label: 'Tanggal' },
+            { t: 'text', key: 'place', label: 'Tempat' },
+          ] },
+        ] },
         { t: 'list', key: 'recitals', label: 'Konsiderans tambahan (bahwa …)', add: 'konsiderans', long: true, make: () => '' },
         { t: 'list', key: 'legal_basis', label: 'Dasar hukum', add: 'dasar hukum', long: true, make: () => '',
           itemLabel: (i) => `Dasar hukum ${i + 1}`, only: monolingual },
@@ -709,6 +719,7 @@
     state.touched = new Set();
     state.showAll = !quiet;
     $('registry-note').textContent = note;
+    $('make-adendum').hidden = !origin?.id; // an adendum amends an entry opened from the registry
     draw();
     $('form').scrollTop = 0;
     clearTimeout(state.timer);
@@ -804,6 +815,28 @@
     if (!$('registry').hidden) listEntries();
   }
 
+  // *Buat adendum*: the form, as the opened entry changed, becomes that entry's next adendum,
+  // recorded in the registry and downloaded as DOCX; the form keeps the entry's input.
+  async function makeAdendum() {
+    const make = $('make-adendum');
+    make.disabled = true; // a second click would record a second adendum
+    const res = await post(entryUrl(state.origin.id, '/adendum'), state.data).finally(() => { make.disabled = false; });
+    if (!res.ok) {
+      const problems = await problemsOf(res);
+      showProblems(problems);
+      $('registry-note').textContent = `adendum belum dibuat: ${problems.length === 1 ? problems[0].message : 'perbaiki isian'}`;
+      return;
+    }
+    const n = res.headers.get('X-Adendum');
+    const href = URL.createObjectURL(await res.blob());
+    const link = el('a', { href, download: `naskah-${state.origin.id}-adendum-${n}.docx` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 60000);
+    $('registry-note').textContent = `adendum ke-${n} naskah #${state.origin.id} dicatat`;
+  }
+
   function initRegistry() {
     if (!state.meta.registry) return;
     $('registry-toggle').hidden = false;
@@ -811,6 +844,7 @@
     $('registry-toggle').addEventListener('click', () => showRegistry($('registry').hidden));
     $('registry-close').addEventListener('click', () => showRegistry(false));
     $('save-registry').addEventListener('click', saveToRegistry);
+    $('make-adendum').addEventListener('click', makeAdendum);
     let timer = 0;
     $('registry-filter').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(listEntries, DEBOUNCE_MS); });
   }

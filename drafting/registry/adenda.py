@@ -1,0 +1,38 @@
+"""An agreement's adenda in the registry: the inputs they amend it to, in order, and recording
+the next one (drafting adendum ID …, the form's *Buat adendum*)."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy.orm import Session
+
+from ..errors import DraftingError
+from ..load import validate
+from ..model import Agreement as Input
+from .models import Adendum, Status
+from .records import get_record, input_json, input_of
+
+
+def chain(session: Session, entry: int) -> tuple[Input, list[Input]]:
+    """The entry's input, and the inputs of its adenda in order."""
+    record = get_record(session, entry)
+    if record.status is Status.draft:
+        raise DraftingError(f"naskah #{entry} belum ditandatangani (draf): ubah drafnya; adendum mengubah naskah "
+                            f"yang telah ditandatangani")
+    try:
+        signed = input_of(record)
+    except ValueError as exc:
+        raise DraftingError(f"{exc}; adendum disusun dari isian naskah") from None
+    return signed, [validate(json.loads(a.input_json), source=f"registri #{entry}, adendum {a.position}")
+                    for a in record.adenda]
+
+
+def record(session: Session, entry: int, changed: Input) -> int:
+    """Add ``changed`` as the entry's next adendum (the caller commits; two at once cannot both
+    take a place: position is unique per agreement); its position (1: Adendum Pertama)."""
+    agreement = get_record(session, entry)
+    position = len(agreement.adenda) + 1
+    session.add(Adendum(agreement_id=entry, position=position, input_json=input_json(changed),
+                        signing_date=changed.adendum.signing.date if changed.adendum else None))
+    return position
