@@ -304,3 +304,46 @@ def test_an_opened_entry_changed_becomes_its_adendum(page: Any, registry_db: Pat
     expect(page.locator("#registry-note")).to_have_text(f"adendum ke-1 naskah #{entry} dicatat")
     with sessions() as session:
         assert [a.position for a in session.get(Agreement, entry).adenda] == [1]
+
+
+def pages(page: Any) -> list[dict[str, Any]]:
+    """The preview's pages: size in cm (at the frame's zoom), page number, paraf box, first words."""
+    return page.evaluate("""() => {
+      const d = document.getElementById('preview').contentDocument;
+      const cm = 2.54 / 96;
+      return [...d.querySelectorAll('.page')].map((p) => ({
+        width: Math.round(parseFloat(p.style.width) * 10) / 10, height: Math.round(parseFloat(p.style.height) * 10) / 10,
+        number: p.querySelector('.page-number')?.textContent ?? null,
+        paraf: [...p.querySelectorAll('.paraf td')].map((c) => c.textContent).filter(Boolean),
+        text: p.querySelector('.page-area').innerText.trim().split(/\\s+/).slice(0, 4).join(' '),
+        overflow: p.querySelector('.page-area').scrollHeight * cm > parseFloat(p.style.height) - 4.5 + 0.05,
+      }));
+    }""")
+
+
+def test_the_preview_is_laid_out_on_pages_as_the_pdf_is(page: Any) -> None:
+    """A4 pages with the house margins, '- 2 -' from the second page, the paraf box of both parties
+    at the foot of every page but the signature page, which begins with the closing Pasal; no
+    page overflows. The BPJS example has 9 pages, as its PDF (bench/page_breaks.py)."""
+    preview = load_bpjs(page)
+    expect(preview.locator(".page")).to_have_count(9)
+    shown = pages(page)
+    assert {(p["width"], p["height"]) for p in shown} == {(21.0, 29.7)}
+    assert [p["number"] for p in shown] == [None] + [f"- {i} -" for i in range(2, 10)]
+    assert all(p["paraf"] == ["Paraf PIHAK PERTAMA", "Paraf PIHAK KEDUA"] for p in shown[:-1])
+    assert shown[-1]["paraf"] == [] and shown[-1]["text"] == "Pasal 16 KETENTUAN PENUTUP"
+    assert shown[0]["text"] == "PERJANJIAN KERJA SAMA ANTARA"
+    assert not any(p["overflow"] for p in shown)
+    # every word once: a paragraph split between pages is cut, not repeated
+    body = preview.locator("body").inner_text()
+    assert body.count("IMI-GR.05.01-0158") == 1
+
+
+def test_f4_paper_gives_taller_pages_and_fewer_of_them(page: Any) -> None:
+    preview = load_bpjs(page)
+    expect(preview.locator(".page")).to_have_count(9)
+    page.select_option("#f-style-paper", "f4")
+    expect(preview.locator(".page").first).to_have_attribute("style", re.compile("height: 33"))
+    shown = pages(page)
+    assert {(p["width"], p["height"]) for p in shown} == {(21.5, 33.0)}
+    assert len(shown) < 9

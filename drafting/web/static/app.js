@@ -687,12 +687,188 @@
     }
   }
 
-  // Resolves when the frame has loaded the new page (its previous scroll position restored).
+  // ---- the paged preview ---------------------------------------------------------------------------
+  // The server's page is one column of the naskah's blocks; here it is laid out on paper pages as
+  // the DOCX is: the paper and margins of the house style (body data-geometry, in cm), the text in
+  // its font with a line height 1.15 of the font's own, paragraphs split between lines (never
+  // leaving a single line behind or alone), headings kept with what follows, the signature page
+  // from a new page (data-closing), '- 2 -' at the top from page 2, and the paraf box of each party
+  // (data-paraf) at the foot of every page but the signature pages. The frame runs no script: this
+  // page arranges the frame's document.
+  const KEEP_WITH_NEXT = 'h1, h2, .Nomor, .PasalJudul';
+  const PAGE_CSS = `
+    html { background: #8a9099; }
+    body { margin: 0; padding: 12px 0; }
+    .page { position: relative; margin: 0 auto 12px; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.4); overflow: hidden; }
+    .page-area { position: absolute; }
+    .page-number { position: absolute; left: 0; right: 0; text-align: center; }
+    .paraf { position: absolute; border-collapse: collapse; font-size: 8pt; line-height: 1; text-align: center; }
+    .paraf td { border: 1px solid #000; padding: 1pt 2pt; vertical-align: top; }`;
+
+  function lineBoxes(node, top) {
+    // The line boxes of a block: the distinct tops of its text's rectangles, relative to `top`.
+    const range = node.ownerDocument.createRange();
+    const walker = node.ownerDocument.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    const lines = [];
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      if (!t.data.trim()) continue;
+      range.selectNodeContents(t);
+      for (const r of range.getClientRects()) {
+        if (!r.height) continue;
+        const last = lines[lines.length - 1];
+        if (last && r.top < last.bottom - 2) last.bottom = Math.max(last.bottom, r.bottom - top);
+        else lines.push({ top: r.top - top, bottom: r.bottom - top });
+      }
+    }
+    return lines;
+  }
+
+  // The block split before its line `n`: the part after the split is returned, the block keeps the rest.
+  function splitBlock(block, n) {
+    const doc = block.ownerDocument;
+    const top = block.getBoundingClientRect().top;
+    const lines = lineBoxes(block, top);
+    const y = lines[n].top;
+    const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    const range = doc.createRange();
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      for (let i = 0; i < t.data.length; i++) {
+        range.setStart(t, i); range.setEnd(t, i + 1);
+        const r = range.getBoundingClientRect();
+        if (r.height && r.top - top >= y - 1) {
+          const rest = doc.createRange();
+          rest.setStart(t, i);
+          rest.setEndAfter(block.lastChild);
+          const part = block.cloneNode(false);
+          part.removeAttribute('id');
+          part.append(rest.extractContents());
+          part.classList.add('cont');
+          block.classList.add('split');
+          return part;
+        }
+      }
+    }
+    return null;
+  }
+
+  function paginate(doc) {
+    const body = doc.body;
+    if (!body.dataset.geometry || body.querySelector('.page')) return;
+    const g = JSON.parse(body.dataset.geometry);
+    const px = 96 / 2.54;
+    const cm = (v) => `${v}cm`;
+    const style = doc.createElement('style');
+    style.textContent = PAGE_CSS;
+    doc.head.append(style);
+    // the line height: 1.15 of the font's own, as Word and LibreOffice space 'multiple 1.15'
+    const probe = doc.createElement('p');
+    probe.textContent = 'Pasal';
+    probe.style.lineHeight = 'normal';
+    body.prepend(probe);
+    const lineHeight = probe.getBoundingClientRect().height * 1.15;
+    probe.remove();
+    body.style.lineHeight = `${lineHeight}px`;
+
+    const blocks = [...body.children];
+    const closing = body.dataset.closing ? doc.getElementById(body.dataset.closing) : null;
+    const closingBlock = closing && blocks.find((b) => b === closing || b.contains(closing));
+    const paraf = body.dataset.paraf ? body.dataset.paraf.split('\n') : [];
+    const areaHeight = (g.height - g.top - g.bottom) * px;
+    const pages = [];
+    let area;
+    const newPage = (signing) => {
+      const page = doc.createElement('section');
+      page.className = 'page';
+      Object.assign(page.style, { width: cm(g.width), height: cm(g.height) });
+      area = doc.createElement('div');
+      area.className = 'page-area';
+      Object.assign(area.style, { top: cm(g.top), left: cm(g.left), width: cm(g.width - g.left - g.right) });
+      page.append(area);
+      page.dataset.signing = signing ? 'true' : '';
+      pages.push(page);
+      body.append(page);
+    };
+    const overflows = () => area.scrollHeight > areaHeight + 0.5;
+    newPage(false);
+    let signing = false;
+    for (const block of blocks) {
+      if (block === closingBlock) { signing = true; if (area.children.length) newPage(true); else pages[pages.length - 1].dataset.signing = 'true'; }
+      let current = block;
+      area.append(current);
+      while (overflows()) {
+        const top = area.getBoundingClientRect().top;
+        const lines = lineBoxes(current, current.getBoundingClientRect().top);
+        const room = areaHeight - (current.getBoundingClientRect().top - top);
+        const fit = lines.filter((l) => l.bottom <= room).length;
+        if (current.tagName === 'TABLE') { // a table (the two texts side by side) breaks between its rows
+          const rows = [...current.rows];
+          const first = rows.findIndex((r) => r.getBoundingClientRect().bottom - top > areaHeight);
+          if (first >= 1) {
+            const rest = current.cloneNode(false);
+            const tbody = doc.createElement('tbody');
+            tbody.append(...rows.slice(first));
+            rest.append(tbody);
+            newPage(signing);
+            area.append(rest);
+            current = rest;
+            continue;
+          }
+        } else if (!current.matches(KEEP_WITH_NEXT) && Math.min(fit, lines.length - 2) >= 2) {
+          // at least two lines stay and two go: a line more to the next page rather than one alone
+          const rest = splitBlock(current, Math.min(fit, lines.length - 2));
+          if (!rest) break;
+          newPage(signing);
+          area.append(rest);
+          current = rest;
+          continue;
+        }
+        // the whole block to the next page, with the headings it follows
+        const moving = [current];
+        while (moving[0].previousElementSibling?.matches(KEEP_WITH_NEXT)) moving.unshift(moving[0].previousElementSibling);
+        if (moving.length === area.children.length) break; // a page of it alone: let it overflow
+        newPage(signing);
+        area.append(...moving);
+      }
+    }
+    pages.forEach((page, i) => {
+      if (i > 0) {
+        const number = doc.createElement('div');
+        number.className = 'page-number';
+        number.style.top = cm(g.header);
+        number.textContent = `- ${i + 1} -`;
+        page.append(number);
+      }
+      if (paraf.length && !page.dataset.signing) {
+        const cell = Math.min(g.paraf_cell, (g.width - g.left - g.right) / paraf.length);
+        const table = doc.createElement('table');
+        table.className = 'paraf';
+        Object.assign(table.style, { right: cm(g.right), bottom: cm(g.footer) });
+        const labels = table.insertRow();
+        const room = table.insertRow();
+        for (const label of paraf) {
+          Object.assign(labels.insertCell(), { textContent: `Paraf ${label}` }).style.width = cm(cell);
+          room.insertCell().style.height = cm(g.paraf_room);
+        }
+        page.append(table);
+      }
+    });
+    // the pages at the width of the frame
+    const scale = Math.min(1, (doc.documentElement.clientWidth - 16) / (g.width * px));
+    body.style.zoom = String(scale);
+    body.dataset.pages = String(pages.length);
+  }
+
+  // Resolves when the frame has loaded the new page, laid out as pages (its previous scroll
+  // position restored).
   function showPreview(html) {
     const frame = $('preview');
     const y = frame.contentWindow ? frame.contentWindow.scrollY : 0;
     const loaded = new Promise((resolve) => {
-      frame.addEventListener('load', () => { frame.contentWindow.scrollTo(0, y); resolve(); }, { once: true });
+      frame.addEventListener('load', () => {
+        paginate(frame.contentDocument);
+        frame.contentWindow.scrollTo(0, y);
+        resolve();
+      }, { once: true });
     });
     frame.srcdoc = html; // pandoc's page: every word of the input escaped by pandoc
     frame.classList.remove('stale');
