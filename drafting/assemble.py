@@ -22,7 +22,7 @@ from . import library, outline, terbilang, translation
 from .document import Document, ItemList, Line, PageOptions, Paragraph, Section, Signatory
 from .errors import InputError, LibraryError, Problem
 from .library import Clause, Library, Template
-from .model import Agreement, Item, Kind, ListItem
+from .model import PERMEN_8_2025, Agreement, Item, Kind, ListItem
 from .outline import Marked
 
 BLANK = "……………"  # what a draft shows where a value is not yet known
@@ -234,11 +234,15 @@ def _write(agreement: Agreement, tpl: Template, lib: Library, chosen: list[tuple
         return agreement.clauses.variants.get(cid) or default or "default"
 
     def front(ids: list[str]) -> list[Section]:
-        return [Section(id=cid, paragraphs=paragraphs(cid, variant_of(cid)), pasal=False)
-                for cid in ids if not clauses[cid].missing_input(data)]
+        kept = agreement.clauses.texts  # a part as the naskah read back wrote it (drafting extract)
+        return [Section(id=cid, paragraphs=_kept_text(kept[cid], f"clauses.texts.{cid}", source) if cid in kept
+                        else paragraphs(cid, variant_of(cid)), pasal=False)
+                for cid in ids if (kept[cid].strip() if cid in kept else not clauses[cid].missing_input(data))]
 
     titles = agreement.clauses.titles
-    pasal = [Section(id=cid, title=(titles.get(cid) or clauses[cid].title_in(variant_of(cid, variant), lang) or "").upper(),
+    replaced = _replaced(agreement)
+    pasal = [_extra_section(agreement, replaced[cid], source) if cid in replaced else
+             Section(id=cid, title=(titles.get(cid) or clauses[cid].title_in(variant_of(cid, variant), lang) or "").upper(),
                      paragraphs=paragraphs(cid, variant_of(cid, variant)))
              for cid, variant in chosen]
     pasal = _place_extras(agreement, pasal, source)
@@ -304,7 +308,10 @@ def _same_shape(doc: Document, english: Document, clauses: dict[str, Clause], ag
                        f"kedua teks harus mempunyai ayat, butir, dan tanda [#…] yang sama")
             if sec.id not in clauses:  # an extra Pasal of the input
                 i = next(i for i in range(len(agreement.extra_pasal)) if _extra_id(agreement, i) == sec.id)
-                raise InputError(source, [Problem(f"english.extra_pasal[{i}]", message)])
+                english_pasal = agreement.english.extra_pasal if agreement.english else []
+                written = english_pasal[i] if i < len(english_pasal) else None
+                body = "text" if written is not None and written.text else "paragraphs"
+                raise InputError(source, [Problem(f"english.extra_pasal[{i}].{body}", message)])
             variant = agreement.clauses.variants.get(sec.id, "")
             raise LibraryError(f"klausul {sec.id}" + (f" (varian '{variant}')" if variant else "") + f": {message}")
 
@@ -358,12 +365,24 @@ def _choose(agreement: Agreement, tpl: Template, clauses: dict[str, Clause],
     for cid in agreement.clauses.titles:
         if cid not in known:
             problems.append(Problem(f"clauses.titles.{cid}", _unknown(cid, known, tpl.naskah)))
+    for cid in agreement.clauses.texts:
+        if cid not in tpl.front and cid not in tpl.closing:
+            problems.append(Problem(f"clauses.texts.{cid}", _unknown(cid, set(tpl.front) | set(tpl.closing), tpl.naskah)))
     chosen = []
+    replaced = _replaced(agreement)
+    for i, extra in enumerate(agreement.extra_pasal):
+        if extra.replaces is not None and extra.replaces not in known:
+            problems.append(Problem(f"extra_pasal[{i}].replaces", _unknown(extra.replaces, known, tpl.naskah)))
     for entry in entries:
         clause = clauses[entry.clause]
+        if entry.clause in replaced:  # the naskah's own words stand in its place (drafting extract)
+            chosen.append((entry.clause, entry.variant))
+            continue
         missing = clause.missing_input(data)
         if entry.clause in agreement.clauses.exclude:
-            if entry.required:
+            # Permen 8/2025 Pasal 21 asks its minimum of a naskah signed since; one signed before,
+            # read back as it is (drafting extract), may lack such a Pasal
+            if entry.required and not _signed_before_permen(agreement):
                 problems.append(Problem("clauses.exclude",
                                         f"Pasal {clause.title} wajib ada dalam {tpl.naskah} dan tidak dapat dikecualikan"))
             continue
@@ -380,15 +399,27 @@ def _choose(agreement: Agreement, tpl: Template, clauses: dict[str, Clause],
     return chosen
 
 
+def _signed_before_permen(agreement: Agreement) -> bool:
+    year, month, day = agreement.signing.known()
+    limit = PERMEN_8_2025
+    return year is not None and (year, month or 12, day or 31) < (limit.year, limit.month, limit.day)
+
+
 def _extra_id(agreement: Agreement, i: int) -> str:
-    return agreement.extra_pasal[i].id or f"pasal_tambahan_{i + 1}"
+    extra = agreement.extra_pasal[i]
+    return extra.id or extra.replaces or f"pasal_tambahan_{i + 1}"
+
+
+def _replaced(agreement: Agreement) -> dict[str, int]:
+    """Clause id → the extra Pasal that takes its place."""
+    return {e.replaces: i for i, e in enumerate(agreement.extra_pasal) if e.replaces is not None}
 
 
 def _extra_problems(agreement: Agreement, chosen: set[str], library_ids: set[str], naskah: str) -> list[Problem]:
     problems = []
     ids = [_extra_id(agreement, i) for i in range(len(agreement.extra_pasal))]
     for i, eid in enumerate(ids):
-        if eid in library_ids or ids.index(eid) != i:
+        if (eid in library_ids and agreement.extra_pasal[i].replaces is None) or ids.index(eid) != i:
             problems.append(Problem(f"extra_pasal[{i}].id", f"nama '{eid}' sudah dipakai klausul atau pasal lain"))
     anchors = chosen | set(ids)
     for i, extra in enumerate(agreement.extra_pasal):
@@ -397,7 +428,7 @@ def _extra_problems(agreement: Agreement, chosen: set[str], library_ids: set[str
             if anchor is not None and (anchor not in anchors or anchor == ids[i]):
                 problems.append(Problem(f"extra_pasal[{i}].{key}", _unknown(anchor, anchors - {ids[i]}, naskah)))
     if "ketentuan_penutup" not in chosen and any(
-            e.after is None and e.before is None and not e.first for e in agreement.extra_pasal):
+            e.after is None and e.before is None and not e.first and e.replaces is None for e in agreement.extra_pasal):
         problems.append(Problem("extra_pasal", "tanpa 'after', 'before' atau 'first', pasal tambahan diletakkan "
                                                "sebelum ketentuan penutup, yang tidak ada dalam naskah ini"))
     return problems
@@ -407,7 +438,7 @@ def _place_extras(agreement: Agreement, pasal: list[Section], source: str) -> li
     """The extra Pasal put where the input says, in the order it lists them: several after the
     same Pasal follow it in that order, several 'first' open the naskah in that order. One placed
     after or before another extra Pasal waits until that one is placed."""
-    pending = list(range(len(agreement.extra_pasal)))
+    pending = [i for i, e in enumerate(agreement.extra_pasal) if e.replaces is None]  # the others stand in place
     last_after: dict[str, str] = {}  # anchor → the last extra placed after it
     firsts = 0
     while pending:
@@ -432,6 +463,13 @@ def _place_extras(agreement: Agreement, pasal: list[Section], source: str) -> li
                                                                    "tidak dapat diurutkan") for i in pending])
         pending = [i for i in pending if i not in placed]
     return pasal
+
+
+def _kept_text(text: str, path: str, source: str) -> list[Paragraph]:
+    try:
+        return outline.parse_input(text, where=path)
+    except LibraryError as exc:
+        raise InputError(source, [Problem(path, str(exc).split(": ", 1)[-1])]) from None
 
 
 def _extra_section(agreement: Agreement, i: int, source: str) -> Section:

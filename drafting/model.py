@@ -13,7 +13,7 @@ from enum import Enum
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator,
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator,
                       model_validator)
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import PydanticCustomError
@@ -60,6 +60,17 @@ OptionalText = Annotated[Optional[Annotated[str, Field(max_length=MAX_TEXT)]], B
 # Clause-format text (extra_pasal.text): each line cleaned like a field, its line breaks and its
 # indentation (the list levels) kept.
 Lines = Annotated[str, BeforeValidator(_cleaned(normalise_lines)), Field(min_length=1, max_length=MAX_TEXT)]
+def _has_letter(value: str | None) -> str | None:
+    if value is not None and not any(c.isalpha() for c in value):
+        raise PydanticCustomError("title_letter", "judul Pasal harus memuat huruf: tanpa huruf, pembaca (dan "
+                                                  "pemeriksaan naskah) tidak mengenalinya sebagai judul")
+    return value
+
+
+# A Pasal's title: read as the title under 'Pasal N' only when it has letters ("0" would be read
+# as the Pasal's first paragraph, and the two texts of a bilingual naskah would then differ).
+Title = Annotated[Line, AfterValidator(_has_letter)]
+OptionalTitle = Annotated[OptionalLine, AfterValidator(_has_letter)]
 Date = Annotated[dt.date, Field(ge=FIRST_DATE, le=LAST_DATE, json_schema_extra={
     "formatMinimum": FIRST_DATE.isoformat(), "formatMaximum": LAST_DATE.isoformat(), "examples": ["2025-07-01"]})]
 PartyRef = Annotated[int, Field(ge=1, le=MAX_PARTIES, examples=[1, 2],
@@ -160,14 +171,30 @@ def _levels(items: list[Item]) -> int:
     return max((1 + _levels(i.items) if isinstance(i, ListItem) else 1 for i in items), default=0)
 
 
-# Text, or {text, items}. Told apart by the value's shape, so that a wrong value gets one message
-# (that of the shape it has), not one per shape it could have had.
-Item = Annotated[Union[Annotated[Text, Tag("str")], Annotated[ListItem, Tag("ListItem")]],
-                 Discriminator(lambda v: "ListItem" if isinstance(v, (dict, ListItem)) else "str")]
+def _text_or(text: Any, listed: type[BaseModel]) -> Any:
+    """Text, or {text, items}. Told apart by the value's shape, so that a wrong value gets one
+    message (that of the shape it has), not one per shape it could have had."""
+    return Annotated[Union[Annotated[text, Tag("str")], Annotated[listed, Tag("ListItem")]],
+                     Discriminator(lambda v: "ListItem" if isinstance(v, (dict, listed)) else "str")]
+
+
+Item = _text_or(Text, ListItem)
 
 
 class Representative(Strict):
     name: Line = Field(description="Nama penandatangan, ditulis sama persis di komparisi dan tanda tangan.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _chosen(cls, data: Any) -> Any:
+        """``name: {pilih: [A, B]}``: a naskah read back (drafting extract) wrote the signatory two ways;
+        nothing is drafted until the drafter writes the one name that is right."""
+        name = data.get("name") if isinstance(data, dict) else None
+        if isinstance(name, dict) and "pilih" in name:
+            options = " / ".join(str(o) for o in name["pilih"]) if isinstance(name["pilih"], list) else name["pilih"]
+            raise FieldProblem("name", f"naskah asalnya menulis nama penandatangan dua cara ({options}): pilih satu "
+                                       "dan tulis sebagai 'name'")
+        return data
     position: Line = Field(description="Jabatan, mis. 'Direktur Jenderal Imigrasi'.")
     appointment: OptionalLine = Field(None, description="Dasar pengangkatan, mis. 'Keputusan Presiden Nomor 165/TPA Tahun 2022'.")
     nip: OptionalLine = Field(None, description="NIP penandatangan (aparatur sipil negara): dicetak di komparisi bila "
@@ -440,10 +467,14 @@ ClauseId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=MAX_LIN
 class ExtraPasal(Strict):
     id: ClauseId | None = Field(None, description="Nama pasal ini untuk rujukan ({{ ref(\"id\") }}) dan untuk "
                                                   "'after'/'before' pasal tambahan lain; kosong = pasal_tambahan_N.")
-    title: Line = Field(description="Judul pasal, mis. 'PENGAMANAN DOKUMEN'.")
+    title: Title = Field(description="Judul pasal, mis. 'PENGAMANAN DOKUMEN'.")
     after: OptionalLine = Field(None, description="Id klausul (atau pasal tambahan) yang mendahului pasal ini.")
     before: OptionalLine = Field(None, description="Id klausul (atau pasal tambahan) yang didahului pasal ini.")
     first: bool = Field(False, description="Pasal ini menjadi Pasal 1.")
+    replaces: OptionalLine = Field(
+        None, description="Id klausul pustaka yang digantikan pasal ini: pasal ini berdiri di tempat klausul itu dan "
+                          "dirujuk dengan id-nya, dan klausul itu tidak ditulis (juga klausul wajib). Dipakai "
+                          "'drafting extract' untuk pasal naskah lama yang kata-katanya bukan kata pustaka.")
     paragraphs: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS,
                                    description="Satu ayat per butir, teks biasa.")
     text: Lines | None = Field(
@@ -456,16 +487,24 @@ class ExtraPasal(Strict):
     def _one_body_one_place(self) -> ExtraPasal:
         if bool(self.paragraphs) == bool(self.text and self.text.strip()):
             raise ValueError("isi salah satu: 'paragraphs' (daftar ayat) atau 'text' (format klausul)")
-        if sum((self.after is not None, self.before is not None, self.first)) > 1:
-            raise ValueError("pilih satu tempat: 'after', 'before', atau 'first'")
+        if sum((self.after is not None, self.before is not None, self.first, self.replaces is not None)) > 1:
+            raise ValueError("pilih satu tempat: 'after', 'before', 'first', atau 'replaces'")
+        if self.replaces is not None and self.id is not None and self.id != self.replaces:
+            raise FieldProblem("id", "pasal yang menggantikan klausul dirujuk dengan id klausul itu; kosongkan 'id'")
         return self
 
 
 class ClauseChoice(Strict):
     exclude: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS, description="Id klausul yang tidak dipakai.")
     variants: dict[Line, Line] = Field(default_factory=dict, max_length=MAX_ITEMS, description="Id klausul → nama varian.")
-    titles: dict[Line, Line] = Field(default_factory=dict, max_length=MAX_ITEMS,
+    titles: dict[Line, Title] = Field(default_factory=dict, max_length=MAX_ITEMS,
                                      description="Id klausul → judul pasal pengganti.")
+    texts: dict[Line, Annotated[str, BeforeValidator(_cleaned(normalise_lines)), Field(max_length=MAX_TEXT)]] = Field(
+        default_factory=dict, max_length=MAX_ITEMS,
+        description="Bagian pembuka (pembukaan, konsiderans, dasar_hukum, pengantar) → teksnya sebagaimana ditulis "
+                    "naskah asal, dalam format klausul (dibaca sebagai data, seperti extra_pasal.text); kosong = "
+                    "bagian itu tidak ada. Ditulis 'drafting extract' untuk naskah lama yang bentuknya bukan bentuk "
+                    "pustaka; 'drafting renew' menyusunnya kembali dari isian.")
 
 
 PartyLine = Literal["nama", "nip", "jabatan", "dasar", "alamat"]
@@ -542,7 +581,7 @@ class EnglishListItem(Strict):
 
 # A list item in English: as the Indonesian one (a text, or {text, items}); empty while it is
 # not translated yet (the form adds it empty beside its original).
-EnglishItem = Union[EnglishText, EnglishListItem]
+EnglishItem = _text_or(EnglishText, EnglishListItem)
 
 
 class EnglishRepresentative(Strict):
@@ -604,7 +643,7 @@ class EnglishAnnex(Strict):
 
 
 class EnglishExtraPasal(Strict):
-    title: OptionalLine = None
+    title: OptionalTitle = None
     paragraphs: list[EnglishText] = Field(default_factory=list, max_length=MAX_ITEMS)
     text: Lines | None = None
 
@@ -633,7 +672,7 @@ class English(Strict):
     third_parties: EnglishThirdParties | None = None
     annexes: list[EnglishAnnex] = Field(default_factory=list, max_length=MAX_ITEMS)
     extra_pasal: list[EnglishExtraPasal] = Field(default_factory=list, max_length=MAX_ITEMS)
-    titles: dict[str, Line] = Field(default_factory=dict, max_length=MAX_ITEMS, description="Judul pasal pengganti (clauses.titles) "
+    titles: dict[str, Title] = Field(default_factory=dict, max_length=MAX_ITEMS, description="Judul pasal pengganti (clauses.titles) "
                                                                       "dalam bahasa Inggris.")
 
 

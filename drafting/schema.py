@@ -38,7 +38,8 @@ ENGLISH_OF = {"English": "Agreement", "EnglishPrior": "Renewal"}
 TITLES: dict[str, str] = {
     "abbreviation": "Singkatan", "adendum": "Adendum", "reason": "Alasan perubahan",
     "representatives": "Penandatangan adendum", "AdendumInput.numbers": "Nomor adendum",
-    "AdendumInput.signing": "Penandatanganan adendum", "acting_for": "Atas nama", "acting_for_basis": "Dasar bertindak atas nama",
+    "AdendumInput.signing": "Penandatanganan adendum",
+    "replaces": "Menggantikan klausul", "texts": "Teks bagian pembuka sebagaimana naskah asal", "acting_for": "Atas nama", "acting_for_basis": "Dasar bertindak atas nama",
     "address": "Alamat", "addressee": "Ditujukan kepada (u.p.)", "after": "Sesudah klausul", "annexes": "Lampiran",
     "appointment": "Dasar pengangkatan", "arbitration_place": "Tempat arbitrase", "basis": "Dasar pemrosesan",
     "before": "Sebelum klausul", "biro_recommendation": "Rekomendasi Biro Hukum dan Kerja Sama",

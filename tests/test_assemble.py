@@ -132,10 +132,19 @@ def test_exclude_pertukaran_data_with_network(bpjs_data) -> None:
 
 
 def test_required_clause_cannot_be_excluded(bpjs_data) -> None:
+    bpjs_data["signing"] = {"place": "Jakarta"}  # not signed yet: Permen 8/2025 Pasal 21 applies
     bpjs_data["clauses"] = {"exclude": ["jangka_waktu"]}
     with pytest.raises(InputError) as exc:
         build(validate(bpjs_data))
     assert "JANGKA WAKTU" in problems(exc)["clauses.exclude"]
+
+
+def test_a_naskah_signed_before_permen_8_2025_may_lack_a_pasal_it_requires(bpjs_data) -> None:
+    """Signed in 2023 (seed 003): Pasal 21's minimum was not asked of it, and a naskah read back
+    (drafting extract) is rendered as it was signed."""
+    bpjs_data["clauses"] = {"exclude": ["jangka_waktu", "pengakhiran", "pelindungan_data_pribadi"]}
+    doc = build(validate(bpjs_data))
+    assert "JANGKA WAKTU" not in [s.title for s in doc.pasal]
 
 
 def test_unknown_excluded_clause(bpjs_data) -> None:

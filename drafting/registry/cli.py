@@ -153,6 +153,26 @@ def add(source: Path, unit: str | None, level: str | None, status: str | None, d
         click.echo(f"terdaftar: #{record.id}")
 
 
+@registry.command(help="Menyimpan isian naskah ID yang terdaftar tanpa isian (mis. dari lembar rekap), agar renew dan "
+                       "batch dapat memakainya: dibaca dari NASKAH yang ditandatangani (PDF dengan teks, DOCX, "
+                       "Markdown, teks; seperti 'drafting extract') atau dari berkas isian (.yaml/.json).")
+@click.argument("agreement_id", metavar="ID", type=int)
+@click.argument("source", metavar="NASKAH", type=click.Path(path_type=Path, dir_okay=False))
+@db_option
+def attach(agreement_id: int, source: Path, db: str) -> None:
+    from .attach import attach as attach_input, input_for  # extraction reads PDF and Word: only when asked for
+    from ..extract.cli import report
+
+    found = input_for(source)  # before the registry's write lock is taken: reading a PDF takes a while
+    with open_registry(db).begin() as session:
+        attached = attach_input(session, agreement_id, found)
+    click.echo(f"#{attached.id}: isian disimpan dari {source}")
+    for line in report(attached.extraction) if attached.extraction else []:
+        click.echo(line)
+    for warning in attached.warnings:
+        click.echo(f"  perhatikan: {warning}; registri tidak diubah", err=True)
+
+
 @registry.command(help="Mengubah status naskah ID; naskah perpanjangan yang menjadi aktif menjadikan "
                        "naskah lamanya diperpanjang.")
 @click.argument("agreement_id", metavar="ID", type=int)

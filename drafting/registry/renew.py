@@ -144,6 +144,7 @@ def renewal_input(old_input: Input, old: Agreement, until: dt.date | None, years
     if until and old.end_date and until <= old.end_date:
         raise DraftingError(f"tanggal berakhir {until} tidak sesudah tanggal berakhir naskah lama {old.end_date}")
     data["term"] = _term(old_input, until, years)
+    _rewritten(data)
     # A renewal is a new naskah under today's law: where personal data is exchanged, UU 27/2022
     # (in force since its transition ended on 17 Oktober 2024) wants the data-protection Pasal.
     excluded = data.get("clauses", {}).get("exclude", [])
@@ -160,6 +161,21 @@ def renewal_input(old_input: Input, old: Agreement, until: dt.date | None, years
             party["parent"] = official.parent
         _english_position(data, official, changed)
     return data
+
+
+# What a naskah read back (drafting extract) keeps word for word and a renewal must write anew from
+# the input: the opening (the old date and signatories), the recitals (now citing the old naskah),
+# the bridge, the term and the closing Pasal (the old dates, and the ayat that ends the old naskah).
+_REWRITTEN = ("jangka_waktu", "ketentuan_penutup")
+
+
+def _rewritten(data: dict[str, Any]) -> None:
+    clauses = data.get("clauses", {})
+    clauses.pop("texts", None)
+    if "extra_pasal" in data:
+        data["extra_pasal"] = [e for e in data["extra_pasal"] if e.get("replaces") not in _REWRITTEN]
+        if not data["extra_pasal"]:
+            del data["extra_pasal"]
 
 
 def _english_position(data: dict[str, Any], official: Official, changed: bool) -> None:

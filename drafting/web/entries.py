@@ -1,5 +1,5 @@
 """The registry from the form: list the entries that have an input, open one, draft a renewal of
-one, save the form. The rules (what a renewal says, that only a draft is overwritten) are the
+one, save the form, give an entry without an input the one read back from its uploaded naskah. The rules (what a renewal says, that only a draft is overwritten) are the
 registry package's; this module maps them onto what the page sends and shows.
 
 Ids come from the URL path as text and are read as integers here; nothing from a request becomes
@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -108,6 +109,19 @@ def save_update(sessions: sessionmaker[Session], agreement_id: int, data: Any,
         record = get_record(session, agreement_id)
         update_draft(record, agreement)
         return summary(record)
+
+
+def attached(sessions: sessionmaker[Session], agreement_id: int, found: Any) -> dict[str, Any]:
+    """An uploaded naskah (or input file), read back by a worker (``drafts.uploaded_naskah``), as the
+    input of an entry that has none, as ``drafting registry attach`` does: the entry, and the
+    extraction's report."""
+    from ..extract.cli import report
+    from ..registry.attach import attach
+
+    with sessions.begin() as session:
+        done = attach(session, agreement_id, found)
+        entry = summary(get_record(session, agreement_id))
+    return {"entry": entry, "report": report(done.extraction) if done.extraction else [], "warnings": done.warnings}
 
 
 def adendum_of(sessions: sessionmaker[Session], agreement_id: int, data: Any,

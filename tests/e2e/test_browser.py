@@ -192,8 +192,12 @@ def load_msp(page: Any) -> Any:
 
 def beside(page: Any, indonesian: str, english: str) -> None:
     """The English input is in the same row as its Indonesian one, to its right, labelled English."""
-    ours, theirs = page.locator(indonesian).bounding_box(), page.locator(english).bounding_box()
-    assert abs(ours["y"] - theirs["y"]) < 2 and theirs["x"] > ours["x"] + ours["width"]
+    # both measured at once: the form may still move (a toolbar that wraps) between two calls
+    top, right, other_top, left = page.locator(indonesian).evaluate(
+        "(ours, selector) => { const a = ours.getBoundingClientRect();"
+        " const b = document.querySelector(selector).getBoundingClientRect();"
+        " return [a.top, a.right, b.top, b.left]; }", english)
+    assert abs(top - other_top) < 2 and left > right
     expect(page.locator(f'label[for="{english[1:]}"]')).to_have_text("English")
 
 

@@ -1,0 +1,326 @@
+"""A Pasal of a read naskah: kept word for word as clause outline (its ayat and lists as outline
+levels, its cross-references as ``{{ nomor("…") }}`` so that renumbering stays right), and read
+for the data a library clause is written from (``READERS``: the years of Jangka Waktu, the
+officials of Pejabat Penghubung, the flows of Pertukaran Data …)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ..read import Paragraph
+from .front import read_date
+
+# label → its sequence: ayat, or a list's kind of label
+_KINDS = [("ayat", re.compile(r"^\(\d+\)$")), ("a.", re.compile(r"^[a-z]\.$")), ("1.", re.compile(r"^\d+\.$")),
+          ("a)", re.compile(r"^[a-z]\)$")), ("1)", re.compile(r"^\d+\)$")), ("I.", re.compile(r"^[IVX]+\.$"))]
+_REF = re.compile(r"\bPasal (?P<pasal>\d+)\b|\bayat \((?P<ayat>\d+)\)")
+
+
+def label_kind(label: str) -> str:
+    return next((kind for kind, pattern in _KINDS if pattern.match(label)), "")
+
+
+def tree(body: list[Paragraph]) -> list[tuple[int, Paragraph]]:
+    """Each paragraph with its list depth (0: a paragraph or ayat, 1: an item of its list …). A
+    paragraph without a label that continues an item's sentence (a page break in the middle of
+    it) is part of that item."""
+    out: list[tuple[int, Paragraph]] = []
+    stack: list[str] = []
+    for p in body:
+        kind = label_kind(p.label)
+        if kind == "" and stack and out and not re.search(r"[.;:]$", out[-1][1].text):
+            depth, previous = out[-1]
+            out[-1] = (depth, Paragraph(f"{previous.text} {p.text}", previous.part, previous.label, previous.pasal))
+            continue
+        if kind in ("", "ayat"):
+            stack = []
+            out.append((0, p))
+            continue
+        if kind in stack:
+            del stack[stack.index(kind) + 1:]
+        else:
+            stack.append(kind)
+        out.append((len(stack), p))
+    return out
+
+
+def outline(body: list[Paragraph], here: int, ids: dict[int, str]) -> str:
+    """The Pasal's text as clause outline, word for word: items keep their own punctuation
+    ('-[]'), 'Pasal N' of another Pasal and 'ayat (N)' of this one become references."""
+    ayat = [p for p in body if label_kind(p.label) == "ayat"]
+    numbered = {int(p.label.strip("()")) for p in ayat} if len(body) > 1 else set()
+    lines = []
+    previous_depth = 0
+    marker = "-"
+    for depth, p in tree(body):
+        text = _refs(p.text, here, ids, numbered)
+        if depth == 1 and previous_depth == 0:  # a list's sequence is its first level's: a. or 1.
+            marker = "-" if label_kind(p.label) in ("a.", "a)") else "+"
+        if depth and not lines:  # an item with no paragraph to stand under: its label kept as text
+            depth, text = 0, f"{p.label} {text}"
+            lines.append(text)
+            continue
+        if depth == 0:
+            anchor = f"[#ayat_{p.label.strip('()')}] " if p.label and int(p.label.strip("()") or 0) in numbered \
+                and label_kind(p.label) == "ayat" else ""
+            lines.append(anchor + text)
+        else:
+            opens = depth > previous_depth
+            lines.append("  " * (depth - 1) + marker + ("[]" if opens else "") + " " + text)
+        previous_depth = depth
+    return "\n".join(lines)
+
+
+def _refs(text: str, here: int, ids: dict[int, str], ayat: set[int]) -> str:
+    out, pos, after_pasal = [], 0, -1
+    for m in _REF.finditer(text):
+        if m["pasal"]:
+            n = int(m["pasal"])
+            if n != here and n in ids:
+                out += [text[pos:m.start()], f'{{{{ nomor("{ids[n]}") }}}}']
+                pos = m.end()
+            after_pasal = m.end()
+        elif text[after_pasal:m.start()].strip() == "" and after_pasal >= 0:
+            continue  # 'Pasal 7 ayat (2)': an ayat of that Pasal, left as written
+        elif int(m["ayat"]) in ayat:
+            out += [text[pos:m.start()], f'{{{{ nomor("ayat_{m["ayat"]}") }}}}']
+            pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# Reading the data a clause is written from. Each reader gets the Pasal's paragraphs with their
+# depth and the party labels, and returns the input fields it found (merged into the input).
+Reader = Callable[[list[tuple[int, Paragraph]], list[str]], dict[str, Any]]
+
+
+def _end(text: str) -> str:
+    """An item's text without the punctuation numbering writes (';', '; dan', '.', ':')."""
+    return re.sub(r"(?:;\s*(?:dan/atau|dan|atau)|[;.:,])\s*$", "", text).strip()
+
+
+def _items(rows: list[tuple[int, Paragraph]], depth: int = 1) -> list[Any]:
+    """The list at ``depth`` (and its sub-lists) as input items."""
+    out: list[Any] = []
+    for k, (d, p) in enumerate(rows):
+        if d != depth:
+            continue
+        sub = []
+        for d2, p2 in rows[k + 1:]:
+            if d2 <= depth:
+                break
+            sub.append((d2, p2))
+        text = _end(p.text)
+        out.append({"text": text, "items": _items(sub, depth + 1)} if sub else text)
+    return out
+
+
+def _number(text: str) -> int:
+    return int(text)
+
+
+def _party(label: str, labels: list[str]) -> int | None:
+    return labels.index(label) + 1 if label in labels else None
+
+
+def _definitions(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    out = []
+    for d, p in rows:
+        m = re.match(r"^(?P<term>.+?)(?: yang selanjutnya (?:disingkat|disebut) (?P<ab>.+?))? adalah (?P<meaning>.+?)\.?$",
+                     p.text)
+        if d == 1 and m:
+            out.append({"term": m["term"], **({"abbreviation": m["ab"]} if m["ab"] else {}), "meaning": m["meaning"]})
+    return {"definitions": out} if out else {}
+
+
+def _purpose(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    text = {m[1].lower(): m[2] for _, p in rows if (m := re.match(r"^(Maksud|Tujuan) .+? ini adalah (.+?)\.?$", p.text))}
+    return {"purpose": {"maksud": text["maksud"], "tujuan": text["tujuan"]}} if len(text) == 2 else {}
+
+
+def _list_of(field: str) -> Reader:
+    def read(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+        items = _items(rows)
+        return {field: items} if items else {}
+    return read
+
+
+def _capacity(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    items = [i for i in _items(rows) if isinstance(i, str)]
+    return {"capacity_building": items} if items else {}
+
+
+def _data_exchange(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    mechanism = next((m[1] for _, p in rows if (m := re.match(r"^Pertukaran data dilakukan melalui (.+?)\.?$", p.text))),
+                     None)
+    flows = []
+    for k, (d, p) in enumerate(rows):
+        m = re.match(r"^(PIHAK [A-Z]+) memperoleh (.+?) dari (PIHAK [A-Z]+) sebagai berikut\s*:?$", _end(p.text) + ":")
+        if d != 1 or not m:
+            continue
+        sub = []
+        for d2, p2 in rows[k + 1:]:
+            if d2 <= 1:
+                break
+            sub.append((d2, p2))
+        receiver, provider = _party(m[1], labels), _party(m[3], labels)
+        if receiver and provider:
+            flows.append({"receiver": receiver, "provider": provider, "data": m[2], "items": _items(sub, 2)})
+    return {"data_exchange": {"mechanism": mechanism, "flows": flows}} if mechanism and flows else {}
+
+
+def _network(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    for _, p in rows:
+        m = re.match(r"^(PIHAK [A-Z]+) menyediakan dan memelihara jaringan komunikasi data berbasis (.+?) untuk ", p.text)
+        if m and _party(m[1], labels):
+            return {"data_exchange": {"network": {"provider": _party(m[1], labels), "technology": m[2]}}}
+    return {}
+
+
+def _duties(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    parties: dict[int, list[Any]] = {}
+    for k, (d, p) in enumerate(rows):
+        m = re.search(r"(PIHAK [A-Z]+) (?:bertanggung jawab|dapat)\s*:$", p.text)
+        if d == 0 and m and _party(m[1], labels):
+            sub = []
+            for d2, p2 in rows[k + 1:]:
+                if d2 == 0:
+                    break
+                sub.append((d2, p2))
+            parties[_party(m[1], labels) - 1] = _items(sub)
+    return {"_party_fields": {i: {"duties": v} for i, v in parties.items()}} if parties else {}
+
+
+def _liaison(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    found = {}
+    for _, p in rows:
+        m = re.search(r"[Pp]ejabat [Pp]enghubung .*?dari (PIHAK [A-Z]+) adalah (.+?)\.?$", p.text)
+        if m and _party(m[1], labels):
+            found[_party(m[1], labels) - 1] = {"pejabat_penghubung": m[2]}
+    return {"_party_fields": found} if found else {}
+
+
+_N = r"(\d+) \([a-z ]+\)"
+
+
+def _term(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    text = " ".join(p.text for _, p in rows)
+    term: dict[str, Any] = {}
+    if m := re.search(rf"jangka waktu {_N} tahun", text):
+        term["years"] = _number(m[1])
+    if m := re.search(r"sampai dengan tanggal (\d{1,2} \w+ \d{4})", text):
+        if d := read_date(m[1]):
+            term["end"] = d.isoformat()
+    if m := re.search(r"sejak tanggal (\d{1,2} \w+ \d{4})", text):
+        if d := read_date(m[1]):
+            term["start"] = d.isoformat()
+    if m := re.search(rf"(?:paling lambat|selambat-lambatnya) {_N} bulan", text):
+        term["notice_months"] = _number(m[1])
+    if "years" in term and "end" in term:
+        del term["end"]
+    return {"term": term} if "years" in term or "end" in term else {}
+
+
+def _monitoring(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    text = " ".join(p.text for _, p in rows)
+    m = re.search(rf"paling sedikit {_N} kali dalam {_N} tahun", text)
+    if not m:
+        return {}
+    out = {"times": _number(m[1]), "per_years": _number(m[2])}
+    if r := re.search(rf"setiap {_N} bulan", text):
+        out["report_months"] = _number(r[1])
+    return {"monitoring": out}
+
+
+def _domicile(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    text = " ".join(p.text for _, p in rows)
+    if m := re.search(r"Badan Arbitrase Nasional Indonesia di (.+?) menurut", text):
+        return {"domicile": {"arbitration_place": m[1]}, "_variant": "arbitrase"}
+    if m := re.search(r"melalui (Pengadilan Negeri .+?) dan memilih", text):
+        return {"domicile": {"court": m[1]}}
+    return {}
+
+
+def _closing(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    m = re.search(rf"rangkap {_N}", " ".join(p.text for _, p in rows))
+    return {"originals": _number(m[1])} if m else {}
+
+
+def _correspondence(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    """'a. PIHAK PERTAMA / u.p. : … / Alamat : … / Surel : …' (lines of one item, however read)."""
+    keys = {"u.p.": "addressee", "Alamat": "address", "Surel": "email", "Telepon": "phone"}
+    found: dict[int, dict[str, Any]] = {}
+    for d, p in rows:
+        parts = re.split(r"\s*(u\.p\.|Alamat|Surel|Telepon)\s*:\s*", " ".join(p.text.split()))
+        party = _party(_end(parts[0]), labels)
+        if d != 1 or party is None or len(parts) < 3:
+            continue
+        found[party - 1] = {keys[parts[i]]: _end(parts[i + 1]) for i in range(1, len(parts) - 1, 2)}
+    fields = {i: {"correspondence": c} for i, c in found.items() if c.get("addressee")}
+    return {"_party_fields": fields} if fields else {}
+
+
+def _protection(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    text = " ".join(p.text for _, p in rows)
+    protection: dict[str, Any] = {}
+    if m := re.search(rf"disimpan paling lama {_N} tahun", text):
+        protection["retention_years"] = _number(m[1])
+    if m := re.search(r"(PIHAK [A-Z]+) berkedudukan sebagai pengendali data pribadi dan (PIHAK [A-Z]+) berkedudukan "
+                      r"sebagai prosesor", text):
+        protection.update(controller=_party(m[1], labels), processor=_party(m[2], labels))
+    return {"data_exchange": {"protection": protection}} if protection else {}
+
+
+def _team(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    text = " ".join(p.text for _, p in rows)
+    team: dict[str, Any] = {"tasks": _items(rows)}
+    if m := re.search(rf"paling lambat {_N} bulan sejak", text):
+        team["work_plan_months"] = _number(m[1])
+    return {"technical_team": team}
+
+
+def _annexes(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    titles = [m[1] for d, p in rows if d == 1 and (m := re.match(r"^Lampiran [IVX]+: (.+?)(?:;\s*(?:dan)?|\.)?$", p.text))]
+    if not titles and rows:
+        m = re.match(r"^(.+?) tercantum dalam Lampiran yang merupakan", rows[0][1].text)
+        titles = [m[1]] if m else []
+    return {"annexes": [{"title": t} for t in titles]} if titles else {}
+
+
+def _financing(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    paras = [p.text for d, p in rows if d == 0]
+    return {"financing": paras[-1]} if len(paras) >= 2 else {}
+
+
+def _termination(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    m = re.search(rf"dalam jangka waktu {_N} hari kerja sejak teguran", " ".join(p.text for _, p in rows))
+    return {"termination": {"cure_days": _number(m[1])}} if m else {}
+
+
+def _non_binding(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    return {"non_binding": True} if "tidak menimbulkan hak dan kewajiban" in " ".join(p.text for _, p in rows) else {}
+
+
+READERS: dict[str, Reader] = {
+    "korespondensi": _correspondence,
+    "pelindungan_data_pribadi": _protection,
+    "tim_teknis": _team,
+    "lampiran": _annexes,
+    "pembiayaan": _financing,
+    "pengakhiran": _termination,
+    "tidak_mengikat": _non_binding,
+    "ketentuan_umum": _definitions,
+    "maksud_tujuan": _purpose,
+    "ruang_lingkup": _list_of("scope"),
+    "pertukaran_data": _data_exchange,
+    "jaringan_komunikasi_data": _network,
+    "peningkatan_kapasitas": _capacity,
+    "tugas_tanggung_jawab": _duties,
+    "pejabat_penghubung": _liaison,
+    "jangka_waktu": _term,
+    "monitoring_evaluasi": _monitoring,
+    "hukum_yang_berlaku": _domicile,
+    "ketentuan_penutup": _closing,
+}
