@@ -202,6 +202,9 @@ def test_commands_with_files_and_with_the_registry(tmp_path: Path) -> None:
                                   "--date", "2025-11-20", "--db", str(tmp_path / "unused.db")])
     assert result.exit_code == 0, result.output
     assert out.read_bytes()[:2] == b"PK" and (tmp_path / "r.docx").is_file()
+    # the ministry's new name changes the title and the komparisi, which an adendum does not amend
+    assert "catatan: berubah di luar pasal, tidak dituangkan dalam adendum: Judul, Pembukaan, Konsiderans" \
+        in result.output
     assert "NASKAH KONSOLIDASI" in (tmp_path / "k.md").read_text(encoding="utf-8")
     # the registry: the agreement, then its adenda, counted
     db = str(tmp_path / "registri.db")

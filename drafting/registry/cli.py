@@ -334,7 +334,7 @@ def batch(out_dir: Path, formats: tuple[str, ...], force: bool, jobs: int | None
             click.echo(f"tidak ditulis: #{o.id} (ada galat; perbaiki isiannya, atau pakai --force)", err=True)
         for finding in o.findings if o.status in ("refused", "failed") or force else ():
             if finding["severity"] == "error":
-                click.echo(f"  #{o.id}: {Finding(**finding).describe()}", err=True)
+                click.echo(f"  #{o.id}: {Finding.from_dict(finding).describe()}", err=True)
     counts = {s: sum(o.status == s for o in outcomes) for s in ("written", "unchanged", "refused", "failed")}
     click.echo(f"ditulis: {counts['written']}, tidak berubah: {counts['unchanged']}, tidak ditulis karena galat: "
                f"{counts['refused']}, gagal: {counts['failed']} → {out_dir / MANIFEST}")
