@@ -1,6 +1,9 @@
 """The form's CPU-bound work (validate, assemble, number, check, render, pandoc) in worker
-processes, one per core, so that a slow request never holds up the event loop or another
-drafter's preview (threads would: the work is Python, under one interpreter lock).
+processes, two per core, so that a slow request never holds up the event loop or another
+drafter's preview (threads would: the work is Python, under one interpreter lock). Two, because
+a preview spends part of its time waiting for its pandoc process, when its core can serve
+another worker: with 8 drafters on 2 cores, 4 workers gave p50 153 ms and p95 326 ms where 2
+gave 254 and 383 ms (bench/load_bench.py, the machine otherwise a little busy).
 
 Workers are started by a fork server that has imported the pipeline, never forked from the
 server itself (whose threads a fork would copy mid-flight), and each renders an example once so
@@ -29,7 +32,7 @@ _executor: ProcessPoolExecutor | None = None
 
 
 def workers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return 2 * len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2 * (os.cpu_count() or 1)
 
 
 def _warm() -> None:
