@@ -308,7 +308,10 @@ def _same_shape(doc: Document, english: Document, clauses: dict[str, Clause], ag
                        f"kedua teks harus mempunyai ayat, butir, dan tanda [#…] yang sama")
             if sec.id not in clauses:  # an extra Pasal of the input
                 i = next(i for i in range(len(agreement.extra_pasal)) if _extra_id(agreement, i) == sec.id)
-                raise InputError(source, [Problem(f"english.extra_pasal[{i}]", message)])
+                english_pasal = agreement.english.extra_pasal if agreement.english else []
+                written = english_pasal[i] if i < len(english_pasal) else None
+                body = "text" if written is not None and written.text else "paragraphs"
+                raise InputError(source, [Problem(f"english.extra_pasal[{i}].{body}", message)])
             variant = agreement.clauses.variants.get(sec.id, "")
             raise LibraryError(f"klausul {sec.id}" + (f" (varian '{variant}')" if variant else "") + f": {message}")
 

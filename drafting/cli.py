@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -15,9 +16,9 @@ cli_messages.install()  # before any command is declared: click takes some of it
 
 import click  # noqa: E402
 
-from .errors import DraftingError, InputError, OutputError  # noqa: E402
+from .errors import DraftingError, InputError, OutputError, os_reason  # noqa: E402
 from .formats import FORMATS  # noqa: E402
-from .output import same_file  # noqa: E402
+from .output import commands_inputs, same_file  # noqa: E402
 
 # Commands imported only when run (or asked for their --help), so that ``drafting --help`` and the
 # light commands start without SQLAlchemy, FastAPI or docxtpl: name -> ("module:attribute", the
@@ -46,6 +47,14 @@ def library_option(f=None, *, help: str = LIBRARY_HELP):  # noqa: ANN001, ANN201
     return option(f) if f is not None else option
 
 
+def shown(text: str) -> str:
+    """A message as the terminal gets it: a character from the input that it would act on or not
+    show (ESC of a colour or cursor sequence, a zero-width space in a key) written as its code."""
+    if text.replace("\n", "").isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == "\n" else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 class _Group(click.Group):
     """The ``drafting`` group: errors become messages and exit codes; the commands of
     ``LAZY_COMMANDS`` are imported when one of them is asked for."""
@@ -68,12 +77,13 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
-            return super().invoke(ctx)
+            with commands_inputs():  # what a command reads, it never overwrites (output.py)
+                return super().invoke(ctx)
         except (InputError, OutputError) as exc:
-            click.echo(exc.describe(), err=True)
+            click.echo(shown(exc.describe()), err=True)
             sys.exit(2)
         except DraftingError as exc:
-            click.echo(f"galat: {exc}", err=True)
+            click.echo(shown(f"galat: {exc}"), err=True)
             sys.exit(1)
 
 
@@ -89,9 +99,9 @@ def main() -> None:
                    "tidak ditulis. Format mengikuti akhiran berkas -o; berkas isian tidak pernah ditimpa.")
 @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True,
                 type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", metavar="BERKAS", type=click.Path(path_type=Path, dir_okay=False),
-              help="Berkas keluaran (untuk satu INPUT); formatnya mengikuti akhirannya. "
-                   "Bawaan: nama INPUT dengan akhiran format.")
+@click.option("-o", "--output", metavar="BERKAS", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+              help="Berkas keluaran (untuk satu INPUT); formatnya mengikuti akhirannya. '-': ke keluaran baku "
+                   "(dengan --format). Bawaan: nama INPUT dengan akhiran format.")
 @click.option("--out-dir", metavar="FOLDER", type=click.Path(path_type=Path, file_okay=False),
               help="Folder keluaran untuk semua INPUT.")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)),
@@ -105,24 +115,54 @@ def render(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, 
 
     if output and len(inputs) > 1:
         raise click.UsageError("-o hanya untuk satu INPUT; untuk beberapa, pakai --out-dir")
-    if output is not None:
-        _not_an_input(output, inputs)
-    fmt = _format(output, fmt)
+    to_stdout = output == STDOUT
+    if to_stdout:
+        fmt = _stdout_format(fmt)
+    else:
+        if output is not None:
+            _not_an_input(output, inputs)
+        fmt = _format(output, fmt)
     targets = _targets(inputs, output, out_dir, fmt)
     refused = False
     for source, target in zip(inputs, targets):
-        result = render_file(source, target, fmt, force=force, libraries=libraries)
+        result = render_file(source, target, fmt, force=force, libraries=libraries,
+                             **({"write": _write_stdout} if to_stdout else {}))
         for finding in result.findings:
-            click.echo(f"{source}: {finding.describe()}", err=True)
+            click.echo(shown(f"{source}: {finding.describe()}"), err=True)
         if result.target is None:
             refused = True
             click.echo(f"tidak ditulis: {source} (ada galat; perbaiki, atau pakai --force)", err=True)
         elif errors(result.findings):
-            click.echo(f"ditulis meskipun ada galat (--force): {result.target}")
+            click.echo(f"ditulis meskipun ada galat (--force): {result.target}", err=to_stdout)
         else:
-            click.echo(f"ditulis: {result.target}")
+            click.echo(f"ditulis: {result.target}", err=to_stdout)
     if refused:
         sys.exit(1)
+
+
+STDOUT = Path("-")  # -o -: the naskah to standard output, for a pipe
+
+
+def _stdout_format(fmt: str | None) -> str:
+    """The format of a naskah written to standard output: named by --format (there is no suffix
+    to follow), and never a DOCX or PDF onto a terminal, which would show it as garbage."""
+    if fmt is None:
+        raise OutputError("-", "keluaran baku (-o -) memerlukan --format (docx, md, html, pdf)")
+    if fmt in ("docx", "pdf") and sys.stdout.isatty():
+        raise OutputError("-", f"naskah {fmt} tidak ditampilkan di layar; alirkan ke berkas atau program "
+                               f"(mis. -o - --format {fmt} > naskah.{fmt}), atau pakai --format md")
+    return fmt
+
+
+def _write_stdout(_target: Path, data: bytes) -> None:
+    stream = sys.stdout.buffer
+    try:
+        stream.write(data)
+        stream.flush()
+    except OSError as exc:  # a full disk, a reader that stopped (``| head``)
+        # what is left in the buffer would fail again at exit, with Python's own message
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+        raise OutputError("-", os_reason(exc)) from None
 
 
 def _not_an_input(target: Path, inputs: tuple[Path, ...]) -> None:
@@ -206,7 +246,7 @@ def check(inputs: tuple[Path, ...], as_json: bool, libraries: tuple[Path, ...]) 
             click.echo(f"{source}: {counts}")
             click.echo(f"  [info] aturan: {report.rule_set()}")
             for finding in findings:
-                click.echo(f"  {finding.describe()}")
+                click.echo(shown(f"  {finding.describe()}"))
     if any(errors(report.findings) for _, report in reports):
         sys.exit(1)
 

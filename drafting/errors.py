@@ -105,6 +105,7 @@ _OS_REASONS = {
     errno.EXDEV: "folder berada di sistem berkas lain",
     errno.EMFILE: "terlalu banyak berkas terbuka",
     errno.EINVAL: "jalur tidak sah untuk berkas ini",
+    errno.EPIPE: "program penerima keluaran sudah berhenti membaca",
 }
 
 

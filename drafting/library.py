@@ -40,8 +40,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from . import outline
-from .errors import LibraryError
-from .load import LineIndex
+from .errors import InputError, LibraryError
+from .load import LineIndex, error_message, parse_yaml, read_text
 from .model import Agreement, Kind
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -335,15 +335,13 @@ def _folders(folders: tuple[Path, ...]) -> str:
 
 
 def _read_yaml(path: Path, problems: list[str]) -> tuple[Any, LineIndex | None]:
+    """A library file read as an input file is (``load.py``): a regular file, bounded in size,
+    values and nesting, every key once; a unit's library may come from anywhere."""
     try:
-        text = path.read_text(encoding="utf-8")
-        return yaml.safe_load(text), LineIndex(yaml.compose(text, Loader=yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f", baris {mark.line + 1}" if mark else ""
-        problems.append(f"{shown(path)}{line}: YAML tidak sah: {getattr(exc, 'problem', None) or exc}")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(f"{shown(path)}: tidak dapat dibaca: {exc}")
+        return parse_yaml(read_text(path), shown(path))
+    except InputError as exc:
+        problems += [f"{shown(path)}{f', baris {p.line}' if p.line else ''}: {p.path + ': ' if p.path else ''}"
+                     f"{p.message}" for p in exc.problems]
     return None, None
 
 
@@ -365,7 +363,7 @@ def _validation(path: Path, lines: LineIndex | None, exc: ValidationError, what:
     for err in exc.errors():
         loc = tuple(k for k in err["loc"] if isinstance(k, int) or not k[:1].isupper())
         field_name = ".".join(str(k) for k in loc) or "(berkas)"
-        out.append(f"{_at(path, lines, loc)}: {what} tidak sah: {field_name}: {err['msg']}")
+        out.append(f"{_at(path, lines, loc)}: {what} tidak sah: {field_name}: {error_message(err)}")
     return out
 
 

@@ -39,6 +39,7 @@ from yaml.resolver import BaseResolver
 from .errors import InputError, LimitError, Problem, os_reason
 from .limits import FIRST_DATE, LAST_DATE, MAX_DEPTH, MAX_INPUT_BYTES, MAX_NODES
 from .model import Agreement, FieldProblem
+from .output import reading
 
 _DATE = "bukan tanggal yang sah (tulis TTTT-BB-HH, mis. 2027-01-16)"
 _INTEGER = "harus berupa bilangan bulat"
@@ -80,6 +81,7 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     it is opened without blocking (a FIFO with no writer would hang an ordinary open) and its
     type checked on the open descriptor, so that nothing can change between check and read."""
     source = str(path)
+    reading(path)
 
     def refused(message: str) -> InputError:
         return InputError(source, [Problem("", message)])
@@ -95,8 +97,8 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
         if stat.S_ISDIR(mode):
             raise refused("adalah folder, bukan berkas isian")
         if not stat.S_ISREG(mode):
-            raise refused("bukan berkas biasa (perangkat, pipa atau soket): simpan isian sebagai berkas .yaml "
-                          "atau .json")
+            raise refused("bukan berkas biasa (perangkat, pipa atau soket): simpan isinya sebagai berkas "
+                          "biasa, lalu sebutkan berkas itu")
         chunks, size = [], 0
         while size <= limit and (chunk := os.read(fd, limit + 1 - size)):
             chunks.append(chunk)
@@ -143,7 +145,7 @@ def parse_agreement(text: str, *, source: str = "<input>", is_json: bool = False
 
 def parse_data(text: str, *, source: str = "<input>", is_json: bool = False) -> tuple[dict[str, Any], LineIndex]:
     """The input as plain data (not yet validated) and where each field is written."""
-    data, lines = parse_json(text, source) if is_json else _parse_yaml(text, source)
+    data, lines = parse_json(text, source) if is_json else parse_yaml(text, source)
     if not isinstance(data, dict):
         raise InputError(source, [Problem("", "isi berkas harus berupa kumpulan isian (kind, tentang, parties, …)")])
     return data, lines
@@ -339,7 +341,9 @@ def _compose(text: str) -> tuple[Node | None, _Loader]:
         loader.dispose()
 
 
-def _parse_yaml(text: str, source: str) -> tuple[Any, LineIndex]:
+def parse_yaml(text: str, source: str) -> tuple[Any, LineIndex]:
+    """YAML text as data and where each value is written: bounded, keys once (an input file's,
+    a library file's)."""
     try:
         root, loader = _compose(text)
         data = loader.construct_document(root) if root is not None else None
@@ -481,21 +485,37 @@ def _json_reason(msg: str) -> str:
 # --- pydantic's errors, in a drafter's words -------------------------------------------------
 
 def _problem(err: dict[str, Any], lines: LineIndex | None) -> Problem:
-    # The members of Item add their tag to the location ("str", "ListItem"): drop them.
-    loc = tuple(k for k in err["loc"] if isinstance(k, int) or (k not in ("str", "ListItem") and "[" not in k))
+    loc = _field_loc(err)
     cause = err.get("ctx", {}).get("error")
     if isinstance(cause, FieldProblem):
         # "flows[0].provider" -> ("flows", 0, "provider"), the shape pydantic locations have
         loc += tuple(int(k) if k.isdigit() else k for k in re.findall(r"[^.\[\]]+", cause.path))
         message = cause.message
-    elif err.get("input", ...) is None and err["type"] not in ("missing", "extra_forbidden"):
-        message = "wajib diisi"  # "tentang:" with nothing after it is the same as no tentang at all
-    elif isinstance(err.get("ctx", {}).get("ge", err.get("ctx", {}).get("le")), str):  # a date's bounds
-        message = f"harus tanggal antara {FIRST_DATE.isoformat()} dan {LAST_DATE.isoformat()}"
     else:
-        template = _MESSAGES.get(err["type"])
-        message = template.format(**err.get("ctx", {})) if template else _plain(err)
+        message = error_message(err)
     return Problem(_path(loc), message, lines.line(loc) if lines else None)
+
+
+# What pydantic adds to a location besides the drafter's keys: a list item's shape ("str",
+# "ListItem"), a mapping's key being validated ("[key]"), a validator's name ("function-after[…]").
+_NOT_A_KEY = re.compile(r"str|ListItem|\[key\]|[a-z-]+\[.*\]", re.DOTALL)
+
+
+def _field_loc(err: dict[str, Any]) -> tuple[Any, ...]:
+    """The drafter's field path of an error; an unknown key is the drafter's, whatever it looks like."""
+    loc = err["loc"]
+    own = len(loc) - 1 if err["type"] == "extra_forbidden" else len(loc)
+    return tuple(k for i, k in enumerate(loc) if isinstance(k, int) or i >= own or not _NOT_A_KEY.fullmatch(k))
+
+
+def error_message(err: dict[str, Any]) -> str:
+    """One of pydantic's errors in a drafter's words (an input's, a library file's)."""
+    if err.get("input", ...) is None and err["type"] not in ("missing", "extra_forbidden"):
+        return "wajib diisi"  # "tentang:" with nothing after it is the same as no tentang at all
+    if isinstance(err.get("ctx", {}).get("ge", err.get("ctx", {}).get("le")), str):  # a date's bounds
+        return f"harus tanggal antara {FIRST_DATE.isoformat()} dan {LAST_DATE.isoformat()}"
+    template = _MESSAGES.get(err["type"])
+    return template.format(**err.get("ctx", {})) if template else _plain(err)
 
 
 def _plain(err: dict[str, Any]) -> str:
@@ -517,5 +537,9 @@ def _plain(err: dict[str, Any]) -> str:
 def _path(loc: tuple[Any, ...]) -> str:
     out = ""
     for key in loc:
+        key = key if isinstance(key, int) or len(str(key)) <= _LONGEST_KEY else f"{str(key)[:_LONGEST_KEY]}…"
         out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
     return out
+
+
+_LONGEST_KEY = 80  # a key past it (which no field has) is shown cut, not repeated in full in every message

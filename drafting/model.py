@@ -13,7 +13,7 @@ from enum import Enum
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator,
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator,
                       model_validator)
 from pydantic_core import PydanticCustomError
 
@@ -58,6 +58,17 @@ OptionalText = Annotated[Optional[Annotated[str, Field(max_length=MAX_TEXT)]], B
 # Clause-format text (extra_pasal.text): each line cleaned like a field, its line breaks and its
 # indentation (the list levels) kept.
 Lines = Annotated[str, BeforeValidator(_cleaned(normalise_lines)), Field(min_length=1, max_length=MAX_TEXT)]
+def _has_letter(value: str | None) -> str | None:
+    if value is not None and not any(c.isalpha() for c in value):
+        raise PydanticCustomError("title_letter", "judul Pasal harus memuat huruf: tanpa huruf, pembaca (dan "
+                                                  "pemeriksaan naskah) tidak mengenalinya sebagai judul")
+    return value
+
+
+# A Pasal's title: read as the title under 'Pasal N' only when it has letters ("0" would be read
+# as the Pasal's first paragraph, and the two texts of a bilingual naskah would then differ).
+Title = Annotated[Line, AfterValidator(_has_letter)]
+OptionalTitle = Annotated[OptionalLine, AfterValidator(_has_letter)]
 Date = Annotated[dt.date, Field(ge=FIRST_DATE, le=LAST_DATE, json_schema_extra={
     "formatMinimum": FIRST_DATE.isoformat(), "formatMaximum": LAST_DATE.isoformat()})]
 PartyRef = Annotated[int, Field(ge=1, le=MAX_PARTIES,
@@ -157,10 +168,14 @@ def _levels(items: list[Item]) -> int:
     return max((1 + _levels(i.items) if isinstance(i, ListItem) else 1 for i in items), default=0)
 
 
-# Text, or {text, items}. Told apart by the value's shape, so that a wrong value gets one message
-# (that of the shape it has), not one per shape it could have had.
-Item = Annotated[Union[Annotated[Text, Tag("str")], Annotated[ListItem, Tag("ListItem")]],
-                 Discriminator(lambda v: "ListItem" if isinstance(v, (dict, ListItem)) else "str")]
+def _text_or(text: Any, listed: type[BaseModel]) -> Any:
+    """Text, or {text, items}. Told apart by the value's shape, so that a wrong value gets one
+    message (that of the shape it has), not one per shape it could have had."""
+    return Annotated[Union[Annotated[text, Tag("str")], Annotated[listed, Tag("ListItem")]],
+                     Discriminator(lambda v: "ListItem" if isinstance(v, (dict, listed)) else "str")]
+
+
+Item = _text_or(Text, ListItem)
 
 
 class Representative(Strict):
@@ -437,7 +452,7 @@ ClauseId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=MAX_LIN
 class ExtraPasal(Strict):
     id: ClauseId | None = Field(None, description="Nama pasal ini untuk rujukan ({{ ref(\"id\") }}) dan untuk "
                                                   "'after'/'before' pasal tambahan lain; kosong = pasal_tambahan_N.")
-    title: Line
+    title: Title
     after: OptionalLine = Field(None, description="Id klausul (atau pasal tambahan) yang mendahului pasal ini.")
     before: OptionalLine = Field(None, description="Id klausul (atau pasal tambahan) yang didahului pasal ini.")
     first: bool = Field(False, description="Pasal ini menjadi Pasal 1.")
@@ -467,7 +482,7 @@ class ExtraPasal(Strict):
 class ClauseChoice(Strict):
     exclude: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS, description="Id klausul yang tidak dipakai.")
     variants: dict[Line, Line] = Field(default_factory=dict, max_length=MAX_ITEMS, description="Id klausul → nama varian.")
-    titles: dict[Line, Line] = Field(default_factory=dict, max_length=MAX_ITEMS,
+    titles: dict[Line, Title] = Field(default_factory=dict, max_length=MAX_ITEMS,
                                      description="Id klausul → judul pasal pengganti.")
     texts: dict[Line, Annotated[str, BeforeValidator(_cleaned(normalise_lines)), Field(max_length=MAX_TEXT)]] = Field(
         default_factory=dict, max_length=MAX_ITEMS,
@@ -551,7 +566,7 @@ class EnglishListItem(Strict):
 
 # A list item in English: as the Indonesian one (a text, or {text, items}); empty while it is
 # not translated yet (the form adds it empty beside its original).
-EnglishItem = Union[EnglishText, EnglishListItem]
+EnglishItem = _text_or(EnglishText, EnglishListItem)
 
 
 class EnglishRepresentative(Strict):
@@ -613,7 +628,7 @@ class EnglishAnnex(Strict):
 
 
 class EnglishExtraPasal(Strict):
-    title: OptionalLine = None
+    title: OptionalTitle = None
     paragraphs: list[EnglishText] = Field(default_factory=list, max_length=MAX_ITEMS)
     text: Lines | None = None
 
@@ -642,7 +657,7 @@ class English(Strict):
     third_parties: EnglishThirdParties | None = None
     annexes: list[EnglishAnnex] = Field(default_factory=list, max_length=MAX_ITEMS)
     extra_pasal: list[EnglishExtraPasal] = Field(default_factory=list, max_length=MAX_ITEMS)
-    titles: dict[str, Line] = Field(default_factory=dict, max_length=MAX_ITEMS, description="Judul pasal pengganti (clauses.titles) "
+    titles: dict[str, Title] = Field(default_factory=dict, max_length=MAX_ITEMS, description="Judul pasal pengganti (clauses.titles) "
                                                                       "dalam bahasa Inggris.")
 
 

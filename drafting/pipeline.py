@@ -79,8 +79,9 @@ class Rendered:
 
 
 def render_file(source: Path, output: Path | None = None, fmt: str = "docx", *, force: bool = False,
-                libraries: tuple[Path, ...] = ()) -> Rendered:
-    """Check, then render and write; a draft with errors is written only when ``force`` is set."""
+                libraries: tuple[Path, ...] = (),
+                write: Callable[[Path, bytes], None] = write_atomic) -> Rendered:
+    """Check, then render and ``write``; a draft with errors is written only when ``force`` is set."""
     agreement = load_agreement(source)
     analysis = analyse_draft(agreement, source=str(source), libraries=libraries)
     findings = with_lines(run_checks(agreement, analysis), source)
@@ -89,5 +90,5 @@ def render_file(source: Path, output: Path | None = None, fmt: str = "docx", *, 
     if analysis.doc is None:
         raise DraftingError(f"{source}: naskah tidak dapat disusun: {analysis.reference_error}")
     target = output or source.with_suffix(FORMATS[fmt])
-    write_atomic(target, render(analysis.doc, fmt))
+    write(target, render(analysis.doc, fmt))
     return Rendered(target, findings)

@@ -24,7 +24,9 @@ from .model import Agreement, English, EnglishListItem
 
 # Left empty, these are the same in both texts: names and places are not translated.
 SAME = frozenset({"short_name", "address", "place", "abbreviation"})
-_TOKEN = re.compile(r"⟦(\d+)⟧")
+# An untranslated text's place holder: with letters, since a field such as a Pasal title must have
+# some (model.Title) and the English input is validated like the Indonesian one.
+_TOKEN = re.compile(r"⟦en(\d+)⟧")
 
 
 def english_input(agreement: Agreement, source: str) -> tuple[Agreement, list[str]]:
@@ -42,7 +44,7 @@ def english_input(agreement: Agreement, source: str) -> tuple[Agreement, list[st
 
 def _token(path: str, paths: list[str]) -> str:
     paths.append(path)
-    return f"⟦{len(paths) - 1}⟧"
+    return f"⟦en{len(paths) - 1}⟧"
 
 
 def _overlay(base: Any, english: Any, model: type[BaseModel] | None, path: str, paths: list[str]) -> Any:

@@ -7,9 +7,11 @@ the input was built to make the tool hang or grow."""
 from __future__ import annotations
 
 import copy
+import io
 import json
 import os
 import time
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,6 +184,16 @@ CASES = [
         "nama isian harus berupa teks"),
     Bad("unknown-field", replaced("originals: 2", "originals: 2\nlampiran: 1"), f"lampiran (baris {L(ORIGINALS) + 1})",
         "isian tidak dikenal"),
+    Bad("key-with-brackets", replaced("originals: 2", "originals: 2\n'pihak[1]': x"), f"pihak[1] (baris {L(ORIGINALS) + 1})",
+        "isian tidak dikenal"),
+    Bad("terminal-escape-in-a-key", replaced("originals: 2", 'originals: 2\n"\\e[2J\\e[31mmerah": x'),
+        f"\\x1b[2J\\x1b[31mmerah (baris {L(ORIGINALS) + 1})", "isian tidak dikenal"),
+    Bad("zero-width-space-in-kind", replaced("kind: perjanjian_kerja_sama\ntentang", 'kind: "perjanjian_kerja_sama\\u200b"\ntentang'),
+        f"kind (baris {L('kind: ')})", "nilai 'perjanjian_kerja_sama\\u200b' tidak dikenal"),
+    Bad("key-of-100000-characters", as_json(put("k" * 100_000, value="x")), f"{'k' * 80}…:", "isian tidak dikenal",
+        suffix=".json"),
+    Bad("english-item-of-a-wrong-shape", edited(put("english", value={"scope": [{"teks": "a"}, None]})),
+        "english.scope[0].teks (baris", "isian tidak dikenal"),
     # --- text ---------------------------------------------------------------------------------------
     Bad("tentang-of-spaces", replaced("tentang: Pemanfaatan Data Keimigrasian dalam Program Jaminan Sosial "
                                       "Ketenagakerjaan\nsigning", 'tentang: "   "\nsigning'), f"tentang (baris {L('tentang: ')})",
@@ -198,6 +210,8 @@ CASES = [
         "surrogate", suffix=".json"),
     Bad("lone-surrogate-in-scope", as_json().replace(b'"scope": [\n  "', b'"scope": [\n  "\\udfff', 1),
         "scope[0]", "surrogate", suffix=".json"),
+    Bad("pasal-title-without-letters", edited(put("extra_pasal", value=[{"title": "0", "paragraphs": ["Ayat."]}])),
+        "extra_pasal[0].title (baris", "harus memuat huruf"),
     Bad("tentang-a-list", edited(put("tentang", value=["a", "b"])), "tentang (baris", "harus berupa teks"),
     Bad("parties-a-mapping", edited(put("parties", value={"name": "x"})), "parties (baris", "harus berupa daftar"),
     Bad("kind-unknown", replaced("kind: perjanjian_kerja_sama\ntentang", "kind: perjanjian\ntentang"),
@@ -227,6 +241,7 @@ CASES = [
         args=["-o", "link.docx"], prepare=lambda tmp: _linked(tmp)),
     Bad("format-and-suffix-disagree", TEXT.encode(), "out.docx: tidak dapat ditulis", "--format md",
         args=["--format", "md", "-o", "out.docx"]),
+    Bad("stdout-without-format", TEXT.encode(), "-: tidak dapat ditulis", "memerlukan --format", args=["-o", "-"]),
     Bad("unknown-output-suffix", TEXT.encode(), "out.txt: tidak dapat ditulis", "bukan format keluaran",
         args=["-o", "out.txt"]),
     Bad("output-under-proc", TEXT.encode(), "/proc/drafting/out.docx: tidak dapat ditulis", "tidak ditemukan",
@@ -235,6 +250,8 @@ CASES = [
         args=["-o", "/sys/out.docx"]),  # /sys refuses even root, who may write anywhere else
     Bad("output-under-a-file", TEXT.encode(), "in.yaml/out.docx: tidak dapat ditulis", "(in.yaml) adalah berkas",
         args=["-o", "in.yaml/out.docx"]),
+    Bad("output-name-too-long", TEXT.encode(), "tidak dapat ditulis", "nama terlalu panjang",
+        args=["-o", "n" * 300 + ".docx"]),
     Bad("output-is-a-folder", TEXT.encode(), "'-o'", "adalah folder", args=["-o", "."]),
     Bad("out-dir-is-a-file", TEXT.encode(), "'--out-dir'", "adalah berkas", args=["--out-dir", "in.yaml"]),
     Bad("unknown-format", TEXT.encode(), "'--format'", "bukan salah satu dari", args=["--format", "exe"]),
@@ -284,9 +301,204 @@ def test_bad_input_is_refused_cleanly(case: Bad, tmp_path: Path, monkeypatch: py
     assert result.exit_code == 2, result.output
     assert isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output and "Error" not in result.output
+    assert "\x1b" not in result.output and len(result.output) < 5000  # no terminal sequence, no key repeated in full
     message = result.stderr
     assert str(source) in message or case.field.split(":")[0] in message
     assert case.field in message, message
     assert case.words in message, message
     assert snapshot(tmp_path) == before  # nothing written, no temporary file left, the input as it was
     assert cpu < 1.0, f"{cpu:.2f} s of CPU"
+
+
+# --- a naskah the tool did not make, given to `drafting check` ---------------------------------------
+
+WORD = (Path(__file__).parent / "corpus" / "format_word_numbering" / "naskah.docx").read_bytes()
+PDF = (Path(__file__).parent / "corpus" / "format_pdf_other_tool" / "naskah.pdf").read_bytes()
+LOL = (b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">' + b"".join(
+    b'<!ENTITY %s "%s">' % (bytes([98 + i]), (b"&%s;" % bytes([97 + i])) * 10) for i in range(9)) + b"]>")
+
+
+def repacked(change: Callable[[str, bytes], bytes | None], zeros: int = 0) -> bytes:
+    """The Word file of the corpus with each part as ``change`` makes it (None: left out), and
+    a picture of ``zeros`` megabytes of zero bytes, which packs to next to nothing."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(WORD)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+        for name in source.namelist():
+            if (data := change(name, source.read(name))) is not None:
+                target.writestr(name, data)
+        if zeros:
+            with target.open("word/media/bom.bin", "w") as picture:
+                for _ in range(zeros):
+                    picture.write(bytes(2**20))
+    return out.getvalue()
+
+
+def docx(make: Callable[[], bytes]) -> Callable[[Path], Path]:
+    """A ``prepare`` writing naskah.docx when the case runs: big ones are not built at collection."""
+    def prepare(tmp: Path) -> Path:
+        (tmp / "naskah.docx").write_bytes(make())
+        return tmp / "naskah.docx"
+    return prepare
+
+
+def in_document(insert: bytes, prolog: bytes = b"") -> Callable[[str, bytes], bytes]:
+    def change(name: str, data: bytes) -> bytes:
+        if name != "word/document.xml":
+            return data
+        head, body = data.split(b"?>", 1)
+        return head + b"?>" + prolog + body.replace(b"<w:body>", b"<w:body><w:p><w:r><w:t>" + insert + b"</w:t></w:r></w:p>", 1)
+    return change
+
+
+CHECKED = [
+    Bad("word-not-a-zip", b"PK bukan zip", "(dokumen)", "bukan dokumen Word", suffix=".docx", args=[]),
+    Bad("word-truncated", WORD[:len(WORD) // 2], "(dokumen)", "bukan dokumen Word", suffix=".docx", args=[]),
+    Bad("word-without-document-xml", repacked(lambda n, d: None if n == "word/document.xml" else d), "(dokumen)",
+        "tidak ada word/document.xml", suffix=".docx", args=[]),
+    Bad("word-zip-bomb", None, "(dokumen)", "lebih dari 200 MB setelah dibuka", args=[],
+        prepare=docx(lambda: repacked(lambda n, d: d, zeros=201))),
+    Bad("word-part-of-21-mb", None, "(dokumen)", "word/document.xml lebih dari 20 MB", args=[],
+        prepare=docx(lambda: repacked(in_document(b"a" * (21 * 2**20))))),
+    Bad("word-entity-bomb", repacked(in_document(b"&j;", LOL)), "(dokumen)", "DTD", suffix=".docx", args=[]),
+    Bad("word-external-entity", repacked(in_document(b"&x;", b'<!DOCTYPE x [<!ENTITY x SYSTEM "file:///etc/passwd">]>')),
+        "(dokumen)", "DTD", suffix=".docx", args=[]),
+    Bad("word-damaged-xml", repacked(in_document(b"<w:t>")), "(dokumen)", "rusak", suffix=".docx", args=[]),
+    Bad("word-fifo", None, "(dokumen)", "bukan berkas biasa", args=[], prepare=lambda tmp: _fifo(tmp / "naskah.docx")),
+    Bad("pdf-truncated", PDF[:len(PDF) // 3], "(dokumen)", "PDF ini rusak", suffix=".pdf", args=[]),
+    Bad("pdf-not-a-pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\n", "(dokumen)", "PDF ini rusak", suffix=".pdf", args=[]),
+    Bad("text-utf-16", "Pasal 1\n".encode("utf-16"), "(dokumen) (baris 1)", "UTF-16", suffix=".txt", args=[]),
+    Bad("text-latin-1", "Pasal 1\nJ\xe4karta\n".encode("latin-1"), "(dokumen) (baris 2)", "bukan teks UTF-8",
+        suffix=".md", args=[]),
+    Bad("naskah-larger-than-50-mb", None, "(dokumen)", "terlalu besar", args=[],
+        prepare=lambda tmp: _sparse(tmp / "naskah.pdf", 50 * 2**20 + 1)),
+]
+
+
+def _sparse(path: Path, size: int) -> Path:
+    with path.open("wb") as f:
+        f.truncate(size)
+    return path
+
+
+def test_the_checked_catalogue_names_distinct_cases() -> None:
+    assert len({c.name for c in CASES + CHECKED + IMPORTED}) == len(CASES) + len(CHECKED) + len(IMPORTED)
+
+
+def refused_cleanly(case: Bad, tmp_path: Path, command: list[str], name: str) -> None:
+    """``command`` on the case's file: exit 2, the file and the field or part named, no traceback,
+    nothing written, well under a second of CPU."""
+    if case.prepare is not None:
+        source = case.prepare(tmp_path)
+    else:
+        source = tmp_path / f"{name}{case.suffix}"
+        source.write_bytes(case.content or b"")
+    before = snapshot(tmp_path)
+    cpu = time.process_time()
+    result = CliRunner().invoke(cli.main, [*command, str(source), *case.args])
+    cpu = time.process_time() - cpu
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output and "Error" not in result.output
+    assert f"{source}: " in result.stderr
+    assert case.field in result.stderr and case.words in result.stderr, result.stderr
+    assert snapshot(tmp_path) == before
+    assert cpu < 1.0, f"{cpu:.2f} s of CPU"
+
+
+@pytest.mark.parametrize("case", CHECKED, ids=[c.name for c in CHECKED])
+def test_a_bad_naskah_is_refused_cleanly_by_check(case: Bad, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    refused_cleanly(case, tmp_path, ["check"], "naskah")
+
+
+# --- a register to import, given to `drafting registry import` ----------------------------------------
+
+def workbook(change: Callable[[bytes], bytes], zeros: int = 0) -> bytes:
+    """A workbook with a header row, its sheet as ``change`` makes it, and ``zeros`` MB of zeros."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Nomor", "Tentang", "Mitra", "Tanggal"])
+    plain = io.BytesIO()
+    book.save(plain)
+    out = io.BytesIO()
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, change(data) if name == "xl/worksheets/sheet1.xml" else data)
+        if zeros:
+            with target.open("xl/media/bom.bin", "w") as picture:
+                for _ in range(zeros):
+                    picture.write(bytes(2**20))
+    return out.getvalue()
+
+
+def xlsx(make: Callable[[], bytes]) -> Callable[[Path], Path]:
+    def prepare(tmp: Path) -> Path:
+        (tmp / "rekap.xlsx").write_bytes(make())
+        return tmp / "rekap.xlsx"
+    return prepare
+
+
+IMPORTED = [
+    Bad("sheet-not-a-zip", b"PK bukan zip", "(dokumen)", "bukan buku kerja Excel", suffix=".xlsx"),
+    Bad("sheet-zip-bomb", None, "(dokumen)", "lebih dari 200 MB setelah dibuka",
+        prepare=xlsx(lambda: workbook(lambda d: d, zeros=201))),
+    Bad("sheet-entity-bomb", None, "(dokumen)", "DTD", prepare=xlsx(lambda: workbook(lambda d: LOL + d.replace(
+        b"</sheetData>", b'<row r="2"><c r="A2" t="inlineStr"><is><t>&j;</t></is></c></row></sheetData>')))),
+    Bad("sheet-damaged-xml", None, "(dokumen)", "rusak", prepare=xlsx(lambda: workbook(lambda d: d[:len(d) // 2]))),
+    Bad("sheet-fifo", None, "(dokumen)", "bukan berkas biasa", prepare=lambda tmp: _fifo(tmp / "rekap.csv")),
+    Bad("sheet-larger-than-20-mb", None, "(dokumen)", "terlalu besar",
+        prepare=lambda tmp: _sparse(tmp / "rekap.csv", 20 * 2**20 + 1)),
+]
+
+
+@pytest.mark.parametrize("case", IMPORTED, ids=[c.name for c in IMPORTED])
+def test_a_bad_register_is_refused_cleanly_by_import(case: Bad, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "registri.db")
+    assert CliRunner().invoke(cli.main, ["registry", "list", "--db", db]).exit_code == 0  # made before, not by it
+    case.args = ["--db", db]
+    refused_cleanly(case, tmp_path, ["registry", "import"], "rekap")
+
+
+# --- what a command reads, it never writes over (output.py) ------------------------------------------
+
+@pytest.mark.parametrize("args", [["registry", "export", "{db}"], ["registry", "export", "{link}"],
+                                  ["registry", "lampiran", "perencanaan", "-o", "{db}"]],
+                         ids=["export", "export-through-a-link", "lampiran"])
+def test_no_command_writes_over_the_registry_it_opened(args: list[str], tmp_path: Path) -> None:
+    """The registry's SQLite file, named .xlsx by mistake: before, ``registry export`` replaced
+    the database with the sheet it made from it."""
+    db = tmp_path / "registri.xlsx"
+    assert CliRunner().invoke(cli.main, ["registry", "add", str(BPJS), "--db", str(db)]).exit_code == 0
+    (tmp_path / "tautan.xlsx").symlink_to(db)
+    before = snapshot(tmp_path)
+    result = CliRunner().invoke(cli.main, [a.format(db=db, link=tmp_path / "tautan.xlsx") for a in args]
+                                + ["--db", str(db)])
+    assert result.exit_code == 2, result.output
+    assert "tidak pernah ditimpa" in result.stderr and "Traceback" not in result.output
+    assert snapshot(tmp_path) == before  # nor the inputs folder an export writes beside its sheet
+
+
+@pytest.mark.parametrize("args, hint", [(["-o", "a.docx", "--redline", "a.docx"], "--redline"),
+                                        (["-o", "a.docx", "--consolidated", "a.docx"], "--consolidated"),
+                                        (["-o", "a.docx", "--consolidated", "lama.docx"], "--consolidated"),
+                                        (["-o", "baru.yaml"], "-o")],
+                         ids=["redline-onto-the-adendum", "consolidated-onto-the-adendum", "onto-the-signed-input",
+                              "onto-the-changed-input"])
+def test_adendum_refuses_every_target_before_writing_any(args: list[str], hint: str, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before, ``-o a.docx --redline a.docx`` wrote the adendum and then the redline over it, and a
+    refused --consolidated came after the adendum was written."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lama.docx").write_text(TEXT, encoding="utf-8")  # the signed input, whatever its name
+    (tmp_path / "baru.yaml").write_text(TEXT.replace("originals: 2", "originals: 3\nadendum:\n  reason: bahwa perlu "
+                                                     "menambah rangkap naskah"), encoding="utf-8")
+    before = snapshot(tmp_path)
+    result = CliRunner().invoke(cli.main, ["adendum", "lama.docx", "baru.yaml", *args])
+    assert result.exit_code == 2, result.output
+    assert f"'{hint}'" in result.output or f"untuk {hint}" in result.output, result.output
+    assert snapshot(tmp_path) == before

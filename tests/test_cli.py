@@ -323,3 +323,25 @@ def test_a_read_only_folder(tmp_path: Path, bpjs_path: Path) -> None:
     folder.mkdir(mode=0o555)
     result = invoke("render", bpjs_path, "-o", folder / "naskah.docx")
     assert result.exit_code == 2 and result.stderr.endswith("tidak dapat ditulis: izin ditolak\n")
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_output_dash_writes_the_naskah_to_standard_output(fmt: str, tmp_path: Path, bpjs_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """``-o -``: for a pipe. The same bytes as the file, the messages on stderr, nothing written."""
+    monkeypatch.chdir(tmp_path)
+    piped = invoke("render", bpjs_path, "-o", "-", "--format", fmt)
+    filed = invoke("render", bpjs_path, "-o", tmp_path / f"naskah.{fmt}")
+    assert piped.exit_code == 0 and filed.exit_code == 0, piped.output
+    assert piped.stdout_bytes == (tmp_path / f"naskah.{fmt}").read_bytes()
+    assert piped.stderr.endswith("ditulis: -\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"naskah.{fmt}"]
+
+
+def test_output_dash_onto_a_full_disk_is_a_message(tmp_path: Path, bpjs_path: Path) -> None:
+    """In a child process: its standard output is /dev/full, as a shell's ``> /dev/full`` makes it."""
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([str(Path(sys.executable).parent / "drafting"), "render", str(bpjs_path), "-o", "-",
+                               "--format", "md"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.endswith("-: tidak dapat ditulis: ruang penyimpanan penuh\n"), done.stderr

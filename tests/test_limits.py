@@ -196,3 +196,36 @@ def test_the_examples_are_far_inside_every_bound() -> None:
         agreement = load_agreement(path)
         assert len(path.read_bytes()) < limits.MAX_INPUT_BYTES // 20
         assert len(agreement.parties) <= limits.MAX_PARTIES // 2
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero", "bomb", "twice"])
+def test_a_unit_library_file_is_read_with_the_bounds_of_an_input(special: str, tmp_path: Path) -> None:
+    """A unit's library (--library, or an input's ``library``) may come from anywhere: its files
+    are read as an input file is. In a child process with a timeout, as above."""
+    clauses = tmp_path / "pustaka" / "clauses"
+    clauses.mkdir(parents=True)
+    path = clauses / "klausul.yaml"
+    if special == "fifo":
+        os.mkfifo(path)
+    elif special == "/dev/zero":
+        path.symlink_to("/dev/zero")
+    elif special == "bomb":
+        path.write_text("id: klausul\n" + BOMB)
+    else:
+        path.write_text("id: klausul\nid: klausul\n")
+    code = ("import sys\nfrom pathlib import Path\nfrom drafting import library\nfrom drafting.errors import "
+            "LibraryError\ntry:\n    library.load(library.with_shipped([Path(sys.argv[1])]))\n"
+            "except LibraryError as e:\n    print(e)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(path.parent.parent)], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0 and done.stderr == ""
+    assert f"{path}" in done.stdout or "klausul.yaml" in done.stdout
+    assert {"fifo": "bukan berkas biasa", "/dev/zero": "bukan berkas biasa", "bomb": "alias YAML dihitung",
+            "twice": "ditulis dua kali (baris 1 dan baris 2)"}[special] in done.stdout, done.stdout
+
+
+def test_list_labels_stay_short_at_the_bound() -> None:
+    """100,000 scope items once ran to labels of hundreds of letters; at the bound the last is 'vvvv.'."""
+    from drafting.numbering import _letters
+
+    assert _letters(limits.MAX_ITEMS) == "vvvv"

@@ -205,7 +205,8 @@ def test_the_first_commands_on_a_new_database_may_run_at_once(registry_url: str,
 @pytest.mark.parametrize("db, where", [
     ("postgresql+psycopg://drafter:rahasia@127.0.0.1:9/registri", "host 127.0.0.1:9, basis data registri: "),
     ("{tmp}/tidak-ada/r.db", "berkas {tmp}/tidak-ada/r.db: folder {tmp}/tidak-ada tidak ada"),
-    ("{tmp}/bukan.db", "berkas {tmp}/bukan.db: file is not a database"),
+    ("{tmp}/bukan.db", "berkas {tmp}/bukan.db: berkas ini bukan registri (bukan basis data SQLite)"),
+    ("{tmp}", "berkas {tmp}: berkas tidak dapat dibuka atau dibuat di sana"),
 ])
 def test_a_registry_that_cannot_be_opened_is_one_line_and_exit_2(tmp_path: Path, db: str, where: str) -> None:
     (tmp_path / "bukan.db").write_text("bukan basis data " * 100)

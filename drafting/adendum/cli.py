@@ -19,7 +19,8 @@ import click
 from ..document import Document
 from ..load import load_agreement
 from ..model import Agreement
-from ..output import same_file, write_atomic
+from ..errors import OutputError
+from ..output import not_read, same_file, write_atomic
 from ..pipeline import FORMATS, render
 from ..redline.changes import compare
 from ..redline.docx import redline_docx
@@ -30,11 +31,11 @@ from .naskah import Amendment, adendum, history
 _ENTRY = re.compile(r"#?(\d{1,9})")
 
 
-def _format_of(target: Path) -> str:
+def _format_of(target: Path, hint: str = "-o") -> str:
     by_suffix = {suffix: name for name, suffix in FORMATS.items()}
     if target.suffix.lower() not in by_suffix:
         raise click.BadParameter(f"akhiran '{target.suffix}' bukan format keluaran; pakai "
-                                 f"{', '.join(FORMATS.values())}", param_hint="-o")
+                                 f"{', '.join(FORMATS.values())}", param_hint=hint)
     return by_suffix[target.suffix.lower()]
 
 
@@ -54,17 +55,34 @@ def _inputs(signed: str, changed: tuple[Path, ...],
     return load_agreement(Path(signed)), [load_agreement(p) for p in changed], [signed, *map(str, changed)], None
 
 
-def _write(target: Path, doc: Document, sources: tuple[Path, ...]) -> None:
-    if any(same_file(target, s) for s in sources):
-        raise click.BadParameter(f"{target} adalah berkas isian; isian tidak pernah ditimpa", param_hint="-o")
+def _targets(*named: tuple[Path | None, str]) -> None:
+    """Every file the command will write, refused before the first is written: a format it
+    cannot have, an input (or anything the command read), or two options naming one file."""
+    given = [(target, hint) for target, hint in named if target is not None]
+    for i, (target, hint) in enumerate(given):
+        try:
+            not_read(target)
+        except OutputError:
+            raise click.BadParameter(f"{target} adalah berkas isian; isian tidak pernah ditimpa", param_hint=hint) \
+                from None
+        if hint == "--redline":
+            if target.suffix.lower() != ".docx":
+                raise click.BadParameter("perbandingan ditulis sebagai .docx", param_hint=hint)
+        else:
+            _format_of(target, hint)
+        for other, other_hint in given[:i]:
+            if same_file(target, other) or target == other:
+                raise click.BadParameter(f"{target} juga disebut untuk {other_hint}; sebutkan berkas lain",
+                                         param_hint=hint)
+
+
+def _write(target: Path, doc: Document) -> None:
     write_atomic(target, render(doc, _format_of(target)))
     click.echo(f"ditulis: {target}")
 
 
 def _redline(target: Path, amendments: list[Amendment], doc: Document, author: str, date: dt.date) -> None:
     """The naskah konsolidasi against the agreement as signed, in Word's tracked changes."""
-    if target.suffix.lower() != ".docx":
-        raise click.BadParameter("perbandingan ditulis sebagai .docx", param_hint="--redline")
     write_atomic(target, redline_docx(compare(amendments[0].before.doc, doc), author=author, date=date))
     click.echo(f"ditulis: {target}")
 
@@ -97,15 +115,17 @@ _DATE = click.option("--date", metavar="TANGGAL", type=click.DateTime(formats=["
 def adendum_(signed: str, changed: tuple[Path, ...], output: Path | None, consolidated_to: Path | None,
              redline: Path | None, author: str, date: dt.datetime | None, db: str) -> None:
     agreement, chain_, names, entry = _inputs(signed, changed, db)
+    output = output or changed[-1].with_name(f"{changed[-1].stem}-adendum.docx")
+    _targets((output, "-o"), (consolidated_to, "--consolidated"), (redline, "--redline"))
     amendments = history(agreement, chain_, names)
     doc = adendum(agreement, amendments, source=names[-1])
     last = amendments[-1]
     click.echo(f"Adendum ke-{last.ke}: {len(last.points)} butir perubahan dalam Pasal I")
-    _write(output or changed[-1].with_name(f"{changed[-1].stem}-adendum.docx"), doc, changed)
+    _write(output, doc)
     if consolidated_to or redline:
         merged = consolidated(agreement, amendments, source=names[-1])
         if consolidated_to:
-            _write(consolidated_to, merged, changed)
+            _write(consolidated_to, merged)
         if redline:
             _redline(redline, amendments, merged, author, (date or dt.datetime.now()).date())
     if entry is not None:
@@ -133,11 +153,12 @@ def adendum_(signed: str, changed: tuple[Path, ...], output: Path | None, consol
 def konsolidasi(signed: str, changed: tuple[Path, ...], output: Path, redline: Path | None, author: str,
                 date: dt.datetime | None, db: str) -> None:
     agreement, chain_, names, _ = _inputs(signed, changed, db)
+    _targets((output, "-o"), (redline, "--redline"))
     if not chain_:
         raise click.UsageError("naskah ini belum mempunyai adendum: sebutkan isian DIUBAH, atau catat adendumnya "
                                "dengan 'drafting adendum'")
     amendments = history(agreement, chain_, names)
     merged = consolidated(agreement, amendments, source=names[-1])
-    _write(output, merged, changed)
+    _write(output, merged)
     if redline:
         _redline(redline, amendments, merged, author, (date or dt.datetime.now()).date())

@@ -9,12 +9,11 @@ turn into the same structured paragraphs.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
-from docx.opc.exceptions import PackageNotFoundError
-
 from ..errors import InputError, Problem
+from ..limits import MAX_NASKAH_BYTES
+from ..load import decode, read_input
 from .lines import join_lines, strip_furniture
 from .pdf import read_pdf
 from .structure import Paragraph, structure
@@ -24,25 +23,19 @@ from .word import read_docx
 __all__ = ["SUFFIXES", "Paragraph", "read_naskah", "structure"]
 
 SUFFIXES = (".pdf", ".docx", ".md", ".txt")
-MAX_BYTES = 20 * 1024 * 1024  # a naskah of a hundred pages with its scanned annexes stays well under
 
 
 def read_naskah(path: Path) -> list[Paragraph]:
     """The structured paragraphs of the naskah in ``path``; an InputError (exit status 2) when it
-    cannot be read: unknown type, missing, too large, damaged, not UTF-8, or a PDF without text."""
+    cannot be read: unknown type, missing, not a regular file, too large, damaged, not UTF-8, or a
+    PDF without text. The file is read once, bounded, as an input file is (``load.read_input``)."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(str(path), [Problem("", f"jenis berkas '{suffix}' tidak dikenal; yang dapat diperiksa: "
                                                  ".yaml, .yml, .json (isian) dan " + ", ".join(SUFFIXES))])
-    if not path.is_file():
-        raise InputError(str(path), [Problem("", "berkas tidak ditemukan")])
-    if path.stat().st_size > MAX_BYTES:
-        raise InputError(str(path), [Problem("", f"berkas lebih dari {MAX_BYTES // (1024 * 1024)} MB")])
-    try:
-        if suffix == ".docx":
-            return structure(read_docx(path))
-        if suffix == ".pdf":
-            return structure(join_lines(strip_furniture(read_pdf(path))))
-        return structure(join_lines(strip_furniture(read_text(path.read_text(encoding="utf-8")))))
-    except (OSError, UnicodeDecodeError, zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
-        raise InputError(str(path), [Problem("", f"berkas tidak dapat dibaca ({exc})")]) from None
+    data = read_input(path, MAX_NASKAH_BYTES)
+    if suffix == ".docx":
+        return structure(read_docx(data, str(path)))
+    if suffix == ".pdf":
+        return structure(join_lines(strip_furniture(read_pdf(data, str(path)))))
+    return structure(join_lines(strip_furniture(read_text(decode(data, str(path))))))

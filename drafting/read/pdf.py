@@ -9,18 +9,16 @@ A PDF without a text layer (a scan) is refused with a message that says so: read
 
 from __future__ import annotations
 
+import io
 import statistics
-from pathlib import Path
 
 import pdfplumber
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import InputError, Problem
+from ..limits import MAX_PDF_PAGES
 
 _SAME_LINE = 3.0  # points: words whose tops differ by less are on one line
 _COLUMN_GAP = 36.0  # points (half an inch): a gap this wide between words separates table cells
-_MAX_PAGES = 200
 
 
 class ScannedPdf(InputError):
@@ -30,18 +28,21 @@ class ScannedPdf(InputError):
         return "\n".join([f"{self.source}: naskah tidak dapat dibaca"] + [f"  - {p.message}" for p in self.problems])
 
 
-def read_pdf(path: Path) -> list[list[str]]:
-    """The lines of each page."""
+def read_pdf(data: bytes, source: str) -> list[list[str]]:
+    """The lines of each page of the PDF ``source`` whose bytes are ``data``."""
     try:
-        with pdfplumber.open(str(path)) as pdf:
-            if len(pdf.pages) > _MAX_PAGES:
-                raise InputError(str(path), [Problem("", f"PDF ini {len(pdf.pages)} halaman; yang dapat diperiksa "
-                                                         f"paling banyak {_MAX_PAGES} halaman")])
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise InputError(source, [Problem("", f"PDF ini {len(pdf.pages)} halaman; yang dapat diperiksa "
+                                                      f"paling banyak {MAX_PDF_PAGES} halaman")])
             pages = [_lines(page) for page in pdf.pages]
-    except (PdfminerException, PDFSyntaxError) as exc:
-        raise InputError(str(path), [Problem("", f"PDF tidak dapat dibaca ({exc})")]) from None
+    except InputError:
+        raise
+    except Exception:  # noqa: BLE001 - pdfminer meets a damaged PDF with errors of every kind
+        raise InputError(source, [Problem("", "PDF ini rusak atau tidak dapat dibaca; simpan ulang sebagai PDF, atau "
+                                              "periksa berkas DOCX-nya")]) from None
     if not any(line.strip() for page in pages for line in page):
-        raise ScannedPdf(str(path), [Problem("", "PDF ini tidak memuat teks, hanya gambar (hasil pindaian): "
+        raise ScannedPdf(source, [Problem("", "PDF ini tidak memuat teks, hanya gambar (hasil pindaian): "
                                                  "jadikan teks dengan OCR (mis. ocrmypdf), atau periksa berkas "
                                                  "DOCX-nya")])
     return pages

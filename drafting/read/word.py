@@ -14,14 +14,19 @@ naskah's two columns (Pasal | Article) as two texts, the English one after every
 
 from __future__ import annotations
 
+import io
+import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import docx
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
+from ..errors import InputError, Problem
+from ..office_package import package_problem
 from .bilingual import two_texts
 from .structure import SIGNATURE_LABEL
 
@@ -132,8 +137,17 @@ def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
     return None
 
 
-def read_docx(path: Path) -> list[str]:
-    document = docx.Document(str(path))
+def read_docx(data: bytes, source: str) -> list[str]:
+    """The paragraphs of the Word file ``source`` whose bytes are ``data``; an InputError when it
+    is no Word file, past the bounds of office_package.py, or its XML is damaged (libxml2 refuses
+    an entity expansion bomb on its own; python-docx never resolves external entities)."""
+    if (reason := package_problem(data)) is not None:
+        raise InputError(source, [Problem("", reason)])
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (etree.LxmlError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError):
+        raise InputError(source, [Problem("", "dokumen Word ini rusak (XML atau isi paketnya tidak dapat dibaca); "
+                                              "buka dan simpan ulang di Word")]) from None
     numbering = _Numbering.of(document)
     out: list[str] = []
     english: list[str] = []  # the English column of a bilingual naskah laid out side by side

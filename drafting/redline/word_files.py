@@ -18,17 +18,16 @@ file ends in a message, not in the engine.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-import zipfile
 from functools import cache
 from pathlib import Path
 
-from ..errors import DraftingError
+from ..errors import DraftingError, os_reason
+from ..limits import MAX_NASKAH_BYTES
+from ..output import reading
+from ..office_package import package_problem
 from .docx import revision_date
 
-MAX_PACKAGE_BYTES = 50 * 1024 * 1024  # a naskah is some 10 KB to a few MB, with pictures
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # what the package may unpack to: a bound on zip bombs
 INSTALL_HINT = "pasang dengan: pip install 'python-redlines[docxodus]'"
 
 
@@ -38,18 +37,8 @@ class RedlineError(DraftingError):
 
 def check_package(data: bytes, name: str) -> None:
     """``data`` is a Word package (.docx) of bounded size, or a RedlineError naming ``name``."""
-    if len(data) > MAX_PACKAGE_BYTES:
-        raise RedlineError(f"{name}: berkas lebih dari {MAX_PACKAGE_BYTES // 2**20} MB")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            names = package.namelist()
-            unpacked = sum(info.file_size for info in package.infolist())
-    except zipfile.BadZipFile:
-        raise RedlineError(f"{name}: bukan dokumen Word (.docx); simpan dulu sebagai .docx di Word") from None
-    if "word/document.xml" not in names:
-        raise RedlineError(f"{name}: bukan dokumen Word (.docx): tidak ada word/document.xml")
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise RedlineError(f"{name}: isi berkas lebih dari {MAX_UNPACKED_BYTES // 2**20} MB setelah dibuka")
+    if (reason := package_problem(data)) is not None:
+        raise RedlineError(f"{name}: {reason}")
 
 
 @cache
@@ -83,13 +72,14 @@ def compare_docx(old: bytes, new: bytes, *, author: str, date: dt.date | dt.date
 def read_package(path: Path) -> bytes:
     """A Word file's bytes, checked as ``check_package`` does, read only when it is a regular file
     of bounded size (not a FIFO or a device)."""
+    reading(path)
     try:
         if not path.is_file():
             raise RedlineError(f"{path}: tidak ada, atau bukan berkas biasa")
-        if path.stat().st_size > MAX_PACKAGE_BYTES:
-            raise RedlineError(f"{path}: berkas lebih dari {MAX_PACKAGE_BYTES // 2**20} MB")
+        if path.stat().st_size > MAX_NASKAH_BYTES:
+            raise RedlineError(f"{path}: berkas lebih dari {MAX_NASKAH_BYTES // 2**20} MB")
         data = path.read_bytes()
     except OSError as exc:
-        raise RedlineError(f"{path}: tidak dapat dibaca ({exc.strerror})") from None
+        raise RedlineError(f"{path}: tidak dapat dibaca ({os_reason(exc)})") from None
     check_package(data, str(path))
     return data

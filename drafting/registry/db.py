@@ -21,6 +21,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import InputError
+from ..output import reading
 
 DEFAULT_DB = "drafting.db"
 ENV_VAR = "DRAFTING_DB"
@@ -81,6 +82,8 @@ def open_registry(db: str | os.PathLike[str] | None = None) -> sessionmaker[Sess
 def _engine(url: str) -> Engine:
     if make_url(url).get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
+    if make_url(url).database not in (None, "", ":memory:"):
+        reading(Path(make_url(url).database))  # a command never writes over the registry it opened
     parent = Path(make_url(url).database or ".").parent
     if not parent.is_dir():
         raise RegistryUnavailable(where(url), f"folder {parent} tidak ada")
@@ -102,10 +105,27 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+# What the database drivers say most often, in a drafter's words; anything else keeps the
+# driver's own words, which are what an administrator looks up.
+_REASONS = [
+    ("unable to open database file", "berkas tidak dapat dibuka atau dibuat di sana (folder tidak ada atau tidak "
+                                     "dapat ditulis, atau jalurnya bukan berkas)"),
+    ("file is not a database", "berkas ini bukan registri (bukan basis data SQLite)"),
+    ("database disk image is malformed", "berkas registri rusak"),
+    ("readonly database", "berkas registri hanya dapat dibaca"),
+    ("database is locked", "registri sedang dikunci oleh proses lain; coba lagi"),
+    ("disk I/O error", "galat baca/tulis perangkat"),
+    ("Connection refused", "server basis data tidak menjawab (alamat atau port salah, atau server mati)"),
+    ("password authentication failed", "nama pengguna atau kata sandi basis data salah"),
+    ("does not exist", "basis data atau pengguna itu tidak ada di server"),
+]
+
+
 def _reason(exc: DBAPIError) -> str:
-    """The driver's own words, one line: PostgreSQL's often run over several."""
+    """The driver's words as a drafter reads them, one line: PostgreSQL's often run over several."""
     lines = [line.strip() for line in str(exc.orig).splitlines() if line.strip()]
-    return "; ".join(lines[:2]) or type(exc.orig).__name__
+    said = "; ".join(lines[:2]) or type(exc.orig).__name__
+    return next((ours for theirs, ours in _REASONS if theirs in said), f"galat basis data: {said}")
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

@@ -18,7 +18,7 @@ import openpyxl
 from openpyxl.styles import Font
 
 from ..errors import DraftingError
-from ..output import write_atomic
+from ..output import not_read, write_atomic
 from .headers import HEADERS
 from .models import Agreement
 from .records import file_stem, reference_of
@@ -34,6 +34,7 @@ def export_file(agreements: list[Agreement], path: Path, *, inputs: bool = True)
     """Write the sheet (and, with ``inputs``, the inputs beside it); the number of inputs written."""
     if path.suffix.lower() not in (".csv", ".xlsx"):
         raise DraftingError(f"{path}: tulis ke berkas .csv atau .xlsx")
+    not_read(path)  # the registry's own file, say: refused before the inputs beside it are written
     folder = inputs_folder(path)
     written = 0
     rows = []

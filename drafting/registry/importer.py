@@ -25,13 +25,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import InputError, Problem
+from ..limits import MAX_CELL
 from ..load import load_agreement, read_text
 from .db import drafting_version
 from .headers import KINDS, LEVELS, NUMBER_COLUMN, REQUIRED, STATUSES, normal
 from .models import KIND_LABELS, LEVEL_LABELS, Agreement, Status
 from .records import (change_status, fields_from_input, find_by_reference, identity_key, normal_number,
                       same_agreement, set_input, set_numbers, sha256_of)
-from .sheet import MAX_CELL, SheetRow, Table, read_tables
+from .sheet import SheetRow, Table, read_tables
 
 SEPARATORS = re.compile(r"\s*[;\n]\s*")  # between several numbers or Mitra in one cell
 _MONTHS = {"januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "pebruari": 2, "february": 2,

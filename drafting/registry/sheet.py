@@ -22,13 +22,11 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 
 from ..errors import InputError, Problem
+from ..limits import MAX_CELL, MAX_SHEET_BYTES, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS
 from ..load import read_input
+from ..office_package import EXCEL, package_problem
 from .headers import FOOTER_WORDS, IGNORE, HEADERS, Column, column_of, normal
 
-MAX_BYTES = 20 * 2**20
-MAX_ROWS = 20_000
-MAX_COLUMNS = 200
-MAX_CELL = 10_000  # characters
 HEADER_SCAN = 20  # the header row is looked for among this many rows at the top of a sheet
 MIN_HEADERS = 3  # a row is the header when at least this many of its cells are known headers
 
@@ -84,7 +82,7 @@ def read_tables(path: Path, mapping: dict[str, str] | None = None) -> tuple[list
 
 
 def _grids(path: Path) -> list[_Grid]:
-    data = read_input(path, MAX_BYTES)  # a regular file, bounded: a FIFO or /dev/zero is refused, not read
+    data = read_input(path, MAX_SHEET_BYTES)  # a regular file, bounded: a FIFO or /dev/zero is refused, not read
     if path.suffix.lower() == ".xlsx":
         return _xlsx(path, data)
     if path.suffix.lower() in (".csv", ".txt"):
@@ -93,20 +91,22 @@ def _grids(path: Path) -> list[_Grid]:
 
 
 def _xlsx(path: Path, data: bytes) -> list[_Grid]:
+    if (reason := package_problem(data, EXCEL)) is not None:  # a zip or entity bomb, before openpyxl
+        raise InputError(str(path), [Problem("", reason)])
     try:
         # Twice: once for the values (a formula's last computed result), once to see which cells
         # hold formulas. Not read-only: read-only workbooks know nothing of merged cells.
         values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
         formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
-        raise InputError(str(path), [Problem("", f"berkas XLSX tidak dapat dibaca ({type(exc).__name__}: "
-                                                 f"{str(exc)[:200]})")]) from None
+        raise InputError(str(path), [Problem("", "buku kerja Excel ini rusak dan tidak dapat dibaca; buka dan simpan "
+                                                 "ulang di Excel")]) from None
     grids = []
     for sheet, formula_sheet in zip(values.worksheets, formulas.worksheets):
-        if sheet.max_row > MAX_ROWS or sheet.max_column > MAX_COLUMNS:
+        if sheet.max_row > MAX_SHEET_ROWS or sheet.max_column > MAX_SHEET_COLUMNS:
             raise InputError(str(path), [Problem("", f"lembar '{sheet.title}' terlalu besar ({sheet.max_row} baris, "
-                                                     f"{sheet.max_column} kolom; paling banyak {MAX_ROWS} dan "
-                                                     f"{MAX_COLUMNS})")])
+                                                     f"{sheet.max_column} kolom; paling banyak {MAX_SHEET_ROWS} dan "
+                                                     f"{MAX_SHEET_COLUMNS})")])
         rows = [list(r) for r in sheet.iter_rows(values_only=True)]
         marks = {(c.row - 1, c.column - 1) for r in formula_sheet.iter_rows() for c in r
                  if c.data_type == "f" or isinstance(c.value, str) and c.value.startswith("=")}
@@ -136,9 +136,9 @@ def _csv(path: Path, raw: bytes) -> _Grid:
             rows.append(row)
             lines.append(start)
             start = reader.line_num + 1
-            if len(rows) > MAX_ROWS or len(row) > MAX_COLUMNS:
-                raise InputError(str(path), [Problem("", f"berkas terlalu besar (paling banyak {MAX_ROWS} baris "
-                                                         f"dan {MAX_COLUMNS} kolom)")])
+            if len(rows) > MAX_SHEET_ROWS or len(row) > MAX_SHEET_COLUMNS:
+                raise InputError(str(path), [Problem("", f"berkas terlalu besar (paling banyak {MAX_SHEET_ROWS} baris "
+                                                         f"dan {MAX_SHEET_COLUMNS} kolom)")])
     except csv.Error as exc:
         raise InputError(str(path), [Problem("", f"CSV tidak sah: {exc}", reader.line_num)]) from None
     return _Grid(None, rows, set(), {}, lines)
