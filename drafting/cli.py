@@ -213,7 +213,7 @@ Aturan yang dijalankan bergantung pada naskahnya, dan dikatakan sekali per INPUT
   ditetapkan (22 Mei 2025), atau belum ditandatangani: juga aturan Permen 8/2025.
 
 \b
-Tingkat temuan (teks / JSON "severity"):
+Tingkat temuan (teks, dan JSON "severity_word" / kunci tetap "severity"):
   galat      / error    harus diperbaiki; 'drafting render' tidak menulis naskah yang bergalat
   peringatan / warning  periksa dan putuskan
   info       / info     keterangan
@@ -223,12 +223,69 @@ Status keluar: 0 tanpa galat; 1 ada galat; 2 INPUT tidak dapat dibaca (tidak ada
 PDF tanpa teks/hasil pindaian)."""
 
 
+NEW_HELP = """Membuat isian naskah baru BERKAS (.yaml) yang langsung dapat disusun: pilih jenis naskah dan
+jawab beberapa pertanyaan (para pihak, pokok, pertukaran data, jangka waktu); yang tidak dijawab
+menjadi titik-titik draf. Atau mulai dari contoh (--from) atau isian naskah dalam registri
+(--from-registry). Berkas yang sudah ada tidak pernah ditimpa.
+
+\b
+  drafting new naskah.yaml
+  drafting new naskah.yaml --kind nota_kesepahaman
+  drafting new naskah.yaml --from pks_kanim_pemkab     (contoh di examples/, atau jalur berkas)
+  drafting new naskah.yaml --from-registry 12 --db registri.db"""
+
+
+@main.command(short_help="Membuat isian naskah baru (bertanya, atau dari contoh atau registri).", help=NEW_HELP)
+@click.argument("target", metavar="BERKAS", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--kind", metavar="JENIS", help="Jenis naskah (tanpa bertanya): perjanjian_kerja_sama, "
+                                              "nota_kesepahaman, memorandum_saling_pengertian, ….")
+@click.option("--from", "source", metavar="CONTOH", help="Contoh (nama di examples/) atau berkas isian yang disalin.")
+@click.option("--from-registry", "entry", metavar="ID", type=int, help="Nomor naskah dalam registri yang isiannya disalin.")
+@click.option("--db", envvar="DRAFTING_DB", help="Registri untuk --from-registry (juga dari DRAFTING_DB).")
+def new(target: Path, kind: str | None, source: str | None, entry: int | None, db: str | None) -> None:
+    from . import starter
+
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise OutputError(str(target), "isian baru ditulis sebagai YAML: pakai akhiran .yaml")
+    if source and entry is not None:
+        raise click.UsageError("pilih salah satu: --from atau --from-registry")
+    if target.exists() or target.is_symlink():
+        raise OutputError(str(target), "sudah ada; 'drafting new' tidak pernah menimpa berkas: pilih nama lain")
+    if entry is not None:
+        if not db:
+            raise click.UsageError("--from-registry memerlukan --db (atau DRAFTING_DB)")
+        text = starter.from_registry(entry, db, target)
+    elif source:
+        path = starter.example(source) or Path(source)
+        text = starter.from_file(path, target)
+    else:
+        text = starter.commented(starter.answered(_kind(starter.kinds(), kind), _ask), target)
+    starter.write_new(target, text)
+    click.echo(f"ditulis: {target}\nlanjutkan dengan: drafting render {target}")
+
+
+def _kind(kinds, chosen: str | None):  # noqa: ANN001, ANN202 - starter's types, imported when run
+    names = [k.value for k, _ in kinds]
+    if chosen is not None:
+        if chosen not in names:
+            raise click.BadParameter(f"{chosen!r} bukan salah satu dari {', '.join(names)}", param_hint="'--kind'")
+        return kinds[names.index(chosen)][0]
+    menu = "\n".join(f"  {i}. {label} ({k.value})" for i, (k, label) in enumerate(kinds, 1))
+    number = click.prompt(f"Jenis naskah\n{menu}\nnomor", type=click.IntRange(1, len(kinds)), default=1)
+    return kinds[number - 1][0]
+
+
+def _ask(prompt: str, default: str) -> str:
+    return click.prompt(prompt, default=default, show_default=bool(default))
+
+
 @main.command(short_help="Memeriksa isian atau naskah yang sudah ada.", help=CHECK_HELP)
 @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True,
                 type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True,
-              help="Keluaran JSON: satu objek per INPUT (input, rule_set, ran, skipped, findings); severity "
-                   "error/warning/info = galat/peringatan/info.")
+              help="Keluaran JSON: satu objek per INPUT (input, rule_set, ran, skipped, findings); tiap temuan "
+                   "dengan severity_word galat/peringatan/info seperti pada teks, dan kunci tetap severity "
+                   "error/warning/info untuk skrip.")
 @library_option
 def check(inputs: tuple[Path, ...], as_json: bool, libraries: tuple[Path, ...]) -> None:
     from .checks import errors

@@ -15,11 +15,13 @@ from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator,
                       model_validator)
+from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .limits import (FIRST_DATE, LAST_DATE, MAX_DAYS, MAX_ITEM_LEVELS, MAX_ITEMS, MAX_LINE, MAX_MONTHS, MAX_ORIGINALS,
                      MAX_PARTIES, MAX_PER_YEARS, MAX_TEXT, MAX_TIMES, MAX_YEARS)
 from .normalise import TextProblem, normalise, normalise_lines
+from .schema import IndonesianSchema
 
 
 def _cleaned(clean: Callable[[str], str]) -> Callable[[Any], Any]:
@@ -70,8 +72,8 @@ def _has_letter(value: str | None) -> str | None:
 Title = Annotated[Line, AfterValidator(_has_letter)]
 OptionalTitle = Annotated[OptionalLine, AfterValidator(_has_letter)]
 Date = Annotated[dt.date, Field(ge=FIRST_DATE, le=LAST_DATE, json_schema_extra={
-    "formatMinimum": FIRST_DATE.isoformat(), "formatMaximum": LAST_DATE.isoformat()})]
-PartyRef = Annotated[int, Field(ge=1, le=MAX_PARTIES,
+    "formatMinimum": FIRST_DATE.isoformat(), "formatMaximum": LAST_DATE.isoformat(), "examples": ["2025-07-01"]})]
+PartyRef = Annotated[int, Field(ge=1, le=MAX_PARTIES, examples=[1, 2],
                                 description="Nomor urut pihak: 1 = PIHAK PERTAMA, 2 = PIHAK KEDUA, …")]
 
 
@@ -153,8 +155,9 @@ class SignerLevel(str, Enum):
 
 
 class ListItem(Strict):
-    text: Text
-    items: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS)
+    text: Text = Field(description="Teks butir, yang diikuti subbutirnya ('items'), mis. 'pelayanan paspor, meliputi'.")
+    items: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS,
+                              description="Subbutir: teks, atau lagi {text, items} untuk tingkat berikutnya.")
 
     @model_validator(mode="after")
     def _levels(self) -> ListItem:
@@ -221,11 +224,15 @@ class Party(Strict):
                             "disambung spasi, juga pada judul; 'pada' = '… pada Pemerintah Kabupaten …'; 'comma' = "
                             "'…, Pemerintah Kabupaten …'.")
     short_name: Line = Field(description="Nama singkat yang dipakai di dalam teks.")
-    mitra_type: MitraType
+    mitra_type: MitraType = Field(
+        description="Jenis mitra (Permen 8/2025 Pasal 3 ayat (4) dan Pasal 9): kementerian (pihak Kementerian "
+                    "sendiri), lembaga_negara, lembaga_pemerintah, lembaga_nonpemerintah, pemerintah_daerah, "
+                    "lembaga_pemerintah_asing, organisasi_internasional, organisasi_internasional_nonpemerintah, "
+                    "subjek_hukum_internasional_lainnya.")
     legal_status: OptionalText = Field(None, description="Kedudukan pihak untuk konsiderans: 'bahwa PIHAK PERTAMA adalah …'.")
-    address: OptionalText = None
+    address: OptionalText = Field(None, description="Alamat kedudukan pihak, dicetak di komparisi ('berkedudukan di …').")
     nomor: OptionalLine = Field(None, description="Nomor naskah pihak ini; kosong = titik-titik untuk draf.")
-    representative: Representative
+    representative: Representative = Field(description="Pejabat yang menandatangani untuk pihak ini.")
     signer_level: SignerLevel | None = Field(
         None, description="Untuk pihak Kementerian: tingkat penandatangan (menteri, pimpinan_eselon_1, "
                           "kepala_kantor_wilayah, kepala_upt, lainnya); kosong = disimpulkan dari jabatan.")
@@ -265,7 +272,7 @@ class Signing(Strict):
                                                    "titik-titik.")
     year: int | None = Field(None, ge=1945, le=2200, description="Tahun penandatanganan bila tanggalnya belum diketahui.")
     month: int | None = Field(None, ge=1, le=12, description="Bulan penandatanganan bila tanggalnya belum diketahui.")
-    place: OptionalLine = None
+    place: OptionalLine = Field(None, description="Tempat penandatanganan, mis. 'Jakarta'.")
 
     @model_validator(mode="before")
     @classmethod
@@ -298,10 +305,10 @@ class PriorAgreement(Strict):
     """An earlier agreement cited by number and date: the NK a PKS implements, or the predecessor."""
 
     kind: Kind = Field(Kind.nota_kesepahaman, description="Jenis naskah itu.")
-    tentang: Line
+    tentang: Line = Field(description="Pokok naskah itu, tanpa kata 'tentang'.")
     numbers: list[Line] = Field(min_length=1, max_length=MAX_PARTIES, description="Nomor naskah, satu per pihak.")
-    date: Date
-    end_date: Date | None = None
+    date: Date = Field(description="Tanggal penandatanganannya (TTTT-BB-HH, mis. 2023-06-19).")
+    end_date: Date | None = Field(None, description="Tanggal berakhirnya (TTTT-BB-HH), bila diketahui.")
 
 
 class Renewal(PriorAgreement):
@@ -324,21 +331,23 @@ class AdendumInput(Strict):
 
 
 class Definition(Strict):
-    term: Line
-    abbreviation: OptionalLine = None
-    meaning: Text
+    term: Line = Field(description="Istilah yang didefinisikan, mis. 'Data Kependudukan'.")
+    abbreviation: OptionalLine = Field(None, description="Singkatannya, mis. 'SIMKIM'; dicetak '(yang selanjutnya "
+                                                         "disingkat …)'.")
+    meaning: Text = Field(description="Artinya, tanpa kata 'adalah' di depannya.")
 
 
 class Purpose(Strict):
-    maksud: Text
-    tujuan: Text
+    maksud: Text = Field(description="Maksud kerja sama, disambung ke 'Maksud Perjanjian ini adalah …'.")
+    tujuan: Text = Field(description="Tujuan kerja sama, disambung ke 'Tujuan Perjanjian ini adalah …'.")
 
 
 class DataFlow(Strict):
     receiver: PartyRef
     provider: PartyRef
     data: Line = Field("data", description="Apa yang diterima, mis. 'data kepesertaan tenaga kerja'.")
-    items: list[Item] = Field(min_length=1, max_length=MAX_ITEMS)
+    items: list[Item] = Field(min_length=1, max_length=MAX_ITEMS,
+                              description="Rincian data yang diterima, mis. 'nama lengkap', 'nomor paspor'.")
 
 
 class Network(Strict):
@@ -378,8 +387,10 @@ class DataProtection(Strict):
 
 class DataExchange(Strict):
     mechanism: Line = Field(description="mis. 'layanan web (web-service) secara waktu nyata (real time)'.")
-    flows: list[DataFlow] = Field(min_length=1, max_length=MAX_ITEMS)
-    network: Network | None = None
+    flows: list[DataFlow] = Field(min_length=1, max_length=MAX_ITEMS,
+                                  description="Data yang diterima tiap pihak dari pihak lain: satu per arah.")
+    network: Network | None = Field(None, description="Jaringan komunikasi data dan penyedianya (Pasal Jaringan "
+                                                      "Komunikasi Data); kosong = pasal itu tidak dimuat.")
     personal_data: bool = Field(
         True, description="Data yang dipertukarkan memuat data pribadi (UU 27/2022): Pasal Pelindungan Data Pribadi "
                           "dimuat. false jika tidak, mis. data statistik tanpa identitas orang.")
@@ -387,10 +398,14 @@ class DataExchange(Strict):
 
 
 class Term(Strict):
-    start: Date | None = Field(None, description="Kosong = sejak tanggal ditandatangani.")
-    end: Date | None = None
-    years: int | None = Field(None, ge=1, le=MAX_YEARS)
-    notice_months: int = Field(3, ge=1, le=MAX_MONTHS)
+    start: Date | None = Field(None, description="Tanggal mulai berlaku (TTTT-BB-HH, mis. 2025-07-01); kosong = sejak "
+                                                 "tanggal ditandatangani.")
+    end: Date | None = Field(None, description="Tanggal berakhir (TTTT-BB-HH, mis. 2030-06-30); isi ini atau 'years'.")
+    years: int | None = Field(None, ge=1, le=MAX_YEARS, examples=[5],
+                              description="Lama berlaku dalam tahun, mis. 5; isi ini atau 'end'.")
+    notice_months: int = Field(3, ge=1, le=MAX_MONTHS, examples=[3],
+                               description="Pemberitahuan tertulis sekian bulan sebelum pengakhiran atau "
+                                           "perpanjangan, mis. 3.")
 
     @model_validator(mode="after")
     def _end_or_years(self) -> Term:
@@ -452,7 +467,7 @@ ClauseId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=MAX_LIN
 class ExtraPasal(Strict):
     id: ClauseId | None = Field(None, description="Nama pasal ini untuk rujukan ({{ ref(\"id\") }}) dan untuk "
                                                   "'after'/'before' pasal tambahan lain; kosong = pasal_tambahan_N.")
-    title: Title
+    title: Title = Field(description="Judul pasal, mis. 'PENGAMANAN DOKUMEN'.")
     after: OptionalLine = Field(None, description="Id klausul (atau pasal tambahan) yang mendahului pasal ini.")
     before: OptionalLine = Field(None, description="Id klausul (atau pasal tambahan) yang didahului pasal ini.")
     first: bool = Field(False, description="Pasal ini menjadi Pasal 1.")
@@ -666,7 +681,7 @@ class Coordination(Strict):
 
     record: Text = Field(description="Catatan koordinasinya, mis. 'Surat Direktur Perjanjian Ekonomi dan Sosial "
                                      "Budaya Kementerian Luar Negeri Nomor … tanggal …' atau notula rapat.")
-    date: Date | None = None
+    date: Date | None = Field(None, description="Tanggal koordinasi (TTTT-BB-HH, mis. 2026-01-15).")
     outcome: Literal["naskah_kerja_sama", "perjanjian_internasional"] = Field(
         "naskah_kerja_sama", description="Hasilnya: 'naskah_kerja_sama' = dapat dibuat sebagai naskah Kerja Sama "
                                          "(MSP); 'perjanjian_internasional' = harus melalui perjanjian internasional "
@@ -689,7 +704,10 @@ class Foreign(Strict):
 class Agreement(Strict):
     """One naskah kerja sama, as the drafter describes it."""
 
-    kind: Kind
+    kind: Kind = Field(
+        description="Jenis naskah: perjanjian_kerja_sama, nota_kesepahaman, nota_kesepakatan (Kerja Sama utama dengan "
+                    "nama lain), surat_perjanjian (Kerja Sama teknis berjudul PERJANJIAN), atau "
+                    "memorandum_saling_pengertian (Kerja Sama luar negeri, dwibahasa).")
     naskah: OptionalLine = Field(
         None, description="Sebutan naskah di judul dan di teks bila lain dari jenisnya, mis. 'Perjanjian' atau "
                           "'Surat Perjanjian' (Permen 8/2025 Pasal 5: '… atau nama lain'); kosong = sebutan jenisnya.")
@@ -699,27 +717,37 @@ class Agreement(Strict):
                                           "kemudian menimpa yang lebih dahulu.")
     tentang: Line = Field(description="Pokok naskah, tanpa kata 'tentang'.")
     draft: bool = Field(False, description="Draf: yang belum diketahui ditulis titik-titik.")
-    signing: Signing = Signing()
-    parties: list[Party] = Field(min_length=2, max_length=MAX_PARTIES)
+    signing: Signing = Field(Signing(), description="Tanggal dan tempat penandatanganan; kosong pada draf.")
+    parties: list[Party] = Field(min_length=2, max_length=MAX_PARTIES,
+                                 description="Para pihak, paling sedikit dua, berurutan: PIHAK PERTAMA, PIHAK KEDUA, …")
     recitals: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS, description="Konsiderans tambahan ('bahwa …').")
-    legal_basis: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
+    legal_basis: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                    description="Dasar hukum: peraturan perundang-undangan, masing-masing dengan nomor "
+                                                "Lembaran Negara dan Tambahan Lembaran Negara.")
     nota_kesepahaman: PriorAgreement | None = Field(None, description="Nota Kesepahaman yang dilaksanakan PKS ini.")
     technical_basis: OptionalText = Field(
         None, description="Jika PKS tanpa Nota Kesepahaman: dasarnya (Permen 8/2025 Pasal 7 ayat (1)), ditulis sebagai "
                           "konsiderans terakhir ('bahwa …'), mis. 'kerja sama ini hanya mencakup substansi yang "
                           "bersifat teknis'.")
     renewal: Renewal | None = Field(None, description="Naskah yang diperpanjang oleh naskah ini.")
-    definitions: list[Definition] = Field(default_factory=list, max_length=MAX_ITEMS)
-    purpose: Purpose | None = None
-    scope: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS)
+    definitions: list[Definition] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                          description="Istilah yang didefinisikan di Pasal Ketentuan Umum.")
+    purpose: Purpose | None = Field(None, description="Maksud dan tujuan kerja sama (Permen 8/2025 Pasal 21).")
+    scope: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS,
+                              description="Ruang lingkup kerja sama, satu butir per kegiatan, mis. 'pertukaran data'.")
     forms: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS,
                               description="Bentuk kerja sama, mis. 'pertukaran informasi', 'kunjungan kerja', "
                                           "'pelatihan'.")
-    data_exchange: DataExchange | None = None
-    capacity_building: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
+    data_exchange: DataExchange | None = Field(None, description="Pertukaran data antara para pihak; kosong = tidak "
+                                                                "ada, dan pasal-pasalnya tidak dimuat.")
+    capacity_building: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                          description="Kegiatan peningkatan kapasitas, mis. 'pelatihan teknis bagi "
+                                                      "petugas'.")
     financing: OptionalText = Field(None, description="Kalimat tambahan tentang pembiayaan, mis. sumber APBN.")
-    term: Term | None = None
-    monitoring: Monitoring | None = None
+    term: Term | None = Field(None, description="Jangka waktu berlakunya naskah: lama dalam tahun ('years', mis. 5) "
+                                                "atau tanggal berakhir ('end').")
+    monitoring: Monitoring | None = Field(None, description="Pemantauan dan evaluasi: berapa kali dalam berapa "
+                                                            "tahun, dan laporan berkala.")
     termination: Termination = Field(Termination(), description="Pengakhiran (Permen 8/2025 Pasal 37).")
     domicile: Domicile | None = Field(None, description="Hukum yang berlaku dan domisili hukum: pengadilan negeri, "
                                                         "atau tempat arbitrase BANI.")
@@ -732,9 +760,13 @@ class Agreement(Strict):
     non_binding: bool = Field(False, description="Nota Kesepahaman: nyatakan bahwa naskah ini tidak menimbulkan hak "
                                                  "dan kewajiban yang mengikat secara hukum.")
     originals: int | None = Field(None, ge=1, le=MAX_ORIGINALS, description="Rangkap; kosong = sebanyak pihak.")
-    extra_pasal: list[ExtraPasal] = Field(default_factory=list, max_length=MAX_ITEMS)
-    clauses: ClauseChoice = ClauseChoice()
-    style: Style = Style()
+    extra_pasal: list[ExtraPasal] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                          description="Pasal tambahan yang ditulis sendiri, di tempat yang dipilih "
+                                                      "('after', 'before', 'first').")
+    clauses: ClauseChoice = Field(ClauseChoice(), description="Klausul yang tidak dipakai, varian yang dipilih, dan "
+                                                              "judul pasal pengganti.")
+    style: Style = Field(Style(), description="Gaya naskah: sebutan pihak, kalimat pembuka, komparisi, judul, "
+                                              "kertas, paraf.")
     foreign: Foreign | None = Field(None, description="Kerja Sama luar negeri: unit pelaksana dan koordinasi dengan "
                                                       "Kementerian Luar Negeri (Permen 8/2025 Pasal 8 dan 10).")
     english: English | None = Field(None, description="Naskah dwibahasa: teks bahasa Inggris dari isian yang dicetak, "
@@ -745,6 +777,12 @@ class Agreement(Strict):
     prevailing_text: Literal["en", "id", "none"] = Field(
         "en", description="Naskah dwibahasa: teks yang berlaku bila terdapat perbedaan penafsiran: 'en' = bahasa "
                           "Inggris, 'id' = bahasa Indonesia, 'none' = tidak disebut (semua naskah sama autentiknya).")
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, schema_generator: type[GenerateJsonSchema] = IndonesianSchema,
+                          **kwargs: Any) -> dict[str, Any]:
+        """The schema in the drafter's words (``schema.py``): what ``drafting schema`` prints."""
+        return super().model_json_schema(*args, schema_generator=schema_generator, **kwargs)
 
     @model_validator(mode="after")
     def _party_refs(self) -> Agreement:

@@ -20,11 +20,6 @@ from .load import load_agreement
 from .model import Agreement
 from .numbering import number
 from .output import write_atomic
-from .read import read_naskah
-from .read.bilingual import split
-from .render.docx import render_docx
-from .render.pandoc import render_html, render_markdown
-from .render.pdf import render_pdf
 from .typography import emphasise
 
 INPUT_SUFFIXES = (".yaml", ".yml", ".json")  # a draft's input; anything else is an existing naskah
@@ -39,6 +34,11 @@ def build(agreement: Agreement, *, source: str = "<input>", libraries: tuple[Pat
 
 
 def render(doc: Document, fmt: str) -> bytes:
+    # imported here: ``check`` of an input needs none of them, and docxtpl and pandoc are slow to load
+    from .render.docx import render_docx
+    from .render.pandoc import render_html, render_markdown
+    from .render.pdf import render_pdf
+
     renderers: dict[str, Callable[[Document], bytes]] = {
         "docx": lambda d: render_docx(d, d.page.template),
         "md": render_markdown,
@@ -67,6 +67,9 @@ def check_file(source: Path, *, libraries: tuple[Path, ...] = ()) -> Report:
         report = check(agreement, analyse_draft(agreement, source=str(source), libraries=libraries))
         report.findings = with_lines(report.findings, source)
         return report
+    from .read import read_naskah  # pdfplumber and python-docx: only for an existing naskah
+    from .read.bilingual import split
+
     # a bilingual naskah: the Indonesian text is analysed, the English one compared with it
     original, translation = split(read_naskah(source), lambda p: p.full)
     return check(None, analyse(original, translation=[p.full for p in translation] if translation else None))

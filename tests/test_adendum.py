@@ -202,6 +202,9 @@ def test_commands_with_files_and_with_the_registry(tmp_path: Path) -> None:
                                   "--date", "2025-11-20", "--db", str(tmp_path / "unused.db")])
     assert result.exit_code == 0, result.output
     assert out.read_bytes()[:2] == b"PK" and (tmp_path / "r.docx").is_file()
+    # the ministry's new name changes the title and the komparisi, which an adendum does not amend
+    assert "catatan: berubah di luar pasal, tidak dituangkan dalam adendum: Judul, Pembukaan, Konsiderans" \
+        in result.output
     assert "NASKAH KONSOLIDASI" in (tmp_path / "k.md").read_text(encoding="utf-8")
     # the registry: the agreement, then its adenda, counted
     db = str(tmp_path / "registri.db")
@@ -220,6 +223,15 @@ def test_commands_with_files_and_with_the_registry(tmp_path: Path) -> None:
     result = runner.invoke(main, ["konsolidasi", "1", "-o", str(tmp_path / "k2.md"), "--db", db])
     assert result.exit_code == 0, result.output
     assert "16 Januari 2030" in (tmp_path / "k2.md").read_text(encoding="utf-8")
+    # the registry knows the extended term, and a renewal starts from the agreement as amended
+    listed = runner.invoke(main, ["registry", "list", "--db", db])
+    assert "2030-01-16" in listed.output and "2027-01-16" not in listed.output
+    result = runner.invoke(main, ["renew", "1", "--years", "3", "-o", str(tmp_path / "renew"), "--db", db])
+    assert result.exit_code == 0, result.output
+    renewal = load_agreement(tmp_path / "renew" / "naskah-2.yaml")
+    assert renewal.renewal is not None and renewal.renewal.end_date.isoformat() == "2030-01-16"
+    assert renewal.adendum is None and renewal.parties[0].pejabat_penghubung == (
+        "Deputi Direktur Bidang Kepesertaan Korporasi dan Institusi")
     # an input is never overwritten
     result = runner.invoke(main, ["adendum", str(SIGNED), str(second), "-o", str(second)])
     assert result.exit_code == 2 and "tidak pernah ditimpa" in result.output

@@ -52,7 +52,7 @@ def test_check_json(tmp_path: Path, bpjs_data) -> None:
     reports = json.loads(result.stdout)
     assert [Path(r["input"]).name for r in reports] == ["naskah.yaml", "pks_bpjs_2023_seed003.txt"]
     finding = next(f for f in reports[0]["findings"] if f["rule"] == "pks_basis")
-    assert finding == {"rule": "pks_basis", "severity": "error", "message": finding["message"],
+    assert finding == {"rule": "pks_basis", "severity": "error", "severity_word": "galat", "message": finding["message"],
                        "place": "nota_kesepahaman", "source": "Permen 8/2025 Pasal 6 dan Pasal 7 ayat (1)",
                        "line": None}  # the key is absent: no line to point at
     assert {"rule": "pasal_numbering", "place": "Pasal 14–16"}.items() <= reports[1]["findings"][0].items()
@@ -60,6 +60,17 @@ def test_check_json(tmp_path: Path, bpjs_data) -> None:
     assert reports[1]["rule_set"].startswith("naskah: Perjanjian Kerja Sama, dalam negeri, ditandatangani 19 Juni 2023")
     assert reports[1]["skipped"]["signer_authority"] == "memerlukan isian (YAML/JSON)"
     assert {f["severity"] for r in reports for f in r["findings"]} <= {"error", "warning", "info"}
+
+
+def test_json_names_each_severity_as_the_text_does(tmp_path: Path, bpjs_data) -> None:
+    """The word of the text report's '[galat]' is in the JSON too, finding by finding."""
+    source = write(tmp_path, without_nk(bpjs_data))
+    text = run("check", source).output
+    [report] = json.loads(run("check", "--json", source).stdout)
+    assert report["findings"]
+    for f in report["findings"]:
+        assert {"error": "galat", "warning": "peringatan", "info": "info"}[f["severity"]] == f["severity_word"]
+        assert f"[{f['severity_word']}] {f['place']}" in text
 
 
 def test_check_help_says_severities_and_exit_status() -> None:
@@ -101,7 +112,7 @@ def test_render_force_writes_and_says_so(tmp_path: Path, bpjs_data) -> None:
     result = run("render", "--force", source, "--format", "md")
     assert result.exit_code == 0, result.output
     assert "ditulis meskipun ada galat (--force)" in result.output
-    assert source.with_suffix(".md").read_text(encoding="utf-8").startswith("# **PERJANJIAN KERJA SAMA**")
+    assert source.with_suffix(".md").read_text(encoding="utf-8").startswith("**PERJANJIAN KERJA SAMA**\n\n**ANTARA**")
 
 
 def test_render_writes_with_warnings_shown(tmp_path: Path, bpjs_data) -> None:

@@ -40,6 +40,12 @@ def test_bare_help_loads_neither_pydantic_nor_jinja() -> None:
     assert loaded("--help") & {"pydantic", "jinja2", "yaml", "drafting.model"} == set()
 
 
+def test_checking_an_input_reads_no_word_pdf_or_pandoc() -> None:
+    """An input is checked on its assembled paragraphs: no renderer, no reader of existing files."""
+    example = ROOT / "examples" / "pks_bpjs_ketenagakerjaan_imigrasi.yaml"
+    assert loaded("check", str(example)) & {"docx", "docxtpl", "pypandoc", "pdfplumber", "sqlalchemy"} == set()
+
+
 def test_a_lazy_command_imports_its_stage_when_run() -> None:
     assert {"sqlalchemy", "rich"} <= loaded("registry", "--help")
     assert "fastapi" not in loaded("registry", "--help")

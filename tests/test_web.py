@@ -221,14 +221,17 @@ def test_unknown_format_is_a_404(client: TestClient, bpjs: dict[str, Any]) -> No
 
 
 def test_serve_listens_on_localhost_by_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.chdir(tmp_path)  # the default registry, drafting.db, is made in the working folder
+    monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("DRAFTING_DB", raising=False)
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr("uvicorn.run", lambda app, **kw: calls.append(kw))
+    apps: list[Any] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **kw: (calls.append(kw), apps.append(app)))
     result = CliRunner().invoke(main, ["serve"])
     assert result.exit_code == 0, result.output
     assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8000
-    assert (tmp_path / "drafting.db").exists()
+    # no --db, no DRAFTING_DB: no registry, and no drafting.db made in the working folder
+    assert list(tmp_path.iterdir()) == []
+    assert local(apps[0]).get("/api/meta").json()["registry"] is False
     CliRunner().invoke(main, ["serve", "--port", "8123"])
     assert calls[1]["port"] == 8123
 

@@ -276,3 +276,28 @@ def test_the_preview_converts_only_new_blocks_and_is_the_page_pandoc_makes_of_al
                                       extra_args=["--wrap=none"])
         assert preview.body_html(doc) == whole
         assert preview.body_html(doc) == whole  # from the cache alone
+
+
+def test_attaching_an_uploaded_naskah_reads_it_in_a_worker(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading back a PDF of a hundred pages takes seconds of CPU: in a worker, like a preview,
+    so that no other drafter waits for it; a bomb in the upload is refused there, as by the CLI."""
+    ran: list[str] = []
+    real = pool.run
+
+    async def recorded(work: Any, *args: Any) -> Any:
+        ran.append(work.__name__)
+        return await real(work, *args)
+
+    monkeypatch.setattr(pool, "run", recorded)
+    bomb = (ROOT / "tests" / "corpus" / "format_word_numbering" / "naskah.docx").read_bytes()
+    import io
+    import zipfile
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(bomb)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, data if name != "word/document.xml" else b'<!DOCTYPE x [<!ENTITY a "a">]>' + data)
+    response = client.post("/api/registry/2/attach", params={"filename": "naskah.docx"}, content=out.getvalue(),
+                           headers={"Content-Type": "application/octet-stream"})
+    assert_problem(response, 422, "DTD")
+    assert ran == ["uploaded_naskah"]

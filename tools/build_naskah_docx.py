@@ -1,6 +1,7 @@
 """Writes templates/naskah.docx: the Word template every naskah renders into.
 
-The house style lives here once, as Word paragraph styles (not as direct formatting in code):
+The house style (its numbers in drafting/page.py) becomes Word paragraph styles here (not direct
+formatting in code):
 fonts, sizes, spacing, indents of ayat and list levels, the Pasal headings that keep with the
 next paragraph, page size (A4 or F4) and margins, the page number in the header from page 2 on, the
 paraf box in the footer of every page but the signature page. The file is kept lean on purpose (no
@@ -16,23 +17,12 @@ import zipfile
 from pathlib import Path
 
 from drafting.layout import BUTIR_LEVELS
+from drafting.page import (FONT, INDENT, LABEL_TAB, LINE, MARGINS, PAPERS, PARAF_CELL, PARAF_ROOM,
+                           SIZE_HALF_POINTS)
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "naskah.docx"
 
-# The house style, in one place. Sizes in twentieths of a point (twips) unless said otherwise.
-FONT = "Bookman Old Style"  # LibreOffice on Linux falls back to URW Bookman (fonts-urw-base35)
-SIZE_HALF_POINTS = 24  # 12 pt
-LINE = 276  # line spacing in 240ths of a line: 276 = 1.15
-INDENT = 567  # one list level, in twentieths of a point: 1 cm
-LABEL_TAB = 1587  # where the ':' of labelled lines (Nama, NIP, Jabatan, Alamat) aligns: 2.8 cm past the text
-# Margins per Tata Naskah Dinas (Permenkumham 31/2020): top 2, bottom 2.5, left 3, right 2 cm. The
-# footer starts 0.8 cm from the bottom edge so that the paraf box (about 1.4 cm high) fits inside
-# the bottom margin: LibreOffice does not push the text up for a taller footer, Word does.
-MARGINS = {"top": 1134, "bottom": 1417, "left": 1701, "right": 1134, "header": 567, "footer": 454}
-# Paper, chosen by the input's style.paper: A4, or F4/folio (215 × 330 mm) still usual in government offices.
-PAPERS = {"a4": (11906, 16838), "f4": (12189, 18709)}
-PARAF_CELL = 2268  # width of one party's paraf box: 4 cm, narrower when many parties share the line
-PARAF_ROOM = 567  # height of the box left empty for the paraf: 1 cm
+# The house style: drafting/page.py, which the form's paged preview reads too.
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'

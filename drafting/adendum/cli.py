@@ -121,6 +121,9 @@ def adendum_(signed: str, changed: tuple[Path, ...], output: Path | None, consol
     doc = adendum(agreement, amendments, source=names[-1])
     last = amendments[-1]
     click.echo(f"Adendum ke-{last.ke}: {len(last.points)} butir perubahan dalam Pasal I")
+    outside = [c.node.title for c in (*last.comparison.front, *last.comparison.closing) if c.op != "equal"]
+    if outside:  # an adendum amends Pasal; the title block, opening and recitals stay as signed
+        click.echo(f"catatan: berubah di luar pasal, tidak dituangkan dalam adendum: {', '.join(outside)}", err=True)
     _write(output, doc)
     if consolidated_to or redline:
         merged = consolidated(agreement, amendments, source=names[-1])

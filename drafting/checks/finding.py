@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -20,8 +20,20 @@ class Finding:
     source: str | None = None  # the article the rule comes from, e.g. "Permen 8/2025 Pasal 21"
     line: int | None = None  # line of ``place`` in the YAML input, where known
 
-    def to_dict(self) -> dict[str, str | None]:
-        return asdict(self)
+    def to_dict(self) -> dict[str, str | int | None]:
+        """JSON keeps ``severity`` as the stable key scripts and the form test against, and says it
+        in the word the text report prints beside it (``severity_word``: galat, peringatan, info)."""
+        out: dict[str, str | int | None] = {}
+        for key, value in asdict(self).items():
+            out[key] = value
+            if key == "severity":
+                out["severity_word"] = SEVERITY_WORDS[self.severity]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        """A finding read back from ``to_dict`` (a batch's manifest)."""
+        return cls(**{k: v for k, v in data.items() if k != "severity_word"})
 
     def describe(self) -> str:
         cite = f" ({self.source})" if self.source else ""

@@ -15,10 +15,8 @@ from ..errors import InputError, Problem
 from ..limits import MAX_NASKAH_BYTES
 from ..load import decode, read_input
 from .lines import join_lines, strip_furniture
-from .pdf import read_pdf
 from .structure import Paragraph, structure
 from .text import read_text
-from .word import read_docx
 
 __all__ = ["SUFFIXES", "Paragraph", "read_naskah", "structure"]
 
@@ -33,6 +31,11 @@ def read_naskah(path: Path) -> list[Paragraph]:
     if suffix not in SUFFIXES:
         raise InputError(str(path), [Problem("", f"jenis berkas '{suffix}' tidak dikenal; yang dapat diperiksa: "
                                                  ".yaml, .yml, .json (isian) dan " + ", ".join(SUFFIXES))])
+    # pdfplumber and python-docx are imported here, not with the package: the checks of a draft
+    # use its paragraphs and structure, and need neither
+    from .pdf import read_pdf
+    from .word import read_docx
+
     data = read_input(path, MAX_NASKAH_BYTES)
     if suffix == ".docx":
         return structure(read_docx(data, str(path)))

@@ -158,3 +158,9 @@ def _starts_new(previous: str, line: str, label: str, last_label: dict[str, str]
         expected = successor(last_label[_family(label)]) if _family(label) in last_label else ""
         return label == expected or (first_of(label) and _family(label) not in last_label)
     return False
+
+
+def columns(rows: list[list[str]]) -> list[str]:
+    """A table's cells column by column: a signature table has one column per party."""
+    width = max((len(r) for r in rows), default=0)
+    return [r[col] for col in range(width) for r in rows if col < len(r)]

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from .bilingual import two_texts
+from .lines import columns
 from .structure import SIGNATURE_LABEL
-from .word import columns
 
 _HEADING = re.compile(r"^#{1,6}\s+")
 _BULLET = re.compile(r"^(?:[-*+]\s+)+")

@@ -28,6 +28,7 @@ from lxml import etree
 from ..errors import InputError, Problem
 from ..office_package import package_problem
 from .bilingual import two_texts
+from .lines import columns
 from .structure import SIGNATURE_LABEL
 
 
@@ -168,8 +169,3 @@ def read_docx(data: bytes, source: str) -> list[str]:
                     else [" ".join(dict.fromkeys(c for c in row if c.strip())) for row in rows]
     return out + english
 
-
-def columns(rows: list[list[str]]) -> list[str]:
-    """A table's cells column by column: a signature table has one column per party."""
-    width = max((len(r) for r in rows), default=0)
-    return [r[col] for col in range(width) for r in rows if col < len(r)]

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from ..errors import DraftingError
 from ..load import validate
 from ..model import Agreement as Input
-from .models import Adendum, Status
-from .records import get_record, input_json, input_of
+from .models import Adendum, Agreement, Status
+from .records import end_date_of, get_record, input_json, input_of
 
 
 def chain(session: Session, entry: int) -> tuple[Input, list[Input]]:
@@ -30,9 +30,21 @@ def chain(session: Session, entry: int) -> tuple[Input, list[Input]]:
 
 def record(session: Session, entry: int, changed: Input) -> int:
     """Add ``changed`` as the entry's next adendum (the caller commits; two at once cannot both
-    take a place: position is unique per agreement); its position (1: Adendum Pertama)."""
+    take a place: position is unique per agreement); its position (1: Adendum Pertama). The
+    entry's end date becomes the amended one: an adendum that extends the term extends it."""
     agreement = get_record(session, entry)
     position = len(agreement.adenda) + 1
     session.add(Adendum(agreement_id=entry, position=position, input_json=input_json(changed),
                         signing_date=changed.adendum.signing.date if changed.adendum else None))
+    agreement.end_date = end_date_of(changed) or agreement.end_date
     return position
+
+
+def current_input(record: Agreement) -> Input:
+    """The agreement's input as its adenda have changed it (the last one's, without its own
+    part): what a renewal starts from."""
+    if not record.adenda:
+        return input_of(record)
+    last = record.adenda[-1]
+    data = {k: v for k, v in json.loads(last.input_json).items() if k != "adendum"}
+    return validate(data, source=f"registri #{record.id}, adendum {last.position}")

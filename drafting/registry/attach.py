@@ -24,7 +24,10 @@ class Attached:
     warnings: list[str]  # where the input and the registry row disagree (the row is kept)
 
 
-def input_for(source: Path) -> tuple[Input, str, Extraction | None]:
+Found = tuple[Input, str, "Extraction | None"]  # the input, its YAML text, the extraction if it was read back
+
+
+def input_for(source: Path) -> Found:
     """The input in ``source``: an input file as it is, a naskah extracted. A naskah that writes a
     signatory two ways cannot be attached before the drafter chooses (extract, choose, attach the file)."""
     if source.suffix.lower() in INPUT_SUFFIXES:
@@ -36,11 +39,12 @@ def input_for(source: Path) -> tuple[Input, str, Extraction | None]:
     return validate(x.data, source=str(source)), x.yaml(), x
 
 
-def attach(session: Session, agreement_id: int, source: Path) -> Attached:
+def attach(session: Session, agreement_id: int, found: Found) -> Attached:
+    """``found``: what ``input_for`` read (the CPU-bound part, which the form runs in a worker process)."""
     record = get_record(session, agreement_id)
     if record.input_json is not None:
         raise DraftingError(f"naskah #{record.id} sudah mempunyai isian; isian naskah yang terdaftar tidak ditimpa")
-    agreement, text, extraction = input_for(source)
+    agreement, text, extraction = found
     warnings = []
     given = sorted(normal_number(p.nomor) for p in agreement.parties if p.nomor)
     registered = sorted(normal_number(n) for n in record.number_list)

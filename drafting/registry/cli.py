@@ -160,11 +160,12 @@ def add(source: Path, unit: str | None, level: str | None, status: str | None, d
 @click.argument("source", metavar="NASKAH", type=click.Path(path_type=Path, dir_okay=False))
 @db_option
 def attach(agreement_id: int, source: Path, db: str) -> None:
-    from .attach import attach as attach_input  # extraction reads PDF and Word: only when asked for
+    from .attach import attach as attach_input, input_for  # extraction reads PDF and Word: only when asked for
     from ..extract.cli import report
 
+    found = input_for(source)  # before the registry's write lock is taken: reading a PDF takes a while
     with open_registry(db).begin() as session:
-        attached = attach_input(session, agreement_id, source)
+        attached = attach_input(session, agreement_id, found)
     click.echo(f"#{attached.id}: isian disimpan dari {source}")
     for line in report(attached.extraction) if attached.extraction else []:
         click.echo(line)
@@ -333,7 +334,7 @@ def batch(out_dir: Path, formats: tuple[str, ...], force: bool, jobs: int | None
             click.echo(f"tidak ditulis: #{o.id} (ada galat; perbaiki isiannya, atau pakai --force)", err=True)
         for finding in o.findings if o.status in ("refused", "failed") or force else ():
             if finding["severity"] == "error":
-                click.echo(f"  #{o.id}: {Finding(**finding).describe()}", err=True)
+                click.echo(f"  #{o.id}: {Finding.from_dict(finding).describe()}", err=True)
     counts = {s: sum(o.status == s for o in outcomes) for s in ("written", "unchanged", "refused", "failed")}
     click.echo(f"ditulis: {counts['written']}, tidak berubah: {counts['unchanged']}, tidak ditulis karena galat: "
                f"{counts['refused']}, gagal: {counts['failed']} → {out_dir / MANIFEST}")

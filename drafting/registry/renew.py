@@ -28,6 +28,7 @@ from ..pipeline import analyse_draft, build, render
 from .compare import write_comparison
 from .db import drafting_version
 from .models import Agreement, GeneratedFile, Status
+from .adenda import current_input
 from .records import fields_from_input, file_stem, get_record, input_of, set_input
 
 
@@ -64,7 +65,7 @@ def renew(sessions: sessionmaker[Session], agreement_id: int, out_dir: Path, *, 
         open_draft = None if again else open_renewal(session, agreement_id)
         if open_draft is not None:
             old, new, new_input = open_draft.predecessor, open_draft, input_of(open_draft)
-            old_input = input_of(old)
+            old_input = current_input(old)
         else:
             old, old_input, new_input = renewal_draft(session, agreement_id, until=until, years=years,
                                                       officials=officials)
@@ -97,9 +98,10 @@ def open_renewal(session: Session, agreement_id: int) -> Agreement | None:
 def renewal_draft(session: Session, agreement_id: int, *, until: dt.date | None = None, years: int | None = None,
                   officials: tuple[Official, ...] = ()) -> tuple[Agreement, Input, Input]:
     """The predecessor, its input, and the renewal's input, validated; nothing is added or written,
-    so the web form can show the draft before anyone saves it."""
+    so the web form can show the draft before anyone saves it. An agreement changed by adenda is
+    renewed as they left it."""
     old = renewable(session, agreement_id)
-    old_input = input_of(old)
+    old_input = current_input(old)
     new_input = validate(renewal_input(old_input, old, until, years, officials),
                          source=f"perpanjangan naskah #{old.id}")
     return old, old_input, new_input

@@ -59,9 +59,11 @@ def _div(cls: str, blocks_: list[dict[str, Any]]) -> dict[str, Any]:
     return {"t": "Div", "c": [["", [cls], []], blocks_]}
 
 
-def block_ast(b: Block) -> dict[str, Any]:
-    """One laid-out block as pandoc's AST (the web preview converts blocks one by one)."""
-    if b.style in (PASAL, PASAL_TITLE, TITLE, NUMBER):
+def block_ast(b: Block, *, flat: bool = False) -> dict[str, Any]:
+    """One laid-out block as pandoc's AST (the web preview converts blocks one by one). ``flat``
+    (Markdown): the title block's lines are bold paragraphs, not a heading each; the Pasal stay
+    headings, the outline of the naskah."""
+    if b.style in (PASAL, PASAL_TITLE, TITLE, NUMBER) and not (flat and b.style == TITLE):
         level = {TITLE: 1, NUMBER: 1, PASAL: 2, PASAL_TITLE: 2}[b.style]
         ident = b.anchor if b.style == PASAL else ""
         if b.style in (PASAL, TITLE):
@@ -130,12 +132,13 @@ def pandoc_ast(doc: Document, *, flat: bool = False) -> dict[str, Any]:
     title = " ".join(b.text() for b in title_blocks(doc) if b.style == TITLE)
     english = doc.translation
     if english is None:
-        content = [block_ast(b) for b in blocks(doc)] + [signatures_ast(doc.signatories)]
+        content = [block_ast(b, flat=flat) for b in blocks(doc)] + [signatures_ast(doc.signatories)]
     elif doc.layout == "columns":
         content = _columns(doc, flat)
     else:  # the Indonesian text, then the English text, each with its signatures
-        content = ([block_ast(b) for b in blocks(doc)] + [signatures_ast(doc.signatories), {"t": "HorizontalRule"}]
-                   + [block_ast(b) for b in blocks(english)] + [signatures_ast(english.signatories)])
+        content = ([block_ast(b, flat=flat) for b in blocks(doc)]
+                   + [signatures_ast(doc.signatories), {"t": "HorizontalRule"}]
+                   + [block_ast(b, flat=flat) for b in blocks(english)] + [signatures_ast(english.signatories)])
     return {
         "pandoc-api-version": API_VERSION,
         # pagetitle, not title: the title block is already in the body, pandoc would print it twice

@@ -182,9 +182,12 @@ def create_app(db: str | os.PathLike[str] | None = None, libraries: tuple[Path, 
 def add_registry_routes(app: FastAPI, sessions: sessionmaker[Session] | None, offered: Libraries) -> None:
     """The registry API. Database work runs in the thread pool, off the event loop."""
 
-    async def call(work: Callable[..., Any], *args: Any) -> Any:
+    def registry_used() -> None:
         if sessions is None:
             raise HTTPException(404, "registri tidak dipakai: jalankan drafting serve --db BERKAS")
+
+    async def call(work: Callable[..., Any], *args: Any) -> Any:
+        registry_used()
         return jsonable_encoder(await run_in_threadpool(work, sessions, *args))
 
     @app.get("/api/registry")
@@ -211,14 +214,16 @@ def add_registry_routes(app: FastAPI, sessions: sessionmaker[Session] | None, of
     async def attach_entry(agreement_id: str, request: Request, filename: str = "") -> Any:
         """The signed naskah as the body (application/octet-stream, which a cross-site form cannot
         send without asking first); ``filename`` says only its format."""
+        registry_used()
         content = await read_upload(request)
-        return await call(entries.attached, entries.parse_id(agreement_id), content, normalise(filename)[:200])
+        entry = entries.parse_id(agreement_id)
+        found = await pool.run(drafts.uploaded_naskah, content, normalise(filename)[:200])  # reading a PDF: a worker's
+        return await call(entries.attached, entry, found)
 
     @app.post("/api/registry/{agreement_id}/adendum")
     async def make_adendum(agreement_id: str, request: Request) -> Response:
         """The adendum's DOCX, recorded as the entry's next adendum (its place in X-Adendum)."""
-        if sessions is None:
-            raise HTTPException(404, "registri tidak dipakai: jalankan drafting serve --db BERKAS")
+        registry_used()
         docx, position = await run_in_threadpool(entries.adendum_of, sessions, entries.parse_id(agreement_id),
                                                  await read_json(request), offered)
         return Response(docx, media_type=MEDIA_TYPES["docx"], headers={"X-Adendum": str(position)})

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..cli import library_option
-from ..registry.cli import db_option
+from ..registry.db import ENV_VAR
 
 
 @click.command(help="Menjalankan formulir penyusunan naskah di peramban (bawaan: http://127.0.0.1:8000), "
@@ -19,10 +19,12 @@ from ..registry.cli import db_option
               help="Nama atau alamat lain yang dipakai pengguna untuk membuka formulir (mis. di belakang proxy); "
                    "boleh berulang, juga dari DRAFTING_ALLOWED_HOSTS (dipisah spasi). Permintaan ke nama lain "
                    "ditolak.")
-@db_option
+@click.option("--db", envvar=ENV_VAR, metavar="REGISTRI",
+              help=f"Registri untuk membuka, memperpanjang dan menyimpan naskah: berkas SQLite atau URL SQLAlchemy; "
+                   f"juga dari {ENV_VAR}. Tanpa keduanya formulir berjalan tanpa registri.")
 @library_option(help="Folder pustaka unit yang boleh disebut isian dari formulir (selain pustaka yang disebut contoh); "
                      "boleh berulang. Pustaka lain yang disebut isian ditolak.")
-def serve(host: str, port: int, allowed_hosts: tuple[str, ...], db: str, libraries: tuple[Path, ...]) -> None:
+def serve(host: str, port: int, allowed_hosts: tuple[str, ...], db: str | None, libraries: tuple[Path, ...]) -> None:
     import uvicorn  # only this command needs the server
 
     from .app import create_app

@@ -68,3 +68,22 @@ def parsed_upload(text: str, filename: str) -> dict[str, Any]:
     bounds, the same messages); not yet validated, so that an unfinished draft can be opened and
     completed in the form. Dates are the text written in the file: the form shows them as typed."""
     return load.parse_data(text, source=filename, is_json=filename.lower().endswith(".json"))[0]
+
+
+def uploaded_naskah(content: bytes, filename: str) -> Any:
+    """A signed naskah (or an input file) uploaded to be attached to a registry entry, read as
+    ``drafting registry attach`` reads a file (extracted when it is a naskah): the CPU-bound half
+    of attaching, here in a worker. The uploaded name gives only the format, never a path."""
+    import tempfile
+
+    from ..read import SUFFIXES
+    from ..registry.attach import input_for
+
+    suffix = Path(filename).suffix.lower()
+    if suffix not in (*SUFFIXES, *pipeline.INPUT_SUFFIXES):
+        raise InputError(SOURCE, [Problem("filename", f"jenis berkas '{suffix}' tidak dikenal; yang dapat dibaca: "
+                                                      + ", ".join((*SUFFIXES, *pipeline.INPUT_SUFFIXES)))])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"naskah{suffix}"
+        path.write_bytes(content)
+        return input_for(path)

@@ -11,15 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import DraftingError, InputError, Problem
-from ..pipeline import INPUT_SUFFIXES
-from ..read import SUFFIXES
 from ..registry.models import KIND_LABELS, Agreement, Status
 from ..registry.queries import Filter
 from ..registry.records import NotInRegistry, get_record, register, update_draft
@@ -114,22 +111,16 @@ def save_update(sessions: sessionmaker[Session], agreement_id: int, data: Any,
         return summary(record)
 
 
-def attached(sessions: sessionmaker[Session], agreement_id: int, content: bytes, filename: str) -> dict[str, Any]:
-    """An uploaded naskah (or input file) read back into the input of an entry that has none, as
-    ``drafting registry attach`` does: the entry, and the extraction's report."""
+def attached(sessions: sessionmaker[Session], agreement_id: int, found: Any) -> dict[str, Any]:
+    """An uploaded naskah (or input file), read back by a worker (``drafts.uploaded_naskah``), as the
+    input of an entry that has none, as ``drafting registry attach`` does: the entry, and the
+    extraction's report."""
     from ..extract.cli import report
     from ..registry.attach import attach
 
-    suffix = Path(filename).suffix.lower()
-    if suffix not in (*SUFFIXES, *INPUT_SUFFIXES):
-        raise InputError(SOURCE, [Problem("filename", f"jenis berkas '{suffix}' tidak dikenal; yang dapat dibaca: "
-                                                      + ", ".join((*SUFFIXES, *INPUT_SUFFIXES)))])
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"naskah{suffix}"  # the uploaded name gives only the format, never a path
-        path.write_bytes(content)
-        with sessions.begin() as session:
-            done = attach(session, agreement_id, path)
-            entry = summary(get_record(session, agreement_id))
+    with sessions.begin() as session:
+        done = attach(session, agreement_id, found)
+        entry = summary(get_record(session, agreement_id))
     return {"entry": entry, "report": report(done.extraction) if done.extraction else [], "warnings": done.warnings}
 
 

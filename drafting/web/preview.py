@@ -5,6 +5,7 @@ of ``drafting check`` on the same draft, each linked to its Pasal or to its fiel
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import subprocess
@@ -16,11 +17,11 @@ from typing import Any
 
 import pypandoc
 
-from .. import pipeline
+from .. import page, pipeline
 from ..checks import Finding, run_checks
 from ..document import Document
 from ..model import Agreement
-from ..layout import blocks
+from ..layout import BUTIR_LEVELS, blocks
 from ..render.pandoc import API_VERSION, CSS, block_ast, pandoc_ast, signatures_ast
 
 _PASAL = re.compile(r"Pasal (\d+)")
@@ -37,8 +38,36 @@ def preview(agreement: Agreement, source: str) -> dict[str, Any]:
 
 
 def preview_page(doc: Document) -> str:
-    return (f'<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><style>{CSS}</style></head>'
-            f"<body>{body_html(doc)}</body></html>")
+    """The page the form lays out as paper pages (app.js ``paginate``): the paper's geometry, the
+    party labels of the paraf box, and where the signature page begins, ride on the body."""
+    geometry = json.dumps(page.geometry(doc.page.paper))
+    paraf = "\n".join(doc.paraf_labels) if doc.page.paraf else ""
+    closing = doc.pasal[-1].id if doc.pasal else ""
+    return (f'<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><style>{CSS}{PAGE_CSS}</style></head>'
+            f'<body data-geometry="{html.escape(geometry)}" data-paraf="{html.escape(paraf)}" '
+            f'data-closing="{html.escape(closing)}">{body_html(doc)}</body></html>')
+
+
+# The house style of templates/naskah.docx (tools/build_naskah_docx.py) in CSS, for the paged
+# preview: the font and size, paragraph spacing added (not collapsed) as in Word, list indents of
+# one centimetre a level. The line height (1.15 of the font's own) is set by app.js, which measures it.
+PAGE_CSS = f"""
+body {{ font-family: '{page.FONT}', 'URW Bookman', 'TeX Gyre Bonum', serif; font-size: {page.SIZE_HALF_POINTS / 2}pt;
+       max-width: none; margin: 0; }}
+h1, h2, p {{ font-size: inherit; margin: 0; }}
+.Judul {{ text-transform: uppercase; }}
+.Nomor {{ padding-top: 6pt; }}
+.Isi {{ padding: 6pt 0 3pt; }}
+.PasalNomor {{ margin: 0; padding-top: 12pt; }}
+.PasalJudul {{ padding-bottom: 6pt; text-transform: uppercase; }}
+[class^="Butir"] {{ display: block; margin: 0; padding-bottom: 3pt; }}
+[class^="Butir"] > p {{ padding-left: 1cm; text-indent: -1cm; }}
+[class^="Butir"].cont > p {{ text-indent: 0; }}
+.label {{ display: inline-block; width: 1cm; text-indent: 0; }}
+.split > p {{ text-align-last: justify; }}
+.ttd-table {{ margin-top: 18pt; border-collapse: collapse; }}
+.ttd-table td {{ padding: 0 0.2cm; }}
+""" + "".join(f".Butir{n} {{ padding-left: {n - 1}cm; }}\n" for n in range(1, BUTIR_LEVELS + 1))
 
 
 # Pandoc's HTML of each laid-out block (the blocks are frozen, so they are their own keys; the

@@ -79,7 +79,7 @@ def test_downloaded_docx_has_the_edited_text(page: Any) -> None:
 def test_typed_script_and_template_syntax_stay_text(page: Any) -> None:
     preview = load_bpjs(page)
     baseline = preview.locator("body").inner_text().count("49")
-    fields = page.locator("#form input[type=text], #form textarea")
+    fields = page.locator("#form input[type=text]:not(.date), #form textarea")  # dates: below
     for i in range(fields.count()):
         field = fields.nth(i)
         field.fill(f"{field.input_value()} {PAYLOAD}".strip())
@@ -149,6 +149,34 @@ def test_a_registry_entry_is_renewed_in_the_form_and_saved_as_a_draft(page: Any,
         assert session.get(Agreement, old_id).status is Status.aktif
 
 
+def test_a_blank_form_is_quiet_until_a_field_is_touched_or_a_file_asked_for(page: Any) -> None:
+    """The form opens blank: required fields are empty, but nothing is red until the drafter has
+    left a field empty or pressed a download."""
+    expect(page.locator("#status")).to_contain_text("isian wajib belum diisi")
+    expect(page.locator(".field.invalid")).to_have_count(0)
+    expect(page.locator("#problems")).to_be_hidden()
+    page.focus("#f-tentang")
+    page.focus("#f-parties-0-name")  # tentang left empty: its problem, and only its own
+    tentang = page.locator('[data-path="tentang"]')
+    expect(tentang.locator(".error")).to_have_text("wajib diisi")
+    expect(page.locator(".field.invalid")).to_have_count(1)
+    page.get_by_role("button", name="Unduh DOCX").click()
+    expect(page.locator('[data-path="parties[0].name"] .error')).to_have_text("wajib diisi")
+    expect(page.locator("#problem-list")).to_contain_text("parties[1].short_name: wajib diisi")
+    assert page.locator(".field.invalid").count() > 5
+
+
+def test_dates_are_typed_and_shown_in_indonesian(page: Any) -> None:
+    preview = load_bpjs(page)
+    date = page.locator("#f-signing-date")
+    assert date.get_attribute("type") == "text"
+    expect(date).to_have_value("19 Juni 2023")
+    for typed in ("1 Juli 2025", "01-07-2025", "1/7/2025"):
+        date.fill(typed)
+        expect(preview.locator("body")).to_contain_text("tanggal Satu, bulan Juli, tahun Dua Ribu Dua Puluh Lima (01-07-2025)")
+        date.fill("")
+    date.fill("31-02-2025")  # no such day: sent as typed, and the server says what is wrong
+    expect(page.locator('[data-path="signing.date"] .error')).to_contain_text("bukan tanggal yang sah")
 # ---- a bilingual naskah: the Memorandum Saling Pengertian ----------------------------------------
 
 MSP = "msp_ditjen_imigrasi_isa_jepang"
@@ -280,3 +308,46 @@ def test_an_opened_entry_changed_becomes_its_adendum(page: Any, registry_db: Pat
     expect(page.locator("#registry-note")).to_have_text(f"adendum ke-1 naskah #{entry} dicatat")
     with sessions() as session:
         assert [a.position for a in session.get(Agreement, entry).adenda] == [1]
+
+
+def pages(page: Any) -> list[dict[str, Any]]:
+    """The preview's pages: size in cm (at the frame's zoom), page number, paraf box, first words."""
+    return page.evaluate("""() => {
+      const d = document.getElementById('preview').contentDocument;
+      const cm = 2.54 / 96;
+      return [...d.querySelectorAll('.page')].map((p) => ({
+        width: Math.round(parseFloat(p.style.width) * 10) / 10, height: Math.round(parseFloat(p.style.height) * 10) / 10,
+        number: p.querySelector('.page-number')?.textContent ?? null,
+        paraf: [...p.querySelectorAll('.paraf td')].map((c) => c.textContent).filter(Boolean),
+        text: p.querySelector('.page-area').innerText.trim().split(/\\s+/).slice(0, 4).join(' '),
+        overflow: p.querySelector('.page-area').scrollHeight * cm > parseFloat(p.style.height) - 4.5 + 0.05,
+      }));
+    }""")
+
+
+def test_the_preview_is_laid_out_on_pages_as_the_pdf_is(page: Any) -> None:
+    """A4 pages with the house margins, '- 2 -' from the second page, the paraf box of both parties
+    at the foot of every page but the signature page, which begins with the closing Pasal; no
+    page overflows. The BPJS example has 9 pages, as its PDF (bench/page_breaks.py)."""
+    preview = load_bpjs(page)
+    expect(preview.locator(".page")).to_have_count(9)
+    shown = pages(page)
+    assert {(p["width"], p["height"]) for p in shown} == {(21.0, 29.7)}
+    assert [p["number"] for p in shown] == [None] + [f"- {i} -" for i in range(2, 10)]
+    assert all(p["paraf"] == ["Paraf PIHAK PERTAMA", "Paraf PIHAK KEDUA"] for p in shown[:-1])
+    assert shown[-1]["paraf"] == [] and shown[-1]["text"] == "Pasal 16 KETENTUAN PENUTUP"
+    assert shown[0]["text"] == "PERJANJIAN KERJA SAMA ANTARA"
+    assert not any(p["overflow"] for p in shown)
+    # every word once: a paragraph split between pages is cut, not repeated
+    body = preview.locator("body").inner_text()
+    assert body.count("IMI-GR.05.01-0158") == 1
+
+
+def test_f4_paper_gives_taller_pages_and_fewer_of_them(page: Any) -> None:
+    preview = load_bpjs(page)
+    expect(preview.locator(".page")).to_have_count(9)
+    page.select_option("#f-style-paper", "f4")
+    expect(preview.locator(".page").first).to_have_attribute("style", re.compile("height: 33"))
+    shown = pages(page)
+    assert {(p["width"], p["height"]) for p in shown} == {(21.5, 33.0)}
+    assert len(shown) < 9

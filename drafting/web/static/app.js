@@ -10,7 +10,11 @@
   // origin: where the form came from in the registry, so that saving updates that entry ({id}) or
   // registers the renewal of that one ({renewOf}); null: saving adds a new entry.
   // english: the English text of a bilingual naskah, kept aside while another kind is chosen.
-  const state = { data: {}, meta: null, seq: 0, timer: 0, origin: null, english: null };
+  // touched: the fields the drafter has changed or left; a problem is shown beside its field only
+  // once that field is touched, or all of them once a download or save is asked for (showAll), so
+  // that a blank form does not open in red.
+  const state = { data: {}, meta: null, seq: 0, timer: 0, origin: null, english: null, touched: new Set(),
+    showAll: false, problems: [] };
   const DEBOUNCE_MS = 300;
   const blank = () => ({ kind: 'perjanjian_kerja_sama', parties: [{}, {}] });
 
@@ -59,6 +63,33 @@
     control.id = idOf(path);
     return el('div', { class: `field ${cls}`.trim(), 'data-path': path },
       el('label', { for: control.id, text: marked(path, label) }), control, el('p', { class: 'error' }));
+  }
+
+  // ---- dates in Indonesian ------------------------------------------------------------------------
+  const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September',
+    'Oktober', 'November', 'Desember'];
+  const isIso = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+  const pad = (n) => String(n).padStart(2, '0');
+  function showDate(v) {
+    if (!isIso(v)) return v == null ? '' : String(v);
+    const [y, m, d] = v.split('-').map(Number);
+    return `${d} ${MONTHS[m - 1]} ${y}`;
+  }
+  function readDate(text) {
+    const t = text.trim();
+    if (!t) return undefined;
+    let m = t.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+    let y; let mo; let d;
+    if (m) [, y, mo, d] = m.map(Number);
+    else if ((m = t.match(/^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$/))) [, d, mo, y] = m.map(Number);
+    else if ((m = t.match(/^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$/))) {
+      const i = MONTHS.findIndex((name) => name.toLowerCase().startsWith(m[2].toLowerCase().slice(0, 3)));
+      if (i < 0) return t;
+      [d, mo, y] = [Number(m[1]), i + 1, Number(m[3])];
+    } else return t;
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return t;
+    return `${y}-${pad(mo)}-${pad(d)}`;
   }
 
   // ---- the English text of a bilingual naskah ----------------------------------------------------
@@ -163,10 +194,15 @@
     return wrap(pathOf(base, spec.key), spec.label, input);
   }
 
+  // Dates are typed as Indonesians write them (19 Juni 2023, 19-06-2023, 19/6/2023), not in the
+  // browser's locale (a date input in an English browser asks mm/dd/yyyy); the input holds
+  // TTTT-BB-HH. What cannot be read as a date is sent as typed, so that the server names it.
   function dateField(spec, get, base) {
-    const input = el('input', { type: 'date' });
-    input.value = current(get, spec.key) ?? '';
-    input.addEventListener('input', () => setValue(get, spec.key, input.value || undefined));
+    const input = el('input', { type: 'text', inputmode: 'numeric', placeholder: 'mis. 19 Juni 2023 atau 19-06-2023',
+      class: 'date' });
+    input.value = showDate(current(get, spec.key));
+    input.addEventListener('input', () => setValue(get, spec.key, readDate(input.value)));
+    input.addEventListener('change', () => { const iso = readDate(input.value); if (isIso(iso)) input.value = showDate(iso); });
     return wrap(pathOf(base, spec.key), spec.label, input);
   }
 
@@ -569,12 +605,17 @@
     return path.startsWith('english.') ? fieldFor(path.slice('english.'.length)) : null;
   }
 
+  // A problem is shown once its field (or the field that holds it) has been touched, or all once
+  // the drafter has asked for a file.
+  const touchedPath = (path) => [...state.touched].some((t) => path === t || path.startsWith(`${t}.`) || path.startsWith(`${t}[`));
   function showProblems(problems) {
+    state.problems = problems;
     for (const node of $('form').querySelectorAll('.error')) node.replaceChildren();
     for (const node of $('form').querySelectorAll('.invalid')) node.classList.remove('invalid');
     const list = $('problem-list');
     list.replaceChildren();
-    for (const p of problems) {
+    const shown = state.showAll ? problems : problems.filter((p) => touchedPath(p.path || ''));
+    for (const p of shown) {
       const where = (p.path || '(naskah)') + (p.line ? ` (baris ${p.line})` : '');
       const target = fieldFor(p.path);
       const item = el('li', {}, target
@@ -586,7 +627,8 @@
         target.querySelector(':scope > .error').append(el('div', { text: p.message }));
       }
     }
-    $('problems').hidden = !problems.length;
+    $('problems').hidden = !shown.length;
+    return shown.length;
   }
 
   // Findings of `drafting check`: one placed in a Pasal links to its heading in the preview (the
@@ -639,17 +681,194 @@
       if (seq !== state.seq) return;
       $('preview').classList.add('stale');
       showFindings([]);
-      showProblems(problems);
-      status('Isian belum lengkap: pratinjau terakhir tetap ditampilkan');
+      const shown = showProblems(problems);
+      status(shown ? 'Isian belum lengkap: pratinjau terakhir tetap ditampilkan'
+        : `Isian belum lengkap: ${problems.length} isian wajib belum diisi (pratinjau menunggu)`);
     }
   }
 
-  // Resolves when the frame has loaded the new page (its previous scroll position restored).
+  // ---- the paged preview ---------------------------------------------------------------------------
+  // The server's page is one column of the naskah's blocks; here it is laid out on paper pages as
+  // the DOCX is: the paper and margins of the house style (body data-geometry, in cm), the text in
+  // its font with a line height 1.15 of the font's own, paragraphs split between lines (never
+  // leaving a single line behind or alone), headings kept with what follows, the signature page
+  // from a new page (data-closing), '- 2 -' at the top from page 2, and the paraf box of each party
+  // (data-paraf) at the foot of every page but the signature pages. The frame runs no script: this
+  // page arranges the frame's document.
+  const KEEP_WITH_NEXT = 'h1, h2, .Nomor, .PasalJudul';
+  const PAGE_CSS = `
+    html { background: #8a9099; }
+    body { margin: 0; padding: 12px 0; }
+    .page { position: relative; margin: 0 auto 12px; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.4); overflow: hidden; }
+    .page-area { position: absolute; }
+    .page-number { position: absolute; left: 0; right: 0; text-align: center; }
+    .paraf { position: absolute; border-collapse: collapse; font-size: 8pt; line-height: 1; text-align: center; }
+    .paraf td { border: 1px solid #000; padding: 1pt 2pt; vertical-align: top; }`;
+
+  function lineBoxes(node, top) {
+    // The line boxes of a block: the distinct tops of its text's rectangles, relative to `top`.
+    const range = node.ownerDocument.createRange();
+    const walker = node.ownerDocument.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    const lines = [];
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      if (!t.data.trim()) continue;
+      range.selectNodeContents(t);
+      for (const r of range.getClientRects()) {
+        if (!r.height) continue;
+        const last = lines[lines.length - 1];
+        if (last && r.top < last.bottom - 2) last.bottom = Math.max(last.bottom, r.bottom - top);
+        else lines.push({ top: r.top - top, bottom: r.bottom - top });
+      }
+    }
+    return lines;
+  }
+
+  // The block split before its line `n`: the part after the split is returned, the block keeps the rest.
+  function splitBlock(block, n) {
+    const doc = block.ownerDocument;
+    const top = block.getBoundingClientRect().top;
+    const lines = lineBoxes(block, top);
+    const y = lines[n].top;
+    const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    const range = doc.createRange();
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      for (let i = 0; i < t.data.length; i++) {
+        range.setStart(t, i); range.setEnd(t, i + 1);
+        const r = range.getBoundingClientRect();
+        if (r.height && r.top - top >= y - 1) {
+          const rest = doc.createRange();
+          rest.setStart(t, i);
+          rest.setEndAfter(block.lastChild);
+          const part = block.cloneNode(false);
+          part.removeAttribute('id');
+          part.append(rest.extractContents());
+          part.classList.add('cont');
+          block.classList.add('split');
+          return part;
+        }
+      }
+    }
+    return null;
+  }
+
+  function paginate(doc) {
+    const body = doc.body;
+    if (!body.dataset.geometry || body.querySelector('.page')) return;
+    const g = JSON.parse(body.dataset.geometry);
+    const px = 96 / 2.54;
+    const cm = (v) => `${v}cm`;
+    const style = doc.createElement('style');
+    style.textContent = PAGE_CSS;
+    doc.head.append(style);
+    // the line height: 1.15 of the font's own, as Word and LibreOffice space 'multiple 1.15'
+    const probe = doc.createElement('p');
+    probe.textContent = 'Pasal';
+    probe.style.lineHeight = 'normal';
+    body.prepend(probe);
+    const lineHeight = probe.getBoundingClientRect().height * 1.15;
+    probe.remove();
+    body.style.lineHeight = `${lineHeight}px`;
+
+    const blocks = [...body.children];
+    const closing = body.dataset.closing ? doc.getElementById(body.dataset.closing) : null;
+    const closingBlock = closing && blocks.find((b) => b === closing || b.contains(closing));
+    const paraf = body.dataset.paraf ? body.dataset.paraf.split('\n') : [];
+    const areaHeight = (g.height - g.top - g.bottom) * px;
+    const pages = [];
+    let area;
+    const newPage = (signing) => {
+      const page = doc.createElement('section');
+      page.className = 'page';
+      Object.assign(page.style, { width: cm(g.width), height: cm(g.height) });
+      area = doc.createElement('div');
+      area.className = 'page-area';
+      Object.assign(area.style, { top: cm(g.top), left: cm(g.left), width: cm(g.width - g.left - g.right) });
+      page.append(area);
+      page.dataset.signing = signing ? 'true' : '';
+      pages.push(page);
+      body.append(page);
+    };
+    const overflows = () => area.scrollHeight > areaHeight + 0.5;
+    newPage(false);
+    let signing = false;
+    for (const block of blocks) {
+      if (block === closingBlock) { signing = true; if (area.children.length) newPage(true); else pages[pages.length - 1].dataset.signing = 'true'; }
+      let current = block;
+      area.append(current);
+      while (overflows()) {
+        const top = area.getBoundingClientRect().top;
+        const lines = lineBoxes(current, current.getBoundingClientRect().top);
+        const room = areaHeight - (current.getBoundingClientRect().top - top);
+        const fit = lines.filter((l) => l.bottom <= room).length;
+        if (current.tagName === 'TABLE') { // a table (the two texts side by side) breaks between its rows
+          const rows = [...current.rows];
+          const first = rows.findIndex((r) => r.getBoundingClientRect().bottom - top > areaHeight);
+          if (first >= 1) {
+            const rest = current.cloneNode(false);
+            const tbody = doc.createElement('tbody');
+            tbody.append(...rows.slice(first));
+            rest.append(tbody);
+            newPage(signing);
+            area.append(rest);
+            current = rest;
+            continue;
+          }
+        } else if (!current.matches(KEEP_WITH_NEXT) && Math.min(fit, lines.length - 2) >= 2) {
+          // at least two lines stay and two go: a line more to the next page rather than one alone
+          const rest = splitBlock(current, Math.min(fit, lines.length - 2));
+          if (!rest) break;
+          newPage(signing);
+          area.append(rest);
+          current = rest;
+          continue;
+        }
+        // the whole block to the next page, with the headings it follows
+        const moving = [current];
+        while (moving[0].previousElementSibling?.matches(KEEP_WITH_NEXT)) moving.unshift(moving[0].previousElementSibling);
+        if (moving.length === area.children.length) break; // a page of it alone: let it overflow
+        newPage(signing);
+        area.append(...moving);
+      }
+    }
+    pages.forEach((page, i) => {
+      if (i > 0) {
+        const number = doc.createElement('div');
+        number.className = 'page-number';
+        number.style.top = cm(g.header);
+        number.textContent = `- ${i + 1} -`;
+        page.append(number);
+      }
+      if (paraf.length && !page.dataset.signing) {
+        const cell = Math.min(g.paraf_cell, (g.width - g.left - g.right) / paraf.length);
+        const table = doc.createElement('table');
+        table.className = 'paraf';
+        Object.assign(table.style, { right: cm(g.right), bottom: cm(g.footer) });
+        const labels = table.insertRow();
+        const room = table.insertRow();
+        for (const label of paraf) {
+          Object.assign(labels.insertCell(), { textContent: `Paraf ${label}` }).style.width = cm(cell);
+          room.insertCell().style.height = cm(g.paraf_room);
+        }
+        page.append(table);
+      }
+    });
+    // the pages at the width of the frame
+    const scale = Math.min(1, (doc.documentElement.clientWidth - 16) / (g.width * px));
+    body.style.zoom = String(scale);
+    body.dataset.pages = String(pages.length);
+  }
+
+  // Resolves when the frame has loaded the new page, laid out as pages (its previous scroll
+  // position restored).
   function showPreview(html) {
     const frame = $('preview');
     const y = frame.contentWindow ? frame.contentWindow.scrollY : 0;
     const loaded = new Promise((resolve) => {
-      frame.addEventListener('load', () => { frame.contentWindow.scrollTo(0, y); resolve(); }, { once: true });
+      frame.addEventListener('load', () => {
+        paginate(frame.contentDocument);
+        frame.contentWindow.scrollTo(0, y);
+        resolve();
+      }, { once: true });
     });
     frame.srcdoc = html; // pandoc's page: every word of the input escaped by pandoc
     frame.classList.remove('stale');
@@ -657,6 +876,7 @@
   }
 
   async function download(url, filename) {
+    state.showAll = true;
     const res = await post(url, state.data);
     if (!res.ok) { showProblems(await problemsOf(res)); return; }
     const href = URL.createObjectURL(await res.blob());
@@ -667,10 +887,13 @@
     setTimeout(() => URL.revokeObjectURL(href), 60000);
   }
 
-  function start(data, origin = null, note = '') {
+  // A blank form is quiet; a loaded one (example, file, registry) shows its problems at once.
+  function start(data, origin = null, note = '', quiet = false) {
     state.data = data;
     state.english = null;
     state.origin = origin;
+    state.touched = new Set();
+    state.showAll = !quiet;
     $('registry-note').textContent = note;
     $('make-adendum').hidden = !origin?.id; // an adendum amends an entry opened from the registry
     draw();
@@ -733,7 +956,7 @@
   // The renewal's input as `drafting renew` writes it, shown in the form; saved only on "Simpan".
   async function renewEntry(id) {
     const years = $('renew-years').value.trim();
-    const until = $('renew-until').value;
+    const until = readDate($('renew-until').value);
     const term = {};
     if (years) term.years = /^\d+$/.test(years) ? Number(years) : years; // else the server names the problem
     if (until) term.until = until;
@@ -752,6 +975,7 @@
   }
 
   async function saveToRegistry() {
+    state.showAll = true;
     const save = $('save-registry');
     save.disabled = true; // a second click while saving would add a second entry
     const res = await saveRequest().finally(() => { save.disabled = false; });
@@ -808,7 +1032,15 @@
       $('save-yaml').before(button(`Unduh ${fmt.toUpperCase()}`, () => download(`/api/render/${fmt}`, `naskah.${fmt}`)));
     }
     $('save-yaml').addEventListener('click', () => download('/api/yaml', 'naskah.yaml'));
-    $('blank').addEventListener('click', () => start(blank()));
+    $('blank').addEventListener('click', () => start(blank(), null, '', true));
+    // a field is touched when changed or left: its problems are shown from then on
+    const touch = (event) => {
+      const field = event.target.closest('[data-path]');
+      if (!field || state.touched.has(field.dataset.path)) return;
+      state.touched.add(field.dataset.path);
+      if (event.type === 'focusout') showProblems(state.problems);
+    };
+    for (const type of ['input', 'change', 'focusout']) $('form').addEventListener(type, touch);
     $('load-example').addEventListener('click', async () => {
       const res = await fetch(`/api/examples/${encodeURIComponent($('example').value)}`);
       if (res.ok) start(await res.json()); else showProblems(await problemsOf(res));
@@ -821,7 +1053,7 @@
       if (res.ok) start(await res.json()); else showProblems(await problemsOf(res));
     });
     initRegistry();
-    start(blank());
+    start(blank(), null, '', true);
   }
 
   init();
