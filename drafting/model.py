@@ -60,17 +60,18 @@ OptionalText = Annotated[Optional[Annotated[str, Field(max_length=MAX_TEXT)]], B
 # Clause-format text (extra_pasal.text): each line cleaned like a field, its line breaks and its
 # indentation (the list levels) kept.
 Lines = Annotated[str, BeforeValidator(_cleaned(normalise_lines)), Field(min_length=1, max_length=MAX_TEXT)]
-def _has_letter(value: str | None) -> str | None:
-    if value is not None and not any(c.isalpha() for c in value):
-        raise PydanticCustomError("title_letter", "judul Pasal harus memuat huruf: tanpa huruf, pembaca (dan "
-                                                  "pemeriksaan naskah) tidak mengenalinya sebagai judul")
+def _has_letters(value: str | None) -> str | None:
+    if value is not None and sum(c.isalpha() for c in value) < 2:
+        raise PydanticCustomError("title_letters", "judul Pasal harus memuat paling sedikit dua huruf: tanpa itu, "
+                                                   "pembaca (dan pemeriksaan naskah) tidak mengenalinya sebagai judul")
     return value
 
 
-# A Pasal's title: read as the title under 'Pasal N' only when it has letters ("0" would be read
-# as the Pasal's first paragraph, and the two texts of a bilingual naskah would then differ).
-Title = Annotated[Line, AfterValidator(_has_letter)]
-OptionalTitle = Annotated[OptionalLine, AfterValidator(_has_letter)]
+# A Pasal's title: read as the title under 'Pasal N' only when it has two letters or more, as a
+# reader tells a title from a label (read/structure.is_caps): "0" or "A" would be read as the
+# Pasal's first paragraph, and the two texts of a bilingual naskah would then differ.
+Title = Annotated[Line, AfterValidator(_has_letters)]
+OptionalTitle = Annotated[OptionalLine, AfterValidator(_has_letters)]
 Date = Annotated[dt.date, Field(ge=FIRST_DATE, le=LAST_DATE, json_schema_extra={
     "formatMinimum": FIRST_DATE.isoformat(), "formatMaximum": LAST_DATE.isoformat(), "examples": ["2025-07-01"]})]
 PartyRef = Annotated[int, Field(ge=1, le=MAX_PARTIES, examples=[1, 2],

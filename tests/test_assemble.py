@@ -240,7 +240,7 @@ def test_extra_pasal_placed_and_numbered(bpjs_data) -> None:
 
 
 def test_extra_pasal_after_unknown_clause(bpjs_data) -> None:
-    bpjs_data["extra_pasal"] = [{"title": "X", "after": "tidak_ada", "paragraphs": ["Y."]}]
+    bpjs_data["extra_pasal"] = [{"title": "Tambahan", "after": "tidak_ada", "paragraphs": ["Y."]}]
     with pytest.raises(InputError) as exc:
         build(validate(bpjs_data))
     assert "extra_pasal[0].after" in problems(exc)
@@ -295,22 +295,22 @@ def test_extra_pasal_referred_to_from_another(bpjs_data) -> None:
 
 
 def test_extra_pasal_outline_error_names_the_field(bpjs_data) -> None:
-    bpjs_data["extra_pasal"] = [{"title": "X", "text": "- butir tanpa paragraf"}]
+    bpjs_data["extra_pasal"] = [{"title": "Tambahan", "text": "- butir tanpa paragraf"}]
     with pytest.raises(InputError) as exc:
         build(validate(bpjs_data))
     assert "extra_pasal[0].text" in problems(exc)
 
 
 def test_extra_pasal_needs_one_body_and_one_place(bpjs_data) -> None:
-    bpjs_data["extra_pasal"] = [{"title": "X", "text": "Y.", "paragraphs": ["Z."]},
-                                {"title": "X", "first": True, "after": "kerahasiaan", "text": "Y."}]
+    bpjs_data["extra_pasal"] = [{"title": "Tambahan", "text": "Y.", "paragraphs": ["Z."]},
+                                {"title": "Tambahan", "first": True, "after": "kerahasiaan", "text": "Y."}]
     with pytest.raises(InputError) as exc:
         validate(bpjs_data)
     assert set(problems(exc)) == {"extra_pasal[0]", "extra_pasal[1]"}
 
 
 def test_extra_pasal_id_must_not_repeat_a_clause(bpjs_data) -> None:
-    bpjs_data["extra_pasal"] = [{"id": "kerahasiaan", "title": "X", "text": "Y."}]
+    bpjs_data["extra_pasal"] = [{"id": "kerahasiaan", "title": "Tambahan", "text": "Y."}]
     with pytest.raises(InputError) as exc:
         build(validate(bpjs_data))
     assert "extra_pasal[0].id" in problems(exc)

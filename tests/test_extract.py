@@ -68,12 +68,7 @@ def test_what_the_tool_rendered_extracts_to_an_input_that_renders_the_same_text(
     assert after == before
 
 
-# Not yet from PDF: the Kanim–university example, whose labelled komparisi lines (NIP) LibreOffice's
-# PDF gives back joined differently (a known gap, reported).
-PDF_EXAMPLES = [p for p in EXAMPLES if p.stem != "pks_kanim_universitas"]
-
-
-@pytest.mark.parametrize("source", PDF_EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("source", EXAMPLES, ids=lambda p: p.stem)
 def test_round_trip_from_pdf(source: Path, tmp_path: Path) -> None:
     if not shutil.which("soffice") and not shutil.which("libreoffice"):
         if os.environ.get("CI"):

@@ -229,3 +229,33 @@ def test_list_labels_stay_short_at_the_bound() -> None:
     from drafting.numbering import _letters
 
     assert _letters(limits.MAX_ITEMS) == "vvvv"
+
+
+@pytest.mark.parametrize("special", ["fifo", "bomb"])
+def test_a_unit_template_s_word_file_is_read_bounded(special: str, tmp_path: Path, bpjs_path: Path) -> None:
+    """The Word template a unit's template names (``docx:``) is read as a naskah is: a FIFO is
+    refused, not waited on; a zip bomb refused before docxtpl unpacks it. In a child process."""
+    import shutil
+    import zipfile
+
+    folder = tmp_path / "pustaka" / "templates" / "perjanjian_kerja_sama"
+    folder.mkdir(parents=True)
+    shipped = Path(limits.__file__).parent.parent / "templates" / "perjanjian_kerja_sama" / "template.yaml"
+    shutil.copy(shipped, folder / "template.yaml")
+    with (folder / "template.yaml").open("a", encoding="utf-8") as f:
+        f.write("docx: kertas.docx\n")
+    if special == "fifo":
+        os.mkfifo(folder / "kertas.docx")
+    else:
+        with zipfile.ZipFile(folder / "kertas.docx", "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
+            package.writestr("word/document.xml", "<w:document/>")
+            with package.open("word/media/bom.bin", "w") as picture:
+                for _ in range(201):
+                    picture.write(bytes(2**20))
+    command = Path(sys.executable).parent / "drafting"
+    done = subprocess.run([str(command), "render", str(bpjs_path), "-o", str(tmp_path / "naskah.docx"), "--library",
+                           str(tmp_path / "pustaka")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "kertas.docx: templat Word: " + ("bukan berkas biasa" if special == "fifo" else "isi berkas lebih dari 200") \
+        in done.stderr, done.stderr
+    assert not (tmp_path / "naskah.docx").exists()

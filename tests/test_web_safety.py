@@ -301,3 +301,15 @@ def test_attaching_an_uploaded_naskah_reads_it_in_a_worker(client: TestClient, m
                            headers={"Content-Type": "application/octet-stream"})
     assert_problem(response, 422, "DTD")
     assert ran == ["uploaded_naskah"]
+
+
+@pytest.mark.parametrize("url, kwargs", [
+    ("/api/open", {"content": '{"text": "kind: x\\n", "filename": "\\u001b[2J\\ud800.yaml"}',
+                   "headers": {"Content-Type": "application/json"}}),
+    ("/api/registry/2/attach?filename=%ED%A0%80.docx", {"content": b"PK", "headers": {"Content-Type":
+                                                                                      "application/octet-stream"}})])
+def test_a_file_name_no_file_system_could_hold_is_no_500(client: TestClient, url: str, kwargs: dict[str, Any]) -> None:
+    """A lone surrogate in the name an upload gives itself (JSON's escape, or a query's bytes)."""
+    response = client.post(url, **kwargs)
+    assert response.status_code in (200, 415, 422), response.text
+    assert "kesalahan di server" not in response.text

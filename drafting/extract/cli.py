@@ -26,7 +26,8 @@ def report(x: Extraction) -> list[str]:
         else:
             where = f"menggantikan klausul {row.replaces}" if row.replaces else "pasal tambahan di tempatnya"
             near = f", mirip {row.similar[0]} {row.similar[1]:.0%}" if row.similar else ""
-            lines.append(head + f"disimpan kata demi kata ({where}{near})")
+            data = _flat(row.data) if row.replaces else ""  # read all the same: the registry and renew use it
+            lines.append(head + f"disimpan kata demi kata ({where}{near})" + (f"; data: {data}" if data else ""))
     matched = sum(not r.kept for r in x.rows)
     lines.append(f"  {matched} Pasal menjadi klausul pustaka, {len(x.rows) - matched} disimpan kata demi kata")
     for choice in x.choices:

@@ -534,7 +534,7 @@ def _signatures(src: Source, parties: list[dict[str, Any]], out: Front) -> None:
         elif signed and not rep.get("name"):
             rep["name"] = signed
         nip = next((line for line in lines if line.upper().startswith("NIP")), None)
-        if nip and not rep.get("nip"):
+        if nip and not rep.get("nip") and out.style.get("party_block") != "lines":  # lines: the komparisi says
             rep["nip"] = re.sub(r"^NIP\.?\s*", "", nip)
         if lines and any_meterai and not every_meterai and not any(re.match(r"^(?:Meterai|Materai)\b", x, re.I) for x in lines):
             party["meterai"] = False

@@ -68,8 +68,10 @@ def heading_number(text: str) -> tuple[int, str] | None:
 
 
 def is_caps(text: str) -> bool:
+    """Two letters or more, none of them lower case (a letter of a script without case counts as
+    written in capitals: upper-casing leaves it as it is)."""
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return len(letters) >= 2 and not any(c.islower() for c in letters)
 
 
 def successor(label: str) -> str:

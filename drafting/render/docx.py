@@ -28,8 +28,12 @@ from xml.sax.saxutils import escape
 from docxtpl import DocxTemplate
 
 from ..document import Break, Document, Inline, Run, Signatory, Tab
+from ..errors import InputError, LibraryError
 from ..layout import (Block, Row, bilingual_signatories, body_blocks, closing_blocks, column_rows, signature_rows,
                       signature_table)
+from ..limits import MAX_NASKAH_BYTES
+from ..load import read_input
+from ..office_package import package_problem
 
 # Characters XML 1.0 forbids; a pasted control character must not make Word refuse the file.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -208,12 +212,24 @@ def template_parts(template: Path, body: str, closing: str, paper: str,
                    paraf: tuple[str, ...]) -> list[tuple[str, bytes]]:
     """The parts of the package docxtpl renders from the template, in its order. Autoescape is on:
     docxtpl escapes the paraf labels, and body and closing (``Xml``) pass as they are."""
-    tpl = DocxTemplate(template)
+    tpl = DocxTemplate(io.BytesIO(_template_bytes(template)))
     tpl.render({"body": Xml(body), "closing": Xml(closing), "paper": paper, "paraf": list(paraf)}, autoescape=True)
     out = io.BytesIO()
     tpl.save(out)
     with zipfile.ZipFile(out) as package:
         return [(info.filename, package.read(info)) for info in package.infolist()]
+
+
+def _template_bytes(template: Path) -> bytes:
+    """A Word template's bytes, read as a naskah the tool did not make is (a unit's library may
+    come from anywhere): a regular file of bounded size, a Word package without a bomb in it."""
+    try:
+        data = read_input(template, MAX_NASKAH_BYTES)
+    except InputError as exc:
+        raise LibraryError(f"{template}: templat Word: {exc.problems[0].message}") from None
+    if (reason := package_problem(data)) is not None:
+        raise LibraryError(f"{template}: templat Word: {reason}")
+    return data
 
 
 # A handful of page setups occur (paper × party labels); each is rendered once per process.

@@ -149,7 +149,7 @@ def create_app(db: str | os.PathLike[str] | None = None, libraries: tuple[Path, 
             raise HTTPException(400, problem("kirim {\"text\": …, \"filename\": …}"))
         if len(body["text"].encode("utf-8", "replace")) > MAX_INPUT_BYTES:
             raise HTTPException(413, problem(f"berkas terlalu besar: lebih dari {MAX_INPUT_BYTES // 1024} KB"))
-        filename = normalise(str(body.get("filename") or ""))[:200] or "berkas.yaml"
+        filename = file_name(str(body.get("filename") or "")) or "berkas.yaml"
         return jsonable_encoder(await pool.run(drafts.parsed_upload, body["text"], filename))
 
     @app.post("/api/preview")
@@ -217,7 +217,7 @@ def add_registry_routes(app: FastAPI, sessions: sessionmaker[Session] | None, of
         registry_used()
         content = await read_upload(request)
         entry = entries.parse_id(agreement_id)
-        found = await pool.run(drafts.uploaded_naskah, content, normalise(filename)[:200])  # reading a PDF: a worker's
+        found = await pool.run(drafts.uploaded_naskah, content, file_name(filename))  # reading a PDF: a worker's
         return await call(entries.attached, entry, found)
 
     @app.post("/api/registry/{agreement_id}/adendum")
@@ -232,6 +232,15 @@ def add_registry_routes(app: FastAPI, sessions: sessionmaker[Session] | None, of
     async def save_update(agreement_id: str, request: Request) -> Any:
         return await call(entries.save_update, entries.parse_id(agreement_id), await read_json(request), offered)
 
+
+
+def file_name(name: str) -> str:
+    """An uploaded file's name as messages show it (it says only the format, never a path): one
+    line, at most 200 characters; a name no file system could hold (a lone surrogate) is none."""
+    try:
+        return normalise(name)[:200]
+    except TextProblem:
+        return ""
 
 
 def search_text(q: str | None) -> str | None:
