@@ -5,6 +5,7 @@ successive adenda, and the commands with files and with the registry."""
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from drafting.layout import plain_text
 from drafting.load import load_agreement, validate
 from drafting.pipeline import build
 from drafting.redline.changes import compare
+from drafting.registry.db import open_registry
+from drafting.registry.models import Agreement
 
 ROOT = Path(__file__).parent.parent
 SIGNED = ROOT / "examples" / "pks_bpjs_ketenagakerjaan_imigrasi.yaml"
@@ -262,3 +265,52 @@ def test_a_pasal_after_the_last_is_added_and_none_goes_before_pasal_1(bpjs_data:
     first["extra_pasal"] = [{"id": "pembuka", "title": "Pembuka", "first": True, "paragraphs": ["Teks."]}]
     with pytest.raises(InputError, match="adendum tidak dapat menyisipkan pasal sebelum Pasal 1"):
         _pasal_i(bpjs_data, first)
+
+
+def test_an_export_moves_the_adenda_with_their_agreement(registry_url: str, tmp_path: Path) -> None:
+    """export → import into a fresh registry: the adenda come back in order, so the agreement's
+    current text and its renewal are as amended; a recorded adendum is never rewritten by a sheet."""
+    runner = CliRunner()
+    old = str(tmp_path / "lama.db")
+    second = tmp_path / "kedua.yaml"
+    second.write_text(CHANGED.read_text(encoding="utf-8").replace("2029-01-16", "2030-01-16")
+                      .replace("PER/41/112025", "PER/7/022026").replace("IMI-GR.05.01-0412", "IMI-GR.05.01-0077"),
+                      encoding="utf-8")
+    assert runner.invoke(main, ["registry", "add", str(SIGNED), "--db", old]).exit_code == 0
+    for n, changed in enumerate((CHANGED, second), 1):
+        result = runner.invoke(main, ["adendum", "1", str(changed), "-o", str(tmp_path / f"a{n}.md"), "--db", old])
+        assert result.exit_code == 0, result.output
+    sheet = tmp_path / "pindah" / "registri.xlsx"
+    assert runner.invoke(main, ["registry", "export", str(sheet), "--db", old]).exit_code == 0
+    folder = sheet.parent / "registri-isian"
+    assert sorted(p.name for p in folder.iterdir()) == ["naskah-1-adendum-1.yaml", "naskah-1-adendum-2.yaml",
+                                                        "naskah-1.yaml"]
+
+    result = runner.invoke(main, ["registry", "import", str(sheet), "--db", registry_url])
+    assert result.exit_code == 0, result.output
+    assert "tidak ada yang berubah" in runner.invoke(main, ["registry", "import", str(sheet), "--db",
+                                                            registry_url]).output
+    with open_registry(registry_url)() as s, open_registry(old)() as o:
+        moved, kept = s.get(Agreement, 1), o.get(Agreement, 1)
+        assert [(a.position, a.input_json, a.signing_date) for a in moved.adenda] == \
+               [(a.position, a.input_json, a.signing_date) for a in kept.adenda]
+        assert moved.end_date == kept.end_date == dt.date(2030, 1, 16)
+    result = runner.invoke(main, ["konsolidasi", "1", "-o", str(tmp_path / "k.md"), "--db", registry_url])
+    assert result.exit_code == 0, result.output
+    assert "16 Januari 2030" in (tmp_path / "k.md").read_text(encoding="utf-8")
+
+    # the same sheet with its first adendum changed: refused, the registry's adenda untouched
+    first = folder / "naskah-1-adendum-1.yaml"
+    first.write_text(first.read_text(encoding="utf-8").replace("2029-01-16", "2029-06-30"), encoding="utf-8")
+    result = runner.invoke(main, ["registry", "import", str(sheet), "--update", "--db", registry_url])
+    assert result.exit_code == 2 and "adendum yang telah tercatat tidak diubah melalui impor" in result.output
+    with open_registry(registry_url)() as s:
+        assert len(s.get(Agreement, 1).adenda) == 2
+
+
+def test_an_adendum_file_without_its_agreements_input_is_refused(tmp_path: Path) -> None:
+    sheet = tmp_path / "registri.csv"
+    sheet.write_text("Jenis,Nomor,Tentang,Mitra,Satuan Kerja,Tanggal Tanda Tangan,Berkas Adendum\n"
+                     f"PKS,X/1,Uji,Mitra,Direktorat,2023-06-19,{CHANGED}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["registry", "import", str(sheet), "--db", str(tmp_path / "r.db")])
+    assert result.exit_code == 2 and "adendum tanpa Berkas Isian naskah yang diubahnya" in result.output

@@ -32,10 +32,14 @@ def record(session: Session, entry: int, changed: Input) -> int:
     """Add ``changed`` as the entry's next adendum (the caller commits; two at once cannot both
     take a place: position is unique per agreement); its position (1: Adendum Pertama). The
     entry's end date becomes the amended one: an adendum that extends the term extends it."""
-    agreement = get_record(session, entry)
+    return append(get_record(session, entry), changed)
+
+
+def append(agreement: Agreement, changed: Input) -> int:
+    """``record`` on an agreement at hand (an import adds a registry's adenda in order)."""
     position = len(agreement.adenda) + 1
-    session.add(Adendum(agreement_id=entry, position=position, input_json=input_json(changed),
-                        signing_date=changed.adendum.signing.date if changed.adendum else None))
+    agreement.adenda.append(Adendum(position=position, input_json=input_json(changed),
+                                    signing_date=changed.adendum.signing.date if changed.adendum else None))
     agreement.end_date = end_date_of(changed) or agreement.end_date
     return position
 

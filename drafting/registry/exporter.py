@@ -4,6 +4,7 @@ into another registry (another machine, a PostgreSQL server) can renew and regen
 
     registri.xlsx
     registri-isian/naskah-12.yaml     ← Berkas Isian of row 12, with its SHA-256 in the sheet
+    registri-isian/naskah-12-adendum-1.yaml  ← Berkas Adendum of row 12, its adenda in order
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ import io
 from pathlib import Path
 from typing import Any
 
+import json
+
 import openpyxl
+import yaml
 from openpyxl.styles import Font
 
 from ..errors import DraftingError
@@ -39,18 +43,25 @@ def export_file(agreements: list[Agreement], path: Path, *, inputs: bool = True)
     written = 0
     rows = []
     for a in agreements:
-        name = ""
+        name, adenda = "", []
         if inputs and a.input_text is not None:
             target = folder / f"{file_stem(a)}.yaml"
             write_atomic(target, a.input_text.encode("utf-8"))
             name = f"{folder.name}/{target.name}"
             written += 1
-        rows.append(_row(a, name))
+            # the adenda are kept as the inputs they amend the agreement to: without them an
+            # imported registry would renew the agreement as first signed
+            for adendum in a.adenda:
+                target = folder / f"{file_stem(a)}-adendum-{adendum.position}.yaml"
+                text = yaml.safe_dump(json.loads(adendum.input_json), allow_unicode=True, sort_keys=False, width=100)
+                write_atomic(target, text.encode("utf-8"))
+                adenda.append(f"{folder.name}/{target.name}")
+        rows.append(_row(a, name, adenda))
     write_atomic(path, _xlsx(rows) if path.suffix.lower() == ".xlsx" else _csv(rows))
     return written
 
 
-def _row(a: Agreement, input_name: str) -> list[Any]:
+def _row(a: Agreement, input_name: str, adenda: list[str]) -> list[Any]:
     values = {
         "No": a.id, "Jenis": a.kind_label, "Nomor": SEPARATOR.join(a.number_list), "Tentang": a.tentang,
         "Mitra": SEPARATOR.join(a.partners), "Satuan Kerja": a.unit, "Tingkat": a.level_label,
@@ -59,6 +70,7 @@ def _row(a: Agreement, input_name: str) -> list[Any]:
         "Naskah Pendahulu": reference_of(a.predecessor), "Ruang Lingkup": a.scope,
         "Rencana Strategis": a.strategic_plan, "Urgensi": a.urgency, "Dukungan": a.support, "Keterangan": a.remarks,
         "Berkas Isian": input_name, "SHA-256 Isian": a.input_sha256 if input_name else None,
+        "Berkas Adendum": SEPARATOR.join(adenda),
     }
     assert list(values) == HEADERS
     return list(values.values())

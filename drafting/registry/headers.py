@@ -42,6 +42,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "Keterangan": ("ket", "catatan"),
     "Berkas Isian": ("isian", "berkas input"),
     "SHA-256 Isian": ("sha256 isian",),
+    "Berkas Adendum": ("adendum", "berkas adenda", "isian adendum"),
 }
 HEADERS = list(COLUMNS)
 NUMBER_COLUMN = "Nomor"

@@ -27,11 +27,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..errors import InputError, Problem
 from ..limits import MAX_CELL
 from ..load import load_agreement, read_text
+from .adenda import append as append_adendum
 from .db import drafting_version
 from .headers import KINDS, LEVELS, NUMBER_COLUMN, REQUIRED, STATUSES, normal
 from .models import KIND_LABELS, LEVEL_LABELS, Agreement, Status
-from .records import (change_status, fields_from_input, find_by_reference, identity_key, normal_number,
-                      same_agreement, set_input, set_numbers, sha256_of)
+from .records import (change_status, fields_from_input, find_by_reference, identity_key, input_json,
+                      normal_number, same_agreement, set_input, set_numbers, sha256_of)
 from .sheet import SheetRow, Table, read_tables
 
 SEPARATORS = re.compile(r"\s*[;\n]\s*")  # between several numbers or Mitra in one cell
@@ -48,6 +49,7 @@ _COMPARED = (("Jenis", "kind"), ("Tentang", "tentang"), ("Mitra", "partners"), (
              ("Nota Kesepahaman Induk", "parent"), ("Naskah Pendahulu", "predecessor"),
              ("Berkas Isian", "input_sha256"))
 _ATTRIBUTE = dict(_COMPARED)
+ADENDA = "Berkas Adendum"
 
 Action = Literal["added", "unchanged", "updated", "refused"]
 
@@ -153,6 +155,14 @@ def _apply(session: Session, reader: _Reader, update: bool) -> RowOutcome:
     changes = [column for column, name in _COMPARED if name in given and _differs(record, name, given[name])]
     if "numbers" in given and record.number_list != given["numbers"]:
         changes.insert(0, NUMBER_COLUMN)
+    if "adenda" in given:
+        held = [a.input_json for a in record.adenda]
+        if [input_json(x) for x in given["adenda"][:len(held)]] != held:  # a signed adendum is never rewritten
+            reader.refuse(ADENDA, "", f"adendum naskah #{record.id} yang tercatat di registri berbeda dari berkas "
+                                      f"adendum baris ini; adendum yang telah tercatat tidak diubah melalui impor")
+            reader.finish()
+        if len(given["adenda"]) > len(held):
+            changes.append(ADENDA)
     if not changes:
         return RowOutcome("", "unchanged", record.id, tentang=record.tentang)
     if not update:
@@ -167,6 +177,9 @@ def _apply(session: Session, reader: _Reader, update: bool) -> RowOutcome:
 
 def _shown(source: Agreement | dict[str, Any], column: str) -> str:
     """A value as the difference message shows it: the registry's, or the row's."""
+    if column == ADENDA:
+        count = len(source.get("adenda", []) if isinstance(source, dict) else source.adenda)
+        return f"{count} adendum"
     name = "numbers" if column == NUMBER_COLUMN else _ATTRIBUTE[column]
     value = source.get(name) if isinstance(source, dict) else \
         (source.number_list if name == "numbers" else getattr(source, name))
@@ -192,8 +205,11 @@ def _insert(session: Session, given: dict[str, Any]) -> Agreement:
     numbers = fields.pop("numbers", [])
     agreement, text = fields.pop("input", (None, None))
     fields.pop("input_sha256", None)
+    adenda = fields.pop("adenda", [])
     fields.setdefault("status", Status.aktif if fields.get("signing_date") else Status.draft)
     record = Agreement(**fields)
+    for changed in adenda:
+        append_adendum(record, changed)
     if agreement is not None:
         set_input(record, agreement, text)
         record.drafting_version = drafting_version()
@@ -207,6 +223,8 @@ def _insert(session: Session, given: dict[str, Any]) -> Agreement:
 
 def _update(record: Agreement, given: dict[str, Any]) -> None:
     fields = dict(given)
+    for changed in fields.pop("adenda", [])[len(record.adenda):]:  # those the registry has not yet
+        append_adendum(record, changed)
     if "numbers" in fields:
         set_numbers(record, fields.pop("numbers"))
         record.identity_key = None if record.numbers else record.identity_key
@@ -316,25 +334,43 @@ class _Reader:
         name = self.text("Berkas Isian")
         if name is None:
             return None
+        loaded = self._load("Berkas Isian", name)
+        if loaded is None:
+            return None
+        agreement, text = loaded
+        expected = self.text("SHA-256 Isian")
+        if expected and expected.lower() != sha256_of(text):
+            self.refuse("Berkas Isian", name, "isinya berbeda dari saat diekspor (SHA-256 tidak sama); kosongkan "
+                                              "kolom SHA-256 Isian jika perubahan itu disengaja")
+        return agreement, text
+
+    def adenda(self, has_input: bool) -> list[Any] | None:
+        """The inputs of ``Berkas Adendum``, in order: each the agreement as that adendum changed it."""
+        names = self.parts(ADENDA)
+        if not names:
+            return None
+        if not has_input:
+            self.refuse(ADENDA, "; ".join(names), "adendum tanpa Berkas Isian naskah yang diubahnya")
+            return None
+        loaded = [self._load(ADENDA, name) for name in names]
+        return [x[0] for x in loaded if x is not None]
+
+    def _load(self, column: str, name: str) -> tuple[Any, str] | None:
         path = self.base / name
         try:
             text = read_text(path)  # bounded, a regular file only: a FIFO named here would hang the import
             agreement = load_agreement(path)
         except OSError as exc:
-            self.refuse("Berkas Isian", name, f"tidak dapat dibaca ({exc.strerror})")
+            self.refuse(column, name, f"tidak dapat dibaca ({exc.strerror})")
             return None
         except InputError as exc:
             first = exc.problems[0].describe() if exc.problems else ""
             more = f" (dan {len(exc.problems) - 1} masalah lain)" if len(exc.problems) > 1 else ""
-            self.refuse("Berkas Isian", name, f"isian tidak sah: {first}{more}")
+            self.refuse(column, name, f"isian tidak sah: {first}{more}")
             return None
         except UnicodeDecodeError:
-            self.refuse("Berkas Isian", name, "bukan teks UTF-8")
+            self.refuse(column, name, "bukan teks UTF-8")
             return None
-        expected = self.text("SHA-256 Isian")
-        if expected and expected.lower() != sha256_of(text):
-            self.refuse("Berkas Isian", name, "isinya berbeda dari saat diekspor (SHA-256 tidak sama); kosongkan "
-                                              "kolom SHA-256 Isian jika perubahan itu disengaja")
         return agreement, text
 
     def fields(self) -> dict[str, Any]:
@@ -364,6 +400,9 @@ class _Reader:
             given = {k: v for k, v in from_input.items() if v not in (None, [])} | given  # the sheet wins
             given["input"] = loaded
             given["input_sha256"] = sha256_of(loaded[1])
+        adenda = self.adenda(loaded is not None)
+        if adenda is not None:
+            given["adenda"] = adenda
         for column in REQUIRED:
             if _ATTRIBUTE[column] not in given and column not in self.refused:
                 self.refuse(column, None, "wajib diisi")
