@@ -68,10 +68,9 @@ def heading_number(text: str) -> tuple[int, str] | None:
 
 
 def is_caps(text: str) -> bool:
-    """Two letters or more, none of them lower case (a letter of a script without case counts as
-    written in capitals: upper-casing leaves it as it is)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and not any(c.islower() for c in letters)
+    """Two letters or more, and upper-casing changes nothing: a letter of a script without case,
+    or one such as 'º' that has no capital, is as the title block prints it."""
+    return sum(c.isalpha() for c in text) >= 2 and text.upper() == text
 
 
 def successor(label: str) -> str:
