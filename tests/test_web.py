@@ -356,18 +356,19 @@ def stored(db: str, agreement_id: int) -> Agreement | None:
         return s.get(Agreement, agreement_id, options=[selectinload(Agreement.numbers)])
 
 
-def test_registry_lists_the_entries_that_have_an_input_newest_first(reg: TestClient) -> None:
+def test_registry_lists_the_entries_newest_first_saying_which_have_an_input(reg: TestClient) -> None:
     body = reg.get("/api/registry").json()
-    assert [e["id"] for e in body["entries"]] == [2, 1] and body["more"] is False
-    assert body["entries"][1] == {
+    assert [(e["id"], e["has_input"]) for e in body["entries"]] == [(3, False), (2, True), (1, True)]
+    assert body["more"] is False
+    assert body["entries"][2] == {
         "id": 1, "kind": "perjanjian_kerja_sama", "kind_label": "Perjanjian Kerja Sama",
         "numbers": ["PER/188/062023", "IMI-GR.05.01-0158"],
         "tentang": "Pemanfaatan Data Keimigrasian dalam Program Jaminan Sosial Ketenagakerjaan",
-        "unit": "Direktorat Jenderal Imigrasi", "end_date": "2027-01-16", "status": "aktif"}
+        "unit": "Direktorat Jenderal Imigrasi", "end_date": "2027-01-16", "status": "aktif", "has_input": True}
 
 
 @pytest.mark.parametrize("q, ids", [("sumbawa", [2]), ("imi-gr.05", [1]), ("JAMINAN SOSIAL", [1]),
-                                    ("Kantor Imigrasi", [2]), ("100%", []), ("tanpa isian", [])])
+                                    ("Kantor Imigrasi", [2]), ("100%", []), ("tanpa isian", [3])])
 def test_registry_list_filters_by_text(reg: TestClient, q: str, ids: list[int]) -> None:
     assert [e["id"] for e in reg.get("/api/registry", params={"q": q}).json()["entries"]] == ids
 

@@ -41,11 +41,12 @@ def summary(record: Agreement) -> dict[str, Any]:
 
 
 def listed(sessions: sessionmaker[Session], text: str | None) -> dict[str, Any]:
-    """The entries that have an input to open or renew, newest first."""
-    statement = Filter(with_input=True, text=text or None).statement()
+    """The entries, newest first; one without an input (imported from a register sheet) is listed to
+    have its signed naskah attached, not to be opened or renewed."""
+    statement = Filter(text=text or None).statement()
     statement = statement.order_by(None).order_by(Agreement.id.desc()).limit(LIMIT + 1)
     with sessions() as session:
-        rows = [summary(r) for r in session.scalars(statement)]
+        rows = [{**summary(r), "has_input": r.input_json is not None} for r in session.scalars(statement)]
     return {"entries": rows[:LIMIT], "more": len(rows) > LIMIT}
 
 

@@ -19,11 +19,13 @@ from playwright.sync_api import expect
 
 from drafting.load import load_agreement
 from drafting.registry.db import open_registry
-from drafting.registry.models import Agreement, Status
+from drafting.pipeline import build, render
+from drafting.registry.models import Agreement, Kind, Status
 from drafting.registry.records import register
 
 PAYLOAD = "<script>alert(1)</script> {{ 7*7 }}"
 BPJS = Path(__file__).parent.parent.parent / "examples" / "pks_bpjs_ketenagakerjaan_imigrasi.yaml"
+KANIM = BPJS.with_name("pks_kanim_pemkab.yaml")
 
 
 def load_bpjs(page: Any) -> Any:
@@ -308,6 +310,34 @@ def test_an_opened_entry_changed_becomes_its_adendum(page: Any, registry_db: Pat
     expect(page.locator("#registry-note")).to_have_text(f"adendum ke-1 naskah #{entry} dicatat")
     with sessions() as session:
         assert [a.position for a in session.get(Agreement, entry).adenda] == [1]
+
+
+def test_an_imported_entry_gets_its_signed_naskah_attached_then_opens(page: Any, registry_db: Path,
+                                                                     tmp_path: Path) -> None:
+    """A row imported from a register sheet has no input: it cannot be opened until its signed
+    naskah is read back into one."""
+    kanim = load_agreement(KANIM)
+    naskah = tmp_path / "pks-ditandatangani.md"
+    naskah.write_bytes(render(build(kanim), "md"))
+    with open_registry(registry_db).begin() as session:
+        row = Agreement(kind=Kind.perjanjian_kerja_sama, tentang=kanim.tentang, partners=["Pemerintah Kabupaten Sumbawa"],
+                        unit="Kantor Imigrasi Kelas II TPI Sumbawa Besar", status=Status.aktif)
+        session.add(row)
+        session.flush()
+        entry = row.id
+    page.get_by_role("button", name="Dari registri").click()
+    actions = page.locator(f'#registry-rows tr[data-id="{entry}"] td.actions')
+    expect(actions.get_by_role("button", name="Buka")).to_have_count(0)
+    with page.expect_file_chooser() as chooser:
+        actions.get_by_role("button", name="Lampirkan naskah bertanda tangan").click()
+    chooser.value.set_files(naskah)
+    report = page.locator("#attach-report")
+    expect(report).to_contain_text(f"naskah #{entry} kini berisian, dibaca dari pks-ditandatangani.md")
+    expect(report).to_contain_text("klausul korespondensi")
+    expect(actions.get_by_role("button", name="Lampirkan naskah bertanda tangan")).to_have_count(0)
+    actions.get_by_role("button", name="Buka").click()
+    expect(page.locator("#f-tentang")).to_have_value(kanim.tentang)
+    expect(page.locator("#registry-note")).to_have_text(f"dibuka dari registri: #{entry} (aktif)")
 
 
 def pages(page: Any) -> list[dict[str, Any]]:

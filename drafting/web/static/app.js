@@ -916,12 +916,46 @@
     }
   }
 
+  // An entry imported from a register sheet has no input: its signed naskah is read back first.
   function entryRow(entry) {
     const cells = [`#${entry.id}`, entry.kind_label, entry.numbers.join('\n'), entry.tentang, entry.unit,
       entry.end_date || '', entry.status];
+    const actions = entry.has_input
+      ? [button('Buka', () => openEntry(entry.id)), ' ', button('Perpanjang', () => renewEntry(entry.id))]
+      : [button('Lampirkan naskah bertanda tangan', () => pickNaskah(entry.id))];
     return el('tr', { 'data-id': entry.id }, ...cells.map((text) => el('td', { text })),
-      el('td', { class: 'actions' }, button('Buka', () => openEntry(entry.id)),
-        ' ', button('Perpanjang', () => renewEntry(entry.id))));
+      el('td', { class: 'actions' }, ...actions));
+  }
+
+  // *Lampirkan naskah bertanda tangan*: the chosen file, sent as it is, becomes the entry's input
+  // (as `drafting registry attach`); what was read is shown, and the entry can then be opened.
+  let attachTo = null;
+  function pickNaskah(id) {
+    attachTo = id;
+    $('attach-file').click();
+  }
+
+  async function attachNaskah() {
+    const file = $('attach-file').files[0];
+    $('attach-file').value = '';
+    if (!file || attachTo == null) return;
+    const id = attachTo;
+    registryError([]);
+    const report = $('attach-report');
+    report.hidden = false;
+    report.textContent = `membaca ${file.name} untuk naskah #${id} …`;
+    const res = await fetch(`${entryUrl(id, '/attach')}?filename=${encodeURIComponent(file.name)}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file,
+    });
+    if (!res.ok) {
+      report.hidden = true;
+      registryError((await problemsOf(res)).map((p) => ({ ...p, message: `${file.name}: ${p.message}` })));
+      return;
+    }
+    const body = await res.json();
+    report.textContent = [`naskah #${id} kini berisian, dibaca dari ${file.name}; buka dengan "Buka".`,
+      ...body.warnings.map((w) => `perhatian: ${w}`), ...body.report].join('\n');
+    listEntries();
   }
 
   let listSeq = 0;
@@ -934,7 +968,7 @@
     const body = await res.json();
     $('registry-rows').replaceChildren(...body.entries.map(entryRow));
     const empty = $('registry-empty');
-    empty.textContent = !body.entries.length ? 'Tidak ada naskah berisian yang cocok.'
+    empty.textContent = !body.entries.length ? 'Tidak ada naskah yang cocok.'
       : body.more ? `Ditampilkan ${body.entries.length} naskah terbaru; persempit dengan pencarian.` : '';
     empty.hidden = !empty.textContent;
   }
@@ -942,7 +976,7 @@
   function showRegistry(open) {
     $('registry').hidden = !open;
     $('registry-toggle').setAttribute('aria-expanded', String(open));
-    if (open) { registryError([]); listEntries(); }
+    if (open) { registryError([]); $('attach-report').hidden = true; listEntries(); }
   }
 
   async function openEntry(id) {
@@ -1021,6 +1055,7 @@
     $('registry-close').addEventListener('click', () => showRegistry(false));
     $('save-registry').addEventListener('click', saveToRegistry);
     $('make-adendum').addEventListener('click', makeAdendum);
+    $('attach-file').addEventListener('change', attachNaskah);
     let timer = 0;
     $('registry-filter').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(listEntries, DEBOUNCE_MS); });
   }
