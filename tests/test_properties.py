@@ -260,11 +260,13 @@ def test_most_fields_are_printed() -> None:
 
 def appears(text: str, words: str) -> bool:
     # A list item's own final ";:,." gives way to the list's punctuation (numbering._finish); a
-    # title is in capitals; an MSP's recital begins with a capital letter.
+    # title is in capitals; an MSP's recital begins with a capital letter, or its first word in capitals.
     expected = normalise(text).rstrip(";:,.").rstrip()
     first = next((i for i, c in enumerate(expected) if c.isalpha()), 0)  # its first letter, not "0" of "0a"
     capital = expected[:first] + expected[first:first + 1].upper() + expected[first + 1:]
-    return not expected or any(form in words for form in (expected, expected.upper(), capital))
+    head, _, rest = expected.partition(" ")  # an MSP's recital opens with its first word in capitals
+    return not expected or any(form in words for form in (expected, expected.upper(), capital,
+                                                          f"{head.upper()} {rest}".rstrip()))
 
 
 # The rules that read what the drafter typed as typed: ',' as a tentang prints "tentang ,, dengan",
