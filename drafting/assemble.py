@@ -85,6 +85,9 @@ class Helpers:
             "pihak": lambda n: Marked(f"**{self.label(n)}**"),
             "label": lambda n: _mark(self.label(n)),
             "semua_pihak": Marked(join_and([f"**{label}**" for label in self.labels], words)),
+            # "Pasal 5A, Pasal 5B, dan Pasal 5C": the house's one way of joining a list in a sentence
+            "daftar": lambda values: Marked(join_and([v if isinstance(v, Marked) else outline.escape(str(v))
+                                                      for v in values], words)),
             "n": lambda number, unit="": _mark(terbilang.with_words(number, unit, lang=self.lang)),
             "rupiah": lambda amount: _mark(terbilang.rupiah(amount)),
             "tanggal": lambda d: _mark(terbilang.tanggal(d, self.months())) if d else Marked(BLANK),

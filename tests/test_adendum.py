@@ -314,3 +314,13 @@ def test_an_adendum_file_without_its_agreements_input_is_refused(tmp_path: Path)
                      f"PKS,X/1,Uji,Mitra,Direktorat,2023-06-19,{CHANGED}\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["registry", "import", str(sheet), "--db", str(tmp_path / "r.db")])
     assert result.exit_code == 2 and "adendum tanpa Berkas Isian naskah yang diubahnya" in result.output
+
+
+def test_three_inserted_pasal_are_listed_as_the_house_lists_them(bpjs_data: dict[str, Any]) -> None:
+    """A list of three or more in a sentence: 'A, B, dan C' (join_and, as the komparisi and the numbers)."""
+    new = _changed(bpjs_data)
+    new["extra_pasal"] = [{"id": f"baru{k}", "title": f"Ketentuan Baru {k}", "after": "pejabat_penghubung"
+                           if k == 1 else f"baru{k - 1}", "paragraphs": [f"Ketentuan baru ke-{k}."]} for k in (1, 2, 3)]
+    text, _ = _pasal_i(bpjs_data, new)
+    assert text == ("Di antara Pasal 7 dan Pasal 8 disisipkan 3 (tiga) pasal, yakni Pasal 7A, Pasal 7B, dan Pasal 7C, "
+                    "sehingga berbunyi sebagai berikut:")
