@@ -23,6 +23,7 @@ from ..load import validate
 from ..pipeline import analyse_draft
 from ..read import read_naskah
 from ..read.bilingual import split
+from . import bilingual
 from .front import read_front
 from .match import Row, match, resolved
 from .source import cut
@@ -49,14 +50,16 @@ def extract(path: Path, libraries: tuple[Path, ...] = ()) -> Extraction:
     written as absolute paths; the command writes them relative to the input it writes)."""
     paragraphs = read_naskah(path)
     original, translation = split(paragraphs, lambda p: p.full)
-    if translation:
-        raise InputError(str(path), [Problem("", "naskah dwibahasa belum dapat dibaca kembali menjadi isian; "
-                                                 "baca teks bahasa Indonesianya saja")])
     src = cut(original)
     if not src.pasal:
         raise InputError(str(path), [Problem("", "tidak ada Pasal yang terbaca: bukan naskah kerja sama, atau teksnya "
                                                  "tidak dapat dibaca")])
-    front = read_front(src)
+    english = None
+    if translation:  # a Memorandum Saling Pengertian: the Indonesian text is matched, then the English read
+        src, en = bilingual.texts(original, translation, str(path))
+        front, english = bilingual.read_front(src, en)
+    else:
+        front = read_front(src)
     data = dict(front.data)
     if libraries:
         data["library"] = [str(p.resolve()) for p in libraries]
@@ -64,6 +67,8 @@ def extract(path: Path, libraries: tuple[Path, ...] = ()) -> Extraction:
         data["style"] = front.style
     _list_levels(src, data)
     found = match(src, data, str(path), front.parts)
+    if english is not None:
+        bilingual.read_english(found, src, english, str(path))
     out = found.data
     choices = []
     kept = "pembukaan" in out.get("clauses", {}).get("texts", {})

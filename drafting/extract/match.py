@@ -127,8 +127,11 @@ def render_source(agreement: Agreement, lib: Library, source: str) -> tuple[Sour
     return cut(structure(draft_paragraphs(doc))), [s.id for s in doc.pasal]
 
 
-def _document(agreement: Agreement, lib: Library, source: str) -> Document:
-    return emphasise(number(assemble(agreement, source=source, lib=lib), list_levels=agreement.style.list_levels))
+def _document(agreement: Agreement, lib: Library, source: str, english: bool = False) -> Document:
+    """The numbered document; of a bilingual naskah, its Indonesian text unless ``english`` (its
+    English text is read, and proved, once its Pasal are matched)."""
+    return emphasise(number(assemble(agreement, source=source, lib=lib, english=english),
+                            list_levels=agreement.style.list_levels))
 
 
 def _front_texts(doc: Document) -> dict[str, str]:
@@ -263,7 +266,10 @@ def _probe(data: dict[str, Any], exclude: list[str], missing_required: list[str]
 
 
 def _labels(data: dict[str, Any]) -> list[str]:
+    """How the Pasal name the parties: PIHAK PERTAMA …, or (a Memorandum Saling Pengertian) by name."""
     from .. import terbilang
+    if data.get("kind") == "memorandum_saling_pengertian":
+        return [p["name"] for p in data["parties"]]
     first = "PIHAK KESATU" if data.get("style", {}).get("party_label") == "kesatu" else "PIHAK PERTAMA"
     return [first] + [f"PIHAK {terbilang.ordinal(k).upper()}" for k in range(2, len(data["parties"]) + 1)]
 
