@@ -59,6 +59,7 @@ def extract(path: Path, libraries: tuple[Path, ...] = ()) -> Extraction:
         src, en = bilingual.texts(original, translation, str(path))
         front, english = bilingual.read_front(src, en)
     else:
+        bilingual.one_text(original, src, str(path))
         front = read_front(src)
     data = dict(front.data)
     if libraries:

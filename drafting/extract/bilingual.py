@@ -20,6 +20,7 @@ from ..checks.analysis import draft_paragraphs
 from ..errors import InputError, Problem
 from ..load import validate
 from ..read import Paragraph, structure
+from ..read.bilingual import PASAL_HEADING
 from ..read.lines import SIGNED_FOR
 from .front import BLANK, Front, _as_written, _KEMENTERIAN, _PARENT_LINE, number_in_words, read_date
 from .match import Matched, Row, _document, _norm, _text, library_for, resolved
@@ -55,6 +56,22 @@ def texts(original: list[Paragraph], translation: list[Paragraph], source: str) 
                                               "sama susunannya (Pasal 1 dengan Article 1, …): periksa Pasal atau "
                                               "Article yang hilang atau berlebih")])
     return src, en
+
+
+def one_text(paragraphs: list[Paragraph], src: Source, source: str) -> None:
+    """A naskah read as one text is refused where that text is not an Indonesian one to read: a
+    Memorandum Saling Pengertian whose English text could not be parted from it (side by side in a
+    PDF, whose lines read across both columns), or a naskah in English alone."""
+    title = " ".join(p.text for p in src.title)
+    if "MEMORANDUM SALING" in title:
+        raise InputError(source, [Problem("", "naskah dwibahasa yang teks bahasa Inggrisnya tidak dapat dipisahkan dari "
+                                              "teks bahasa Indonesia (dari PDF, dua kolom berdampingan terbaca baris "
+                                              "demi baris melintasi keduanya): baca DOCX-nya")])
+    headings = [p.text for p in paragraphs if p.part == "heading"]
+    if headings and not any(PASAL_HEADING.match(h) for h in headings):
+        raise InputError(source, [Problem("", "naskah ini tidak mempunyai teks bahasa Indonesia (pasalnya 'Article'): "
+                                              "isian disusun dari teks bahasa Indonesia naskah; baca naskah "
+                                              "dwibahasanya, atau terjemahkan dahulu")])
 
 
 def read_front(src: Source, en: Source) -> tuple[Front, English]:
@@ -210,16 +227,16 @@ def _signatures(src: Source, en: Source, out: Front, english: English) -> None:
     signatures (one text after the other)."""
     ours = _blocks(src.closing[1:])
     theirs = _blocks(en.closing[1:])
-    out.style["layout"] = "sequential" if theirs else "columns"
+    # one text after the other, the English one has signatures of its own
+    out.style["layout"] = "sequential" if any(p.text.startswith("FOR THE ") for p in en.closing[1:]) else "columns"
     for k, party in enumerate(out.data["parties"]):
         rest = ours[k] if k < len(ours) else []
         rep: dict[str, Any] = {"name": rest[0] if rest else BLANK_TITLE,
                                "position": rest[1] if len(rest) > 1 else BLANK_TITLE}
-        en_rep = theirs[k][1:2] if theirs else rest[2:3] or rest[1:2]
+        en_rep = (theirs[k][1:2] if k < len(theirs) else []) if theirs else rest[2:3] or rest[1:2]
         party["representative"] = rep
-        if en_rep:
-            english.data["parties"][k]["representative"] = {"position": en_rep[0]}
-        if len(rest) < 2:
+        english.data["parties"][k]["representative"] = {"position": en_rep[0] if en_rep else BLANK_TITLE}
+        if len(rest) < 2 or not en_rep:
             out.notes.append(f"parties[{k}]: penandatangan dan jabatannya tidak terbaca; diisi {BLANK_TITLE}")
 
 
