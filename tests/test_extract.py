@@ -8,9 +8,11 @@ format: the same paragraphs, word for word, in both texts. Seed 003, the signed 
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,11 @@ from .word_forms import write_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "pks_bpjs_2023_seed003.txt"
+_spec = importlib.util.spec_from_file_location("check_score", ROOT / "bench" / "check_score.py")
+assert _spec and _spec.loader
+check_score = importlib.util.module_from_spec(_spec)
+sys.modules["check_score"] = check_score  # its dataclasses look their module up
+_spec.loader.exec_module(check_score)
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 MSP = ROOT / "examples" / "msp_ditjen_imigrasi_isa_jepang.yaml"
 
@@ -58,17 +65,7 @@ KNOWN = {"input_final_with_blanks": "Pasal Korespondensi of a draft whose second
 
 def _input(name: str) -> Agreement:
     source, values, deleted = INPUTS[name]
-    data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    for path, value in [*values.items(), *((p, None) for p in deleted)]:
-        *parents, last = [int(k) if k.isdigit() else k for k in path.split(".")]
-        node = data
-        for key in parents:
-            node = node[key]
-        if path in deleted:
-            del node[last]
-        else:
-            node[last] = value
-    return anchored(validate(data, source=str(source)), source.parent)
+    return anchored(validate(check_score.changed(source, values, deleted), source=str(source)), source.parent)
 
 
 def _paragraphs(path: Path) -> list[str]:
@@ -153,6 +150,37 @@ def test_the_examples_pasal_become_their_clauses_with_their_data(source: Path, t
     unprinted = {"parties": {"__all__": {"short_name"}}}
     assert again.english is not None
     assert again.english.model_dump(exclude=unprinted) == agreement.english.model_dump(exclude=unprinted)
+
+
+@pytest.mark.parametrize("layout", ["columns", "sequential"])
+def test_a_memorandums_own_pasal_and_edited_words_are_kept_in_both_texts(layout: str, tmp_path: Path) -> None:
+    """An extra Pasal, a Pasal retitled, and a clause whose Indonesian words were edited after
+    rendering: kept word for word in both texts (the English beside the Indonesian), the retitled
+    one still its clause, with its English title."""
+    data = load_agreement(MSP).model_dump(mode="json", exclude_defaults=True)
+    data["style"]["layout"] = layout
+    data["extra_pasal"] = [{"id": "personel", "title": "PERTUKARAN PERSONEL", "after": "msp_pelaksanaan",
+                            "text": "[#penugasan] Para Pihak dapat saling menugaskan personel.\n"
+                                    "Penugasan sebagaimana dimaksud {{ ref(\"penugasan\") }} meliputi:\n"
+                                    "- pelatihan\n- magang"}]
+    data["english"]["extra_pasal"] = [{"title": "EXCHANGE OF PERSONNEL",
+                                       "text": "[#penugasan] The Participants may assign personnel to each other.\n"
+                                               "The assignment referred to {{ ref(\"penugasan\") }} comprises:\n"
+                                               "- training\n- internships"}]
+    data["clauses"] = {"titles": {"msp_pembiayaan": "BIAYA"}}
+    data["english"]["titles"] = {"msp_pembiayaan": "COSTS"}
+    path = tmp_path / "naskah.md"
+    text = render(build(validate(data), source=str(MSP)), "md").decode()
+    path.write_text(text.replace("Setiap Pihak akan menjaga", "Setiap Pihak wajib menjaga"), encoding="utf-8")
+    x = extract(path)
+    rows = {row.title: row for row in x.rows}
+    assert rows["PERTUKARAN PERSONEL"].kept and rows["KERAHASIAAN"].replaces == "msp_kerahasiaan"
+    assert rows["BIAYA"].clause == "msp_pembiayaan" and x.data["english"]["titles"] == {"msp_pembiayaan": "COSTS"}
+    assert [e["title"] for e in x.data["english"]["extra_pasal"]] == ["EXCHANGE OF PERSONNEL", "CONFIDENTIALITY"]
+    assert x.differences == []
+    again = tmp_path / "lagi.md"
+    again.write_bytes(render(build(validate(resolved(x.data))), "md"))
+    assert _paragraphs(again) == _paragraphs(path)
 
 
 def test_a_memorandum_whose_texts_differ_in_their_pasal_is_refused_with_exit_status_2(tmp_path: Path) -> None:

@@ -23,8 +23,8 @@ from ..read import Paragraph, structure
 from ..read.bilingual import PASAL_HEADING
 from ..read.lines import SIGNED_FOR
 from .front import BLANK, Front, _as_written, _KEMENTERIAN, _PARENT_LINE, number_in_words, read_date
-from .match import Matched, Row, _document, _norm, _text, library_for, resolved
-from .pasal import _items, _lists, tree
+from .match import Matched, _document, _norm, _text, library_for, resolved
+from .pasal import _lists, tree
 from .source import Source, cut
 
 KIND = "memorandum_saling_pengertian"
@@ -383,5 +383,3 @@ def _english_differences(src: Source, en: Source, data: dict[str, Any], source: 
         out.append("kalimat penutup bahasa Inggris (Signed at …) lain dari naskah")
     return out
 
-
-__all__ = ["English", "Row", "read_english", "read_front", "texts"]

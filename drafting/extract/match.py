@@ -85,7 +85,9 @@ def title_candidate(title: str, entries: list[str], lib: Library) -> str | None:
     best, score = None, 0.0
     for cid in entries:
         clause = lib.clauses[cid]
-        names = {clause.title, *(v.title for v in clause.variants.values() if v.title), *SYNONYMS.get(cid, [])}
+        # a Memorandum's own clause (msp_pembiayaan) is called what its PKS namesake is
+        synonyms = SYNONYMS.get(cid, SYNONYMS.get(cid.removeprefix("msp_"), []))
+        names = {clause.title, *(v.title for v in clause.variants.values() if v.title), *synonyms}
         for name in names:
             if _norm(name.upper()) == _norm(title.upper()):
                 return cid
