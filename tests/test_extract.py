@@ -182,3 +182,15 @@ def test_a_naskah_in_a_form_of_its_own_extracts_with_nothing_lost(form: str, fmt
     # the parties and Pasal are still data: names of the signatories, every Pasal in its place
     assert [p.title for p in cut(paragraphs).pasal] == [s.title for s in doc.pasal]
     assert all(p.representative.name != "……………" for p in validate(resolved(x.data)).parties)
+
+
+def test_an_adendum_alone_is_refused_with_what_to_do_instead(tmp_path: Path) -> None:
+    """B1's ADDENDUM II (Pasal I and II): its text is not an agreement; the drafter is told to read
+    the parent naskah and carry the adendum's change into that input."""
+    target = tmp_path / "x.yaml"
+    result = CliRunner().invoke(main, ["extract", str(ROOT / "tests" / "corpus" / "form_b1_addendum_2019" / "naskah.txt"),
+                                       "-o", str(target)])
+    assert result.exit_code == 2, result.output
+    assert "ADDENDUM II adalah adendum" in result.output and "naskah induknya" in result.output
+    assert "Ketentuan Pasal 5 ayat (2) Perjanjian Induk diubah" in result.output
+    assert "Traceback" not in result.output and not target.exists()

@@ -23,6 +23,7 @@ from ..load import validate
 from ..pipeline import analyse_draft
 from ..read import read_naskah
 from ..read.bilingual import split
+from .adendum import refuse_adendum
 from .front import read_front
 from .match import Row, match, resolved
 from .source import cut
@@ -48,6 +49,7 @@ def extract(path: Path, libraries: tuple[Path, ...] = ()) -> Extraction:
     """``libraries``: a unit's own libraries the naskah was drafted with (``library`` of the input,
     written as absolute paths; the command writes them relative to the input it writes)."""
     paragraphs = read_naskah(path)
+    refuse_adendum(paragraphs, str(path))
     original, translation = split(paragraphs, lambda p: p.full)
     if translation:
         raise InputError(str(path), [Problem("", "naskah dwibahasa belum dapat dibaca kembali menjadi isian; "
