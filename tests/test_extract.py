@@ -188,9 +188,72 @@ def test_an_adendum_alone_is_refused_with_what_to_do_instead(tmp_path: Path) -> 
     """B1's ADDENDUM II (Pasal I and II): its text is not an agreement; the drafter is told to read
     the parent naskah and carry the adendum's change into that input."""
     target = tmp_path / "x.yaml"
-    result = CliRunner().invoke(main, ["extract", str(ROOT / "tests" / "corpus" / "form_b1_addendum_2019" / "naskah.txt"),
-                                       "-o", str(target)])
+    naskah = ROOT / "tests" / "corpus" / "form_b1_addendum_2019" / "naskah.txt"
+    result = CliRunner().invoke(main, ["extract", str(naskah), "-o", str(target)])
     assert result.exit_code == 2, result.output
     assert "ADDENDUM II adalah adendum" in result.output and "naskah induknya" in result.output
     assert "Ketentuan Pasal 5 ayat (2) Perjanjian Induk diubah" in result.output
     assert "Traceback" not in result.output and not target.exists()
+
+
+# Legacy naskah in forms the tool does not write and lacking what Permen 8/2025 asks (REAL-AGREEMENTS
+# C1, D2, and a Word file with Word's own numbering), each with what its report must name as
+# missing: a Pasal the template requires, or a number or position the naskah does not give.
+LEGACY = {
+    "form_c1_nk_foreign_2013": ["tidak memuat Pasal JANGKA WAKTU", "isi term dan hapus jangka_waktu",
+                                "position penandatangan tidak terbaca"],
+    "form_d2_msp_institute_2008": ["nomor naskah masih titik-titik", "position penandatangan tidak terbaca"],
+    "format_word_numbering": ["tidak memuat Pasal MAKSUD DAN TUJUAN", "isi purpose dan hapus maksud_tujuan",
+                              "tidak memuat Pasal JANGKA WAKTU", "sesudah Permen 8/2025 berlaku"],
+}
+
+
+@pytest.mark.parametrize("form", sorted(LEGACY))
+def test_a_legacy_naskah_extracts_with_nothing_lost_and_what_it_lacks_reported(form: str, tmp_path: Path) -> None:
+    from drafting.extract.cli import report
+
+    original = next((ROOT / "tests" / "corpus" / form).glob("naskah.*"))
+    paragraphs = read_naskah(original)
+    x = extract(original)
+    doc = build(validate(resolved(x.data)))
+    rendered = " ".join(" ".join(t.split()) for t in draft_paragraphs(doc))
+    assert [s for s in _sentences(paragraphs) if s not in rendered] == []
+    assert [p.title for p in cut(paragraphs).pasal] == [s.title for s in doc.pasal]
+    lines = "\n".join(report(x))
+    for missing in LEGACY[form]:
+        assert missing in lines, missing
+
+
+def test_legacy_signing_dates_and_signatures_are_read_where_the_form_writes_them() -> None:
+    """C1 dates the naskah on a 'Tanggal 9 April 2013' line and signs 'Untuk <party>' in a table;
+    D2 says 'Ditandatangani di Jakarta pada tanggal 12 Maret 2008' at its end: both signed before
+    Permen 8/2025, without meterai."""
+    c1 = validate(resolved(extract(ROOT / "tests" / "corpus" / "form_c1_nk_foreign_2013" / "naskah.md").data))
+    assert c1.kind.value == "nota_kesepahaman" and c1.signing.date.isoformat() == "2013-04-09"
+    assert [p.name for p in c1.parties] == ["Kementerian Hukum dan Hak Asasi Manusia Republik Indonesia",
+                                            "Kantor Kekayaan Intelektual Republik Rakyat China"]
+    assert [p.representative.name for p in c1.parties] == ["AMIR SYAMSUDIN", "TIAN LIPU"]
+    d2 = extract(ROOT / "tests" / "corpus" / "form_d2_msp_institute_2008" / "naskah.txt")
+    agreement = validate(resolved(d2.data))
+    assert agreement.signing.date.isoformat() == "2008-03-12" and agreement.signing.place == "Jakarta"
+    assert not any(p.meterai for p in [*c1.parties, *agreement.parties])
+    # its Pasal titled otherwise stand in the required clauses' places, the term read from them
+    assert [(r.title, r.replaces) for r in d2.rows] == [
+        ("TUJUAN", "maksud_tujuan"), ("LINGKUP KERJASAMA", "ruang_lingkup"), ("PEMBIAYAAN", "pembiayaan"),
+        ("MULAI BERLAKU", "jangka_waktu")]
+    assert agreement.term is not None and agreement.term.years == 3
+
+
+def test_a_naskah_signed_since_permen_without_its_minimum_renders_only_saying_why(tmp_path: Path) -> None:
+    """The input records the naskah as signed; render refuses it for the Pasal it lacks, saying so,
+    and writes it with --force."""
+    source = tmp_path / "isian.yaml"
+    naskah = ROOT / "tests" / "corpus" / "format_word_numbering" / "naskah.docx"
+    result = CliRunner().invoke(main, ["extract", str(naskah), "-o", str(source)])
+    assert result.exit_code == 0, result.output
+    refused = CliRunner().invoke(main, ["render", str(source), "-o", str(tmp_path / "n.md")])
+    assert refused.exit_code == 1 and "paling sedikit memuat tujuan" in refused.output
+    forced = CliRunner().invoke(main, ["render", str(source), "-o", str(tmp_path / "n.md"), "--force"])
+    assert forced.exit_code == 0, forced.output
+    written = (tmp_path / "n.md").read_text(encoding="utf-8")
+    assert "Biaya pelayanan sebagaimana dimaksud dalam Pasal 1 ayat (1)" in written

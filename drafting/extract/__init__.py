@@ -25,6 +25,7 @@ from ..read import read_naskah
 from ..read.bilingual import split
 from .adendum import refuse_adendum
 from .front import read_front
+from .lacking import lacking
 from .match import Row, match, resolved
 from .source import cut
 
@@ -84,6 +85,7 @@ def extract(path: Path, libraries: tuple[Path, ...] = ()) -> Extraction:
                                 "komparisi dan blok tanda tangan", "UU 12/2011 Lampiran II BAB I huruf D"))
     agreement = validate(resolved(out), source=str(path))
     report = check(agreement, analyse_draft(agreement, source=str(path)))
+    findings += lacking(agreement, str(path))
     findings += [f for f in report.findings if f.rule != "signatory_names"]
     return Extraction({k: out[k] for k in _ordered(out)}, found.rows, findings, front.notes, found.differences,
                       choices)
