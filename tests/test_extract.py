@@ -257,3 +257,77 @@ def test_a_naskah_signed_since_permen_without_its_minimum_renders_only_saying_wh
     assert forced.exit_code == 0, forced.output
     written = (tmp_path / "n.md").read_text(encoding="utf-8")
     assert "Biaya pelayanan sebagaimana dimaksud dalam Pasal 1 ayat (1)" in written
+
+
+ADENDUM_B1_FORM = """ADDENDUM II
+PERJANJIAN KERJA SAMA
+ANTARA
+BADAN PENYELENGGARA JAMINAN SOSIAL KETENAGAKERJAAN
+DENGAN
+DIREKTORAT JENDERAL IMIGRASI
+TENTANG
+PEMANFAATAN DATA KEIMIGRASIAN DALAM PROGRAM JAMINAN SOSIAL KETENAGAKERJAAN
+
+PARA PIHAK sepakat untuk menandatangani Addendum II dengan ketentuan sebagai berikut:
+
+Pasal I
+
+{change}
+
+Pasal II
+
+Addendum II ini mulai berlaku sejak tanggal ditandatangani.
+
+PIHAK PERTAMA,
+
+ANGGORO EKO CAHYO
+
+PIHAK KEDUA,
+
+YUDHI PRIYANTO
+"""
+
+
+def test_the_parent_read_with_its_adendum_renders_the_text_in_force(tmp_path: Path) -> None:
+    """This tool's Adendum Pertama of the BPJS PKS (three Pasal quoted whole) read into the 2023
+    naskah: the input renders every Pasal as the amended input does, its data the amended data."""
+    signed, changed = ROOT / "examples" / "pks_bpjs_ketenagakerjaan_imigrasi.yaml", \
+        ROOT / "examples" / "adendum" / "pks_bpjs_adendum_pertama.yaml"
+    induk, adendum = tmp_path / "induk.md", tmp_path / "adendum.md"
+    induk.write_bytes(render(build(load_agreement(signed)), "md"))
+    made = CliRunner().invoke(main, ["adendum", str(signed), str(changed), "-o", str(adendum), "--date", "2025-11-20",
+                                     "--db", str(tmp_path / "unused.db")])
+    assert made.exit_code == 0, made.output
+    x = extract(induk, adenda=(adendum,))
+    assert x.notes[:3] == [f"Pasal {n} sebagaimana diubah oleh ADENDUM PERTAMA" for n in (4, 7, 11)]
+    agreement = validate(resolved(x.data))
+    assert agreement.term is not None and agreement.term.end is not None and agreement.term.end.isoformat() == "2029-01-16"
+    assert agreement.parties[0].pejabat_penghubung == "Deputi Direktur Bidang Kepesertaan Korporasi dan Institusi"
+    ours, theirs = tmp_path / "ours.md", tmp_path / "theirs.md"
+    ours.write_bytes(render(build(agreement), "md"))
+    theirs.write_bytes(render(build(load_agreement(changed)), "md"))
+    def pasal(path: Path) -> list[tuple[str, list[str]]]:  # noqa: E306
+        return [(p.title, [q.full for q in p.body]) for p in cut(read_naskah(path)).pasal]
+    assert pasal(ours) == pasal(theirs)
+
+
+def test_an_adendum_quoting_one_ayat_replaces_that_ayat_and_other_forms_are_refused(tmp_path: Path) -> None:
+    """B1's form: 'Ketentuan Pasal 11 ayat (1) Perjanjian Induk diubah sehingga berbunyi sebagai
+    berikut:' and the ayat alone; a Pasal deleted is not applied but named."""
+    induk = tmp_path / "induk.md"
+    induk.write_bytes(render(build(load_agreement(ROOT / "examples" / "pks_bpjs_ketenagakerjaan_imigrasi.yaml")), "md"))
+    adendum = tmp_path / "adendum.txt"
+    adendum.write_text(ADENDUM_B1_FORM.format(change=(
+        "Ketentuan Pasal 11 ayat (1) Perjanjian Induk diubah sehingga berbunyi sebagai berikut:\n"
+        "(1) Perjanjian Kerja Sama ini berlaku sejak tanggal ditandatangani sampai dengan tanggal 16 Januari 2030.")),
+        encoding="utf-8")
+    x = extract(induk, adenda=(adendum,))
+    assert "Pasal 11 ayat (1) sebagaimana diubah oleh ADDENDUM II" in x.notes
+    agreement = validate(resolved(x.data))
+    assert agreement.term is not None and agreement.term.end is not None and agreement.term.end.isoformat() == "2030-01-16"
+    text = " ".join(draft_paragraphs(build(agreement)))
+    assert "sampai dengan tanggal 16 Januari 2030" in text and "dapat diperpanjang atau diakhiri" in text  # ayat (2) kept
+    adendum.write_text(ADENDUM_B1_FORM.format(change="Pasal 9 dihapus."), encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(induk), "--adendum", str(adendum), "-o", str(tmp_path / "x.yaml")])
+    assert result.exit_code == 2 and "Pasal 9 dihapus." in result.output and "terapkan sendiri" in result.output
+    assert not (tmp_path / "x.yaml").exists()
