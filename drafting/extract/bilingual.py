@@ -21,7 +21,7 @@ from ..errors import InputError, Problem
 from ..load import validate
 from ..read import Paragraph, structure
 from ..read.bilingual import PASAL_HEADING
-from ..read.lines import SIGNED_FOR
+from ..read.lines import MSP_SIGNED
 from .front import BLANK, Front, _as_written, _KEMENTERIAN, _PARENT_LINE, number_in_words, read_date
 from .match import Matched, _document, _norm, _text, library_for, resolved
 from .pasal import _lists, tree
@@ -46,16 +46,16 @@ class English:
     data: dict[str, Any] = field(default_factory=dict)
 
 
-def texts(original: list[Paragraph], translation: list[Paragraph], source: str) -> tuple[Source, Source]:
-    """The Indonesian text and the English one, each cut into its parts (the English text read by
-    itself: the structure of a naskah read as one text put its title after the last Pasal)."""
-    src, en = cut(original), cut(structure([p.full for p in translation]))
+def english_text(src: Source, translation: list[Paragraph], source: str) -> Source:
+    """The English text cut into its parts (read by itself: the structure of a naskah read as one
+    text put its title after the last Pasal), with as many Article as ``src`` has Pasal."""
+    en = cut(structure([p.full for p in translation]))
     if len(src.pasal) != len(en.pasal):
         raise InputError(source, [Problem("", f"naskah dwibahasa: teks bahasa Indonesia mempunyai {len(src.pasal)} "
                                               f"Pasal, teks bahasa Inggris {len(en.pasal)} Article; kedua teks harus "
                                               "sama susunannya (Pasal 1 dengan Article 1, …): periksa Pasal atau "
                                               "Article yang hilang atau berlebih")])
-    return src, en
+    return en
 
 
 def one_text(paragraphs: list[Paragraph], src: Source, source: str) -> None:
@@ -244,7 +244,7 @@ def _blocks(lines: list[Paragraph]) -> list[list[str]]:
     """The lines under each 'UNTUK …,' (and 'FOR THE …:' beside it): name, position(s)."""
     out: list[list[str]] = []
     for p in lines:
-        if SIGNED_FOR.match(p.text):
+        if MSP_SIGNED.match(p.text):
             if p.text.startswith("UNTUK") or not out or out[-1]:
                 out.append([])
         elif out:

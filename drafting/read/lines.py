@@ -19,7 +19,8 @@ import re
 from collections import Counter
 
 from .bilingual import ENGLISH_TITLE
-from .structure import HEADING, LABEL_ONLY, NUMBER_LINE, SIGNATURE_LABEL, first_of, is_caps, split_label, successor
+from .structure import (HEADING, LABEL_ONLY, NUMBER_LINE, SIGNATURE_LABEL, SIGNED_FOR, first_of, is_caps, split_label,
+                        successor)
 
 # "; dan" ends an item; "; and" in the English text of a bilingual naskah
 _TERMINAL = re.compile(r"(?:[.;:]|;\s*(?:dan|atau|dan/atau|and|or|and/or))[\"”’)]*$")
@@ -112,7 +113,7 @@ def join_lines(raw_lines: list[str]) -> list[str]:
             current += " " + line  # "… tanda terima;" / "atau": the conjunction wrapped alone ends the item
             i += 1
             continue
-        if SIGNATURE_LABEL.match(line) and (blank or not current or _ends(current)):
+        if (SIGNATURE_LABEL.match(line) or SIGNED_FOR.match(line)) and (blank or not current or _ends(current)):
             signatures = True
         label, _ = split_label(line)
         new = blank or signatures or not current or _starts_new(current, line, label, last_label, next_filled(i))
@@ -167,13 +168,13 @@ def columns(rows: list[list[str]]) -> list[str]:
 
 
 # A bilingual naskah's signature: 'UNTUK DIREKTORAT JENDERAL IMIGRASI,' / 'FOR THE … :' (msp_tanda_tangan)
-SIGNED_FOR = re.compile(r"^(?:UNTUK|FOR THE)\s+\S.*[,:]$")
+MSP_SIGNED = re.compile(r"^(?:UNTUK|FOR THE)\s+\S.*[,:]$")
 
 
 def signature_cells(rows: list[list[str]]) -> list[str] | None:
     """A bilingual naskah's signature table (a column per party, opened by 'UNTUK …,' or 'FOR THE
     …:'): each line of its cells, column by column, as a paragraph of its own, so that one party's
     position does not run into the next one's; None for any other table."""
-    if not any(SIGNED_FOR.match(" ".join(line.split())) for r in rows for c in r for line in c.split("\n")):
+    if not any(MSP_SIGNED.match(" ".join(line.split())) for r in rows for c in r for line in c.split("\n")):
         return None
     return [x for cell in columns(rows) for line in cell.split("\n") if line.strip() for x in (line.strip(), "")]
