@@ -86,10 +86,10 @@ def _round_trip(name: str, fmt: str, tmp: Path) -> tuple[list[str], list[str], A
 
 @pytest.mark.parametrize("fmt", ["md", "docx"])
 @pytest.mark.parametrize("name", sorted(INPUTS))
-def test_what_the_tool_rendered_extracts_to_an_input_that_renders_the_same_text(name: str, fmt: str,
-                                                                                 tmp_path: Path) -> None:
-    if name in KNOWN:
-        pytest.xfail(KNOWN[name])
+def test_what_the_tool_rendered_extracts_to_an_input_that_renders_the_same_text(name: str, fmt: str, tmp_path: Path,
+                                                                                 request: pytest.FixtureRequest) -> None:
+    if name in KNOWN:  # run all the same: it fails until fixed, and then says so
+        request.applymarker(pytest.mark.xfail(reason=KNOWN[name], strict=True))
     before, after, _ = _round_trip(name, fmt, tmp_path)
     assert after == before
 

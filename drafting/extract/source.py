@@ -32,7 +32,10 @@ class Source:
     findings: list[Finding] = field(default_factory=list)
 
 
-CLOSING = re.compile(r"^(?:Ditandatangani di|Signed at) ")
+# the closing words of a naskah in both languages (a legacy naskah's 'Ditandatangani di … dalam dua
+# rangkap asli.' stays in its last Pasal, D2)
+CLOSING = re.compile(r"^(?:Ditandatangani di .* dalam bahasa Indonesia dan bahasa Inggris|"
+                     r"Signed at .* in the Indonesian and English languages)")
 
 
 def cut(paragraphs: list[Paragraph]) -> Source:
