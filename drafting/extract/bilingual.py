@@ -20,7 +20,7 @@ from ..checks.analysis import draft_paragraphs
 from ..errors import InputError, Problem
 from ..load import validate
 from ..read import Paragraph, structure
-from ..read.bilingual import ENGLISH_TITLE, PASAL_HEADING
+from ..read.bilingual import PASAL_HEADING
 from ..read.lines import MSP_SIGNED
 from .front import BLANK, Front, _as_written, _KEMENTERIAN, _PARENT_LINE, number_in_words, read_date
 from .match import Matched, _document, _norm, _text, library_for, resolved
@@ -63,7 +63,7 @@ def one_text(paragraphs: list[Paragraph], src: Source, source: str) -> None:
     Memorandum Saling Pengertian whose English text could not be parted from it (side by side in a
     PDF, whose lines read across both columns), or a naskah in English alone."""
     title = " ".join(p.text for p in src.title)
-    if "MEMORANDUM SALING" in title and any(ENGLISH_TITLE.match(p.text) for p in src.title):
+    if "MEMORANDUM SALING" in title and re.search(r"\bMEMORANDUM OF\b|\bUNDERSTANDING\b", title):
         raise InputError(source, [Problem("", "naskah dwibahasa yang teks bahasa Inggrisnya tidak dapat dipisahkan dari "
                                               "teks bahasa Indonesia (dari PDF, dua kolom berdampingan terbaca baris "
                                               "demi baris melintasi keduanya): baca DOCX-nya")])
