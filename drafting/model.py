@@ -381,7 +381,9 @@ class Promulgation(Strict):
         return self
 
 
-class _Regulation(Strict):
+class BaseRegulation(Strict):
+    """What a regulation and the one that amended it are cited by."""
+
     jenis: Line = Field(description="Jenis peraturan, dengan pembentuknya bila ada: 'Undang-Undang', 'Peraturan "
                                     "Pemerintah', 'Peraturan Presiden', 'Peraturan Menteri Ketenagakerjaan', "
                                     "'Peraturan Daerah Kabupaten Sumbawa', ….")
@@ -393,7 +395,7 @@ class _Regulation(Strict):
                           "Lembaran Daerah; kosong = tidak disebut (mis. untuk Keputusan).")
 
 
-class Amendment(_Regulation):
+class Amendment(BaseRegulation):
     """The regulation that last amended the one cited (UU 12/2011 Lampiran II, dasar hukum)."""
 
     beberapa_kali: bool = Field(False, description="Peraturan itu telah beberapa kali diubah, dan ini perubahan "
@@ -401,7 +403,7 @@ class Amendment(_Regulation):
                                                    "dengan …'; false = 'sebagaimana telah diubah dengan …'.")
 
 
-class Regulation(_Regulation):
+class Regulation(BaseRegulation):
     """A regulation cited in the legal basis, with the place of its promulgation and its last
     amendment, each written once and printed as UU 12/2011 Lampiran II cites them (clause dasar_hukum)."""
 
