@@ -95,18 +95,24 @@ def test_typed_script_and_template_syntax_stay_text(page: Any) -> None:
     assert page.locator("#form").get_by_text("alert(1)").count() == 0  # values, not markup
 
 
-def test_an_opened_yaml_file_fills_the_form_and_rows_reorder(page: Any, tmp_path: Any) -> None:
-    saved = tmp_path / "draf.yaml"
-    saved.write_text("kind: nota_kesepahaman\ntentang: Uji Buka Berkas\nparties:\n"
+def open_nk(page: Any, folder: Path, tentang: str, legal_basis: str) -> Any:
+    """A small Nota Kesepahaman opened as a YAML file, with this legal basis (a YAML list)."""
+    saved = folder / "draf.yaml"
+    saved.write_text(f"kind: nota_kesepahaman\ntentang: {tentang}\nparties:\n"
                      "  - {name: Instansi Satu, short_name: Satu, mitra_type: kementerian,"
                      " representative: {name: ANI, position: Kepala}}\n"
                      "  - {name: Instansi Dua, short_name: Dua, mitra_type: pemerintah_daerah,"
                      " representative: {name: BUDI, position: Gubernur}}\n"
-                     "legal_basis: [Undang-Undang Nomor 1 Tahun 2001, Undang-Undang Nomor 2 Tahun 2002]\n"
+                     f"legal_basis: {legal_basis}\n"
                      "purpose: {maksud: bekerja sama, tujuan: berhasil}\nscope: [uji coba]\nterm: {years: 5}\n",
                      encoding="utf-8")
     page.set_input_files("#open", str(saved))
-    preview = page.frame_locator("#preview")
+    return page.frame_locator("#preview")
+
+
+def test_an_opened_yaml_file_fills_the_form_and_rows_reorder(page: Any, tmp_path: Any) -> None:
+    preview = open_nk(page, tmp_path, "Uji Buka Berkas",
+                      "[Undang-Undang Nomor 1 Tahun 2001, Undang-Undang Nomor 2 Tahun 2002]")
     expect(preview.locator("body")).to_contain_text("UJI BUKA BERKAS")
     expect(page.locator("#f-tentang")).to_have_value("Uji Buka Berkas")
     page.locator('fieldset[data-path="legal_basis"] .row').nth(1).get_by_title("naikkan").click()
@@ -115,17 +121,7 @@ def test_an_opened_yaml_file_fills_the_form_and_rows_reorder(page: Any, tmp_path
 
 
 def test_the_legal_basis_edits_a_regulation_as_data_and_keeps_an_older_text_item(page: Any, tmp_path: Any) -> None:
-    saved = tmp_path / "lama.yaml"
-    saved.write_text("kind: nota_kesepahaman\ntentang: Uji Dasar Hukum\nparties:\n"
-                     "  - {name: Instansi Satu, short_name: Satu, mitra_type: kementerian,"
-                     " representative: {name: ANI, position: Kepala}}\n"
-                     "  - {name: Instansi Dua, short_name: Dua, mitra_type: pemerintah_daerah,"
-                     " representative: {name: BUDI, position: Gubernur}}\n"
-                     "legal_basis: [Undang-Undang Dasar Negara Republik Indonesia Tahun 1945]\n"
-                     "purpose: {maksud: bekerja sama, tujuan: berhasil}\nscope: [uji coba]\nterm: {years: 5}\n",
-                     encoding="utf-8")
-    page.set_input_files("#open", str(saved))
-    preview = page.frame_locator("#preview")
+    preview = open_nk(page, tmp_path, "Uji Dasar Hukum", "[Undang-Undang Dasar Negara Republik Indonesia Tahun 1945]")
     expect(preview.locator("body")).to_contain_text("Undang-Undang Dasar Negara Republik Indonesia Tahun 1945")
     basis = page.locator('fieldset[data-path="legal_basis"]')
     expect(page.locator("#f-legal-basis-0-")).to_have_value("Undang-Undang Dasar Negara Republik Indonesia Tahun 1945")
