@@ -23,7 +23,7 @@ _CITATION = re.compile(
     r"(?: \((?P<lembaran>(?:Lembaran|Berita) (?:Negara|Daerah)\b[^()]*?) Tahun (?P<ltahun>\d{4}) "
     r"Nomor (?P<lnomor>[^\s,()]+)(?:, Tambahan (?P=lembaran) Nomor (?P<tambahan>[^\s,()]+))?\))?")
 _AMENDED = re.compile(r" sebagaimana telah (?P<kali>beberapa kali diubah terakhir|diubah) dengan ")
-_PLACE = re.compile(r"\((?:Lembaran|Berita) (?:Negara|Daerah)\b")  # a place the reading above did not take
+_PLACE = re.compile(r"\((?:Lembaran|Berita) (?:Negara|Daerah)\b")
 _BLANK = re.compile(r"^(?:…+|\.{3,})$")
 
 
@@ -47,7 +47,9 @@ def read_regulation(text: str) -> dict[str, Any] | None:
 
 def _citation(text: str) -> dict[str, Any] | None:
     m = _CITATION.fullmatch(text)
-    if not m or _PLACE.search(m["tentang"]) or _AMENDED.search(m["tentang"]):
+    # a title that runs into a place the reading did not take, or that ends in a stray comma
+    # ('… Jaminan Sosial, (Lembaran …)', seed 003) is not one regulation's data: kept as written
+    if not m or _PLACE.search(m["tentang"]) or _AMENDED.search(m["tentang"]) or m["tentang"][-1] in ",;:":
         return None
     out: dict[str, Any] = {"jenis": m["jenis"], "nomor": m["nomor"], "tahun": int(m["tahun"]), "tentang": m["tentang"]}
     if m["lembaran"]:
