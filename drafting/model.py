@@ -351,10 +351,6 @@ def _year(value: int) -> int:
 
 Year = Annotated[int, AfterValidator(_year), Field(json_schema_extra={"minimum": _FIRST_YEAR, "maximum": LAST_DATE.year},
                                                    examples=[2011])]
-# Where a regulation is promulgated (UU 12/2011 Pasal 81): the state's gazettes, a region's.
-_GAZETTE = re.compile(r"^(?:Lembaran|Berita) (?:Negara|Daerah)\b")
-
-
 class Promulgation(Strict):
     """Where a regulation was promulgated, as its citation in a legal basis names it (UU 12/2011
     Lampiran II, dasar hukum: the Lembaran Negara and the Tambahan Lembaran Negara of an
@@ -370,11 +366,6 @@ class Promulgation(Strict):
 
     @model_validator(mode="after")
     def _gazette(self) -> Promulgation:
-        if not _GAZETTE.match(self.lembaran):
-            raise FieldProblem("lembaran", f"'{self.lembaran}' bukan tempat pengundangan: tulis lengkap, mis. "
-                                           "'Lembaran Negara Republik Indonesia', 'Berita Negara Republik Indonesia', "
-                                           "'Lembaran Daerah Provinsi …' atau 'Berita Daerah Kabupaten …' "
-                                           "(UU 12/2011 Pasal 81)")
         if self.tambahan and self.lembaran.startswith("Berita Daerah"):
             raise FieldProblem("tambahan", "Berita Daerah tidak mempunyai Tambahan (UU 12/2011 Pasal 81): hapus "
                                            "'tambahan', atau periksa 'lembaran' (Tambahan Lembaran Daerah?)")

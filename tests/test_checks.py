@@ -74,10 +74,11 @@ def test_a_regulation_without_its_gazette_names_the_field_to_fill(bpjs_data) -> 
                                    "Prosedur Teknis (Berita Negara Republik Indonesia Tahun 2014 Nomor 1)")
     bpjs_data["legal_basis"].append("Undang-Undang Dasar Negara Republik Indonesia Tahun 1945")
     bpjs_data["legal_basis"].append("Peraturan Pemerintah Nomor 1 Tahun 2020 tentang Contoh")
+    bpjs_data["legal_basis"][0]["diundangkan"]["lembaran"] = "LN RI"
     found = of(check(bpjs_data), "legal_basis")
     assert [(f.severity, f.place) for f in found] == [
         ("warning", "legal_basis[5].perubahan.diundangkan"), ("warning", "legal_basis[8].diundangkan"),
-        ("warning", "dasar hukum angka 11")]
+        ("warning", "legal_basis[0].diundangkan.lembaran"), ("warning", "dasar hukum angka 11")]
     assert found[0].message.startswith("Peraturan Pemerintah Nomor 48 Tahun 2021 dikutip tanpa")
     # kept as the naskah read back wrote it, the legal basis is judged as printed
     bpjs_data["clauses"] = {"texts": {"dasar_hukum": "Dengan memperhatikan:\n+[;] Peraturan Presiden Nomor 1 "

@@ -277,8 +277,6 @@ def test_a_regulation_is_cited_as_uu_12_2011_writes_it_beside_one_written_as_tex
     ({"tahun": 11}, "legal_basis[0].tahun", "bukan tahun yang mungkin"),
     ({"diundangkan": {"lembaran": "Berita Daerah Kota Mataram", "tahun": 2019, "nomor": 3, "tambahan": 9}},
      "legal_basis[0].diundangkan.tambahan", "Berita Daerah tidak mempunyai Tambahan"),
-    ({"diundangkan": {"lembaran": "LN RI", "tahun": 2019, "nomor": 3}},
-     "legal_basis[0].diundangkan.lembaran", "bukan tempat pengundangan"),
     ({"diundangkan": {"lembaran": "Lembaran Negara Republik Indonesia", "tahun": 19, "nomor": 3}},
      "legal_basis[0].diundangkan.tahun", "bukan tahun yang mungkin"),
     ({"perubahan": {"jenis": "Undang-Undang", "nomor": 1, "tahun": 2020}},

@@ -27,6 +27,8 @@ _REGULATION = re.compile(r"^(?:Undang-Undang(?!\s+Dasar)|Peraturan\s+Pemerintah|
                          r"Peraturan\s+(?:Menteri|Badan|Lembaga|Kepala|Bank|Otoritas)|Peraturan\s+Daerah)\b",
                          re.IGNORECASE)
 _PLACE = re.compile(r"Lembaran\s+Negara|Berita\s+Negara|Lembaran\s+Daerah|Berita\s+Daerah", re.IGNORECASE)
+# the gazettes a regulation is placed in, named in full (UU 12/2011 Pasal 81)
+_GAZETTE = re.compile(r"^(?:Lembaran|Berita) (?:Negara|Daerah) \w")
 _UNPLACED = "dikutip tanpa nomor Lembaran Negara/Berita Negara tempat diundangkannya"
 
 
@@ -36,6 +38,11 @@ def check(agreement: Agreement | None, analysis: Analysis) -> list[Finding]:
     findings = [Finding(NAME, "warning", f"{r.jenis} Nomor {r.nomor} Tahun {r.tahun} {_UNPLACED}: isi 'diundangkan'",
                         f"{path}.diundangkan", SOURCE)
                 for _, path, r in as_data if _REGULATION.match(r.jenis) and r.diundangkan is None]
+    findings += [Finding(NAME, "warning", f"'{r.diundangkan.lembaran}' bukan nama tempat pengundangan: tulis lengkap, "
+                                          "mis. 'Lembaran Negara Republik Indonesia', 'Berita Negara Republik Indonesia', "
+                                          "'Lembaran Daerah Provinsi …' (UU 12/2011 Pasal 81)",
+                         f"{path}.diundangkan.lembaran", SOURCE)
+                 for _, path, r in as_data if r.diundangkan and not _GAZETTE.match(r.diundangkan.lembaran)]
     judged = {f"{i + 1}." for i, _, _ in as_data}  # the items printed from their data, by their label
     inside = False
     for p in (p for p in analysis.paragraphs if p.part == "front"):
