@@ -384,11 +384,16 @@ def _choose(agreement: Agreement, tpl: Template, clauses: dict[str, Clause],
             continue
         missing = clause.missing_input(data)
         if entry.clause in agreement.clauses.exclude:
-            # Permen 8/2025 Pasal 21 asks its minimum of a naskah signed since; one signed before,
-            # read back as it is (drafting extract), may lack such a Pasal
-            if entry.required and not _signed_before_permen(agreement):
+            # Permen 8/2025 Pasal 21 asks its minimum of a naskah being drafted: a draft, or one not
+            # yet dated, that lacks such a Pasal is refused. A signed naskah read back (drafting
+            # extract) is the record of what was signed and renders as it is: before the Permen it
+            # was not asked; since, the lack is check's error (minimum_contents) and extract's
+            # report line, and a renewal (a draft again) must fill the Pasal in.
+            if entry.required and not (_signed_before_permen(agreement) or _signed(agreement)):
+                fill = f"isi {', '.join(clause.requires)} dan " if clause.requires else ""
                 problems.append(Problem("clauses.exclude",
-                                        f"Pasal {clause.title} wajib ada dalam {tpl.naskah} dan tidak dapat dikecualikan"))
+                                        f"Pasal {clause.title} wajib ada dalam {tpl.naskah} dan tidak dapat "
+                                        f"dikecualikan ({fill}hapus {entry.clause} dari clauses.exclude)"))
             continue
         if missing:
             if entry.required:
@@ -401,6 +406,10 @@ def _choose(agreement: Agreement, tpl: Template, clauses: dict[str, Clause],
     if problems:
         raise InputError(source, problems)
     return chosen
+
+
+def _signed(agreement: Agreement) -> bool:
+    return not agreement.draft and agreement.signing.date is not None
 
 
 def _signed_before_permen(agreement: Agreement) -> bool:

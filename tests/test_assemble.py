@@ -147,6 +147,20 @@ def test_a_naskah_signed_before_permen_8_2025_may_lack_a_pasal_it_requires(bpjs_
     assert "JANGKA WAKTU" not in [s.title for s in doc.pasal]
 
 
+def test_a_signed_naskah_read_back_may_lack_a_required_pasal_a_draft_may_not(bpjs_data) -> None:
+    """Signed since Permen 8/2025 and lacking its Jangka Waktu: the input records what was signed
+    (check reports the defect); the same input as a draft, a renewal say, is refused."""
+    bpjs_data["signing"] = {"date": "2025-07-15", "place": "Sidoarjo"}
+    bpjs_data["term"] = {"years": 1}
+    bpjs_data["clauses"] = {"exclude": ["jangka_waktu", "pengakhiran"]}
+    assert "JANGKA WAKTU" not in [s.title for s in build(validate(bpjs_data)).pasal]
+    bpjs_data["draft"] = True
+    with pytest.raises(InputError) as exc:
+        build(validate(bpjs_data))
+    assert "JANGKA WAKTU" in problems(exc)["clauses.exclude"]
+    assert "isi term dan hapus jangka_waktu dari clauses.exclude" in problems(exc)["clauses.exclude"]
+
+
 def test_unknown_excluded_clause(bpjs_data) -> None:
     bpjs_data["clauses"] = {"exclude": ["keadaan_kahar", "pasal_tidak_ada"]}
     with pytest.raises(InputError) as exc:

@@ -229,3 +229,152 @@ def test_seed_003s_legal_basis_is_read_as_data_but_what_it_wrote_otherwise() -> 
     # 'sebagaimana beberapa kali telah diubah terakhir dengan … Tentang …': kept as the seed wrote it
     assert "sebagaimana beberapa kali telah diubah terakhir dengan Peraturan Pemerintah Nomor 48 Tahun 2021 Tentang" in laws[5]
     assert laws[6].startswith("Peraturan Pemerintah Nomor 85 Tahun 2013") and "Jaminan Sosial, (Lembaran" in laws[6]
+
+
+def test_an_adendum_alone_is_refused_with_what_to_do_instead(tmp_path: Path) -> None:
+    """B1's ADDENDUM II (Pasal I and II): its text is not an agreement; the drafter is told to read
+    the parent naskah and carry the adendum's change into that input."""
+    target = tmp_path / "x.yaml"
+    naskah = ROOT / "tests" / "corpus" / "form_b1_addendum_2019" / "naskah.txt"
+    result = CliRunner().invoke(main, ["extract", str(naskah), "-o", str(target)])
+    assert result.exit_code == 2, result.output
+    assert "ADDENDUM II adalah adendum" in result.output and "naskah induknya" in result.output
+    assert "Ketentuan Pasal 5 ayat (2) Perjanjian Induk diubah" in result.output
+    assert "Traceback" not in result.output and not target.exists()
+
+
+# Legacy naskah in forms the tool does not write and lacking what Permen 8/2025 asks (REAL-AGREEMENTS
+# C1, D2, and a Word file with Word's own numbering), each with what its report must name as
+# missing: a Pasal the template requires, or a number or position the naskah does not give.
+LEGACY = {
+    "form_c1_nk_foreign_2013": ["tidak memuat Pasal JANGKA WAKTU", "isi term dan hapus jangka_waktu",
+                                "position penandatangan tidak terbaca"],
+    "form_d2_msp_institute_2008": ["nomor naskah masih titik-titik", "position penandatangan tidak terbaca"],
+    "format_word_numbering": ["tidak memuat Pasal MAKSUD DAN TUJUAN", "isi purpose dan hapus maksud_tujuan",
+                              "tidak memuat Pasal JANGKA WAKTU", "sesudah Permen 8/2025 berlaku"],
+}
+
+
+@pytest.mark.parametrize("form", sorted(LEGACY))
+def test_a_legacy_naskah_extracts_with_nothing_lost_and_what_it_lacks_reported(form: str, tmp_path: Path) -> None:
+    from drafting.extract.cli import report
+
+    original = next((ROOT / "tests" / "corpus" / form).glob("naskah.*"))
+    paragraphs = read_naskah(original)
+    x = extract(original)
+    doc = build(validate(resolved(x.data)))
+    rendered = " ".join(" ".join(t.split()) for t in draft_paragraphs(doc))
+    assert [s for s in _sentences(paragraphs) if s not in rendered] == []
+    assert [p.title for p in cut(paragraphs).pasal] == [s.title for s in doc.pasal]
+    lines = "\n".join(report(x))
+    for missing in LEGACY[form]:
+        assert missing in lines, missing
+
+
+def test_legacy_signing_dates_and_signatures_are_read_where_the_form_writes_them() -> None:
+    """C1 dates the naskah on a 'Tanggal 9 April 2013' line and signs 'Untuk <party>' in a table;
+    D2 says 'Ditandatangani di Jakarta pada tanggal 12 Maret 2008' at its end: both signed before
+    Permen 8/2025, without meterai."""
+    c1 = validate(resolved(extract(ROOT / "tests" / "corpus" / "form_c1_nk_foreign_2013" / "naskah.md").data))
+    assert c1.kind.value == "nota_kesepahaman" and c1.signing.date.isoformat() == "2013-04-09"
+    assert [p.name for p in c1.parties] == ["Kementerian Hukum dan Hak Asasi Manusia Republik Indonesia",
+                                            "Kantor Kekayaan Intelektual Republik Rakyat China"]
+    assert [p.representative.name for p in c1.parties] == ["AMIR SYAMSUDIN", "TIAN LIPU"]
+    d2 = extract(ROOT / "tests" / "corpus" / "form_d2_msp_institute_2008" / "naskah.txt")
+    agreement = validate(resolved(d2.data))
+    assert agreement.signing.date.isoformat() == "2008-03-12" and agreement.signing.place == "Jakarta"
+    assert not any(p.meterai for p in [*c1.parties, *agreement.parties])
+    # its Pasal titled otherwise stand in the required clauses' places, the term read from them
+    assert [(r.title, r.replaces) for r in d2.rows] == [
+        ("TUJUAN", "maksud_tujuan"), ("LINGKUP KERJASAMA", "ruang_lingkup"), ("PEMBIAYAAN", "pembiayaan"),
+        ("MULAI BERLAKU", "jangka_waktu")]
+    assert agreement.term is not None and agreement.term.years == 3
+
+
+def test_a_naskah_signed_since_permen_without_its_minimum_renders_only_saying_why(tmp_path: Path) -> None:
+    """The input records the naskah as signed; render refuses it for the Pasal it lacks, saying so,
+    and writes it with --force."""
+    source = tmp_path / "isian.yaml"
+    naskah = ROOT / "tests" / "corpus" / "format_word_numbering" / "naskah.docx"
+    result = CliRunner().invoke(main, ["extract", str(naskah), "-o", str(source)])
+    assert result.exit_code == 0, result.output
+    refused = CliRunner().invoke(main, ["render", str(source), "-o", str(tmp_path / "n.md")])
+    assert refused.exit_code == 1 and "paling sedikit memuat tujuan" in refused.output
+    forced = CliRunner().invoke(main, ["render", str(source), "-o", str(tmp_path / "n.md"), "--force"])
+    assert forced.exit_code == 0, forced.output
+    written = (tmp_path / "n.md").read_text(encoding="utf-8")
+    assert "Biaya pelayanan sebagaimana dimaksud dalam Pasal 1 ayat (1)" in written
+
+
+ADENDUM_B1_FORM = """ADDENDUM II
+PERJANJIAN KERJA SAMA
+ANTARA
+BADAN PENYELENGGARA JAMINAN SOSIAL KETENAGAKERJAAN
+DENGAN
+DIREKTORAT JENDERAL IMIGRASI
+TENTANG
+PEMANFAATAN DATA KEIMIGRASIAN DALAM PROGRAM JAMINAN SOSIAL KETENAGAKERJAAN
+
+PARA PIHAK sepakat untuk menandatangani Addendum II dengan ketentuan sebagai berikut:
+
+Pasal I
+
+{change}
+
+Pasal II
+
+Addendum II ini mulai berlaku sejak tanggal ditandatangani.
+
+PIHAK PERTAMA,
+
+ANGGORO EKO CAHYO
+
+PIHAK KEDUA,
+
+YUDHI PRIYANTO
+"""
+
+
+def test_the_parent_read_with_its_adendum_renders_the_text_in_force(tmp_path: Path) -> None:
+    """This tool's Adendum Pertama of the BPJS PKS (three Pasal quoted whole) read into the 2023
+    naskah: the input renders every Pasal as the amended input does, its data the amended data."""
+    signed, changed = ROOT / "examples" / "pks_bpjs_ketenagakerjaan_imigrasi.yaml", \
+        ROOT / "examples" / "adendum" / "pks_bpjs_adendum_pertama.yaml"
+    induk, adendum = tmp_path / "induk.md", tmp_path / "adendum.md"
+    induk.write_bytes(render(build(load_agreement(signed)), "md"))
+    made = CliRunner().invoke(main, ["adendum", str(signed), str(changed), "-o", str(adendum), "--date", "2025-11-20",
+                                     "--db", str(tmp_path / "unused.db")])
+    assert made.exit_code == 0, made.output
+    x = extract(induk, adenda=(adendum,))
+    assert x.notes[:3] == [f"Pasal {n} sebagaimana diubah oleh ADENDUM PERTAMA" for n in (4, 7, 11)]
+    agreement = validate(resolved(x.data))
+    assert agreement.term is not None and agreement.term.end is not None and agreement.term.end.isoformat() == "2029-01-16"
+    assert agreement.parties[0].pejabat_penghubung == "Deputi Direktur Bidang Kepesertaan Korporasi dan Institusi"
+    ours, theirs = tmp_path / "ours.md", tmp_path / "theirs.md"
+    ours.write_bytes(render(build(agreement), "md"))
+    theirs.write_bytes(render(build(load_agreement(changed)), "md"))
+    def pasal(path: Path) -> list[tuple[str, list[str]]]:  # noqa: E306
+        return [(p.title, [q.full for q in p.body]) for p in cut(read_naskah(path)).pasal]
+    assert pasal(ours) == pasal(theirs)
+
+
+def test_an_adendum_quoting_one_ayat_replaces_that_ayat_and_other_forms_are_refused(tmp_path: Path) -> None:
+    """B1's form: 'Ketentuan Pasal 11 ayat (1) Perjanjian Induk diubah sehingga berbunyi sebagai
+    berikut:' and the ayat alone; a Pasal deleted is not applied but named."""
+    induk = tmp_path / "induk.md"
+    induk.write_bytes(render(build(load_agreement(ROOT / "examples" / "pks_bpjs_ketenagakerjaan_imigrasi.yaml")), "md"))
+    adendum = tmp_path / "adendum.txt"
+    adendum.write_text(ADENDUM_B1_FORM.format(change=(
+        "Ketentuan Pasal 11 ayat (1) Perjanjian Induk diubah sehingga berbunyi sebagai berikut:\n"
+        "(1) Perjanjian Kerja Sama ini berlaku sejak tanggal ditandatangani sampai dengan tanggal 16 Januari 2030.")),
+        encoding="utf-8")
+    x = extract(induk, adenda=(adendum,))
+    assert "Pasal 11 ayat (1) sebagaimana diubah oleh ADDENDUM II" in x.notes
+    agreement = validate(resolved(x.data))
+    assert agreement.term is not None and agreement.term.end is not None and agreement.term.end.isoformat() == "2030-01-16"
+    text = " ".join(draft_paragraphs(build(agreement)))
+    assert "sampai dengan tanggal 16 Januari 2030" in text and "dapat diperpanjang atau diakhiri" in text  # ayat (2) kept
+    adendum.write_text(ADENDUM_B1_FORM.format(change="Pasal 9 dihapus."), encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(induk), "--adendum", str(adendum), "-o", str(tmp_path / "x.yaml")])
+    assert result.exit_code == 2 and "Pasal 9 dihapus." in result.output and "terapkan sendiri" in result.output
+    assert not (tmp_path / "x.yaml").exists()

@@ -23,7 +23,10 @@ from ..load import validate
 from ..pipeline import analyse_draft
 from ..read import read_naskah
 from ..read.bilingual import split
+from .adendum import refuse_adendum
+from .amend import amend
 from .front import read_front
+from .lacking import lacking
 from .match import Row, match, resolved
 from .source import cut
 
@@ -44,15 +47,18 @@ class Extraction:
         return dump(self.data)
 
 
-def extract(path: Path, libraries: tuple[Path, ...] = ()) -> Extraction:
+def extract(path: Path, libraries: tuple[Path, ...] = (), adenda: tuple[Path, ...] = ()) -> Extraction:
     """``libraries``: a unit's own libraries the naskah was drafted with (``library`` of the input,
-    written as absolute paths; the command writes them relative to the input it writes)."""
+    written as absolute paths; the command writes them relative to the input it writes).
+    ``adenda``: the naskah's signed adenda, in order, whose changes are read into it first."""
     paragraphs = read_naskah(path)
+    refuse_adendum(paragraphs, str(path))
     original, translation = split(paragraphs, lambda p: p.full)
     if translation:
         raise InputError(str(path), [Problem("", "naskah dwibahasa belum dapat dibaca kembali menjadi isian; "
                                                  "baca teks bahasa Indonesianya saja")])
     src = cut(original)
+    amended = [note for a in adenda for note in amend(src, read_naskah(a), str(a))]
     if not src.pasal:
         raise InputError(str(path), [Problem("", "tidak ada Pasal yang terbaca: bukan naskah kerja sama, atau teksnya "
                                                  "tidak dapat dibaca")])
@@ -82,9 +88,10 @@ def extract(path: Path, libraries: tuple[Path, ...] = ()) -> Extraction:
                                 "komparisi dan blok tanda tangan", "UU 12/2011 Lampiran II BAB I huruf D"))
     agreement = validate(resolved(out), source=str(path))
     report = check(agreement, analyse_draft(agreement, source=str(path)))
+    findings += lacking(agreement, str(path))
     findings += [f for f in report.findings if f.rule != "signatory_names"]
-    return Extraction({k: out[k] for k in _ordered(out)}, found.rows, findings, front.notes, found.differences,
-                      choices)
+    return Extraction({k: out[k] for k in _ordered(out)}, found.rows, findings, amended + front.notes,
+                      found.differences, choices)
 
 
 def _label(data: dict[str, Any], k: int) -> str:

@@ -63,13 +63,17 @@ def _flat(data: Any, prefix: str = "") -> str:
 @click.option("--library", "libraries", multiple=True, type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="Pustaka unit yang dipakai naskah itu (boleh berulang): klausul dan templatnya dibandingkan juga, "
                    "dan isian menyebutnya di 'library'.")
-def extract_(source: Path, output: Path | None, libraries: tuple[Path, ...]) -> None:
+@click.option("--adendum", "adenda", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Adendum naskah itu yang sudah ditandatangani (boleh berulang, urut): perubahannya ('Ketentuan "
+                   "Pasal … diubah sehingga berbunyi sebagai berikut:') diterapkan dulu, sehingga isian memuat teks "
+                   "yang berlaku.")
+def extract_(source: Path, output: Path | None, libraries: tuple[Path, ...], adenda: tuple[Path, ...]) -> None:
     target = output or source.with_suffix(".yaml")
     if target.suffix.lower() not in (".yaml", ".yml"):
         raise InputError(str(target), [Problem("", "isian ditulis sebagai .yaml")])
     if target.exists():
         raise OutputError(str(target), "berkas sudah ada; tidak ditimpa (pilih nama lain dengan -o)")
-    x = extract(source, libraries)
+    x = extract(source, libraries, adenda)
     if libraries:  # relative to the input written, as an input names its library
         x.data["library"] = [os.path.relpath(p.resolve(), target.resolve().parent) for p in libraries]
     write_atomic(target, x.yaml().encode("utf-8"))

@@ -16,7 +16,7 @@ from typing import Any
 from .. import terbilang
 from ..checks import Finding
 from ..read import Paragraph
-from ..read.structure import SIGNATURE_LABEL
+from ..read.structure import SIGNATURE_LABEL, SIGNED_FOR
 from .regulation import read_regulation
 from .source import Source
 
@@ -77,6 +77,8 @@ def read_front(src: Source) -> Front:
     out.parts = parts(paras)
     (a, b), (c, d), (e, f), (g, h) = out.parts.values()
     _opening(paras, out)
+    if "date" not in out.data.get("signing", {}):
+        _closing_date(src, out)
     _komparisi(paras[1:b], parties, out)
     _recitals(paras[c:d], parties, out)
     _legal_basis(paras[e:f], out)
@@ -158,8 +160,22 @@ def _as_written(upper: str, src: Source) -> str:
     return " ".join(w.lower() if w.lower() in _SMALL and k else w.capitalize() for k, w in enumerate(upper.split()))
 
 
+# A title block written on fewer lines (C1): 'NOTA KESEPAHAMAN ANTARA', '<party> DAN'
+_JOINED = re.compile(r"^(?P<text>.+?)\s+(?P<word>ANTARA|DENGAN|DAN)$")
+
+
+def _title_lines(src: Source) -> list[tuple[str, str]]:
+    if any(p.text in ("ANTARA", "DENGAN", "DAN") for p in src.title):  # a name wrapped after its 'DAN' (PDF)
+        return [(p.part, p.text) for p in src.title]
+    out = []
+    for p in src.title:
+        m = _JOINED.match(p.text) if p.part == "title" else None
+        out += [(p.part, m["text"]), (p.part, m["word"])] if m else [(p.part, p.text)]
+    return out
+
+
 def _title_block(src: Source, out: Front) -> list[dict[str, Any]]:
-    lines = [(p.part, p.text) for p in src.title]
+    lines = _title_lines(src)
     texts = [t for _, t in lines]
     head = texts[0] if texts else ""
     kind = KINDS.get(head)
@@ -192,6 +208,8 @@ def _title_block(src: Source, out: Front) -> list[dict[str, Any]]:
         if text == "TENTANG":
             state = "subject"
             continue
+        if text.startswith("BIDANG ") and state == "party" and groups[-1]:  # C1: 'BIDANG …' for TENTANG
+            state = "subject"
         if state == "party":
             groups[-1].append(text)
         elif state == "after_number":  # a number under a party's name: the next party's name follows a DENGAN
@@ -281,12 +299,34 @@ def _date_anywhere(text: str, out: Front) -> int:
             return 1
         except ValueError:
             pass
+    for m in re.finditer(r"\b\d{1,2} [A-Z][a-z]+ \d{4}\b", text):  # 'Tanggal 9 April 2013' (C1)
+        if date := read_date(m.group(0)):
+            out.data["signing"] = {"date": date.isoformat()}
+            return 1
     year = re.search(r"\b((?:19|20)\d{2})\b", text)
     words = re.search(r"tahun ((?:[a-z]+ ?){2,6})", text, re.I)
     found = int(year[1]) if year else number_in_words(words[1]) if words else None
     if found:
         out.data["signing"] = {"date": str(found)}
     return 1
+
+
+_SIGNED_AT = re.compile(r"\b[Dd]itandatangani di (?P<place>[A-Z][\w .'-]*?),? pada (?:hari \w+,? )?tanggal "
+                        r"(?P<date>\d{1,2} \w+ \d{4})")
+
+
+def _closing_date(src: Source, out: Front) -> None:
+    """A naskah with no opening sentence may say when and where it was signed at its end
+    ('Ditandatangani di Jakarta pada tanggal 12 Maret 2008 …', D2): the date and place read from
+    there; the sentence itself stays where it stands."""
+    last = src.pasal[-1].body if src.pasal else []
+    for p in last + src.signature:
+        m = _SIGNED_AT.search(p.text)
+        if m and (date := read_date(m["date"])):
+            out.data["signing"] = {"date": date.isoformat(), "place": m["place"]}
+            out.notes.append(f"tanggal dan tempat penandatanganan dibaca dari kalimat penutup: {date.isoformat()} "
+                             f"di {m['place']}")
+            return
 
 
 _LABELS = {"Nama": "nama", "NIP": "nip", "Jabatan": "jabatan", "Dasar": "dasar", "Alamat": "alamat"}
@@ -517,11 +557,13 @@ def _signatures(src: Source, parties: list[dict[str, Any]], out: Front) -> None:
     blocks: dict[str, list[str]] = {}
     current = None
     for p in src.signature:
-        if SIGNATURE_LABEL.match(p.text):
+        if SIGNATURE_LABEL.match(p.text) or SIGNED_FOR.match(p.text):
             current = p.text.strip("\"“”,").strip()
             blocks.setdefault(current, [])
         elif current:
             blocks[current].append(p.text)
+    if blocks and not set(blocks) & set(labels):  # labelled 'Untuk <party>,': the parties in order
+        blocks = dict(zip(labels, blocks.values()))
     meterai = sum(len(re.findall(r"\b(?:Meterai|Materai)\b", p.text, re.I)) for p in src.signature)
     any_meterai = meterai > 0
     every_meterai = meterai >= len(parties)  # however a PDF's columns were read
@@ -540,7 +582,6 @@ def _signatures(src: Source, parties: list[dict[str, Any]], out: Front) -> None:
             rep["nip"] = re.sub(r"^NIP\.?\s*", "", nip)
         if lines and any_meterai and not every_meterai and not any(re.match(r"^(?:Meterai|Materai)\b", x, re.I) for x in lines):
             party["meterai"] = False
-    if not any_meterai and all(blocks.get(labels[k]) for k in range(len(parties))) and \
-            any(len(b) > 1 for b in blocks.values()):
-        for party in parties:  # signatures with a position and no meterai: none
+    if not any_meterai and all(blocks.get(labels[k]) for k in range(len(parties))):
+        for party in parties:  # every party's signature read, and no meterai: none
             party["meterai"] = False

@@ -42,6 +42,8 @@ SYNONYMS = {
     "peningkatan_kapasitas": ["PENINGKATAN KAPASITAS SUMBER DAYA MANUSIA"],
     "ketentuan_umum": ["PENGERTIAN", "DEFINISI"],
     "penyelesaian_perselisihan": ["PENYELESAIAN SENGKETA"],
+    "ruang_lingkup": ["LINGKUP KERJASAMA", "LINGKUP KERJA SAMA"],  # D2
+    "jangka_waktu": ["MULAI BERLAKU", "MASA BERLAKU"],  # D2: 'mulai berlaku … untuk jangka waktu 3 (tiga) tahun'
     "keadaan_kahar": ["FORCE MAJEURE", "KEADAAN MEMAKSA"],
 }
 _ROUNDS = 4

@@ -54,14 +54,11 @@ def outline(body: list[Paragraph], here: int, ids: dict[int, str]) -> str:
     lines = []
     previous_depth = 0
     marker = "-"
-    for depth, p in tree(body):
+    rows = _unnumbered(tree(body), bool(ayat))
+    for depth, p in rows:
         text = _refs(p.text, here, ids, numbered)
         if depth == 1 and previous_depth == 0:  # a list's sequence is its first level's: a. or 1.
             marker = "-" if label_kind(p.label) in ("a.", "a)") else "+"
-        if depth and not lines:  # an item with no paragraph to stand under: its label kept as text
-            depth, text = 0, f"{p.label} {text}"
-            lines.append(text)
-            continue
         if depth == 0:
             anchor = f"[#ayat_{p.label.strip('()')}] " if p.label and int(p.label.strip("()") or 0) in numbered \
                 and label_kind(p.label) == "ayat" else ""
@@ -71,6 +68,19 @@ def outline(body: list[Paragraph], here: int, ids: dict[int, str]) -> str:
             lines.append("  " * (depth - 1) + marker + ("[]" if opens else "") + " " + text)
         previous_depth = depth
     return "\n".join(lines)
+
+
+def _unnumbered(rows: list[tuple[int, Paragraph]], ayat: bool) -> list[tuple[int, Paragraph]]:
+    """Items with no paragraph to stand under (C1's Pasal 1 is a list alone) keep their labels as
+    text. A Pasal of several paragraphs is numbered (1), (2) …: where the naskah numbered none and
+    has no list, its paragraphs are one paragraph, their words and labels as written (D2's Pasal 4,
+    whose closing sentence follows the term)."""
+    lead = next((k for k, (depth, _) in enumerate(rows) if depth == 0), len(rows))
+    rows = [(0, Paragraph(p.full, p.part, "", p.pasal)) for _, p in rows[:lead]] + rows[lead:]
+    if ayat or len(rows) < 2 or any(depth for depth, _ in rows):
+        return rows
+    first = rows[0][1]
+    return [(0, Paragraph(" ".join(p.full for _, p in rows), first.part, "", first.pasal))]
 
 
 def _refs(text: str, here: int, ids: dict[int, str], ayat: set[int]) -> str:

@@ -19,7 +19,8 @@ import re
 from collections import Counter
 
 from .bilingual import ENGLISH_TITLE
-from .structure import HEADING, LABEL_ONLY, NUMBER_LINE, SIGNATURE_LABEL, first_of, is_caps, split_label, successor
+from .structure import (HEADING, LABEL_ONLY, NUMBER_LINE, SIGNATURE_LABEL, SIGNED_FOR, first_of, is_caps, split_label,
+                        successor)
 
 # "; dan" ends an item; "; and" in the English text of a bilingual naskah
 _TERMINAL = re.compile(r"(?:[.;:]|;\s*(?:dan|atau|dan/atau|and|or|and/or))[\"”’)]*$")
@@ -112,7 +113,7 @@ def join_lines(raw_lines: list[str]) -> list[str]:
             current += " " + line  # "… tanda terima;" / "atau": the conjunction wrapped alone ends the item
             i += 1
             continue
-        if SIGNATURE_LABEL.match(line) and (blank or not current or _ends(current)):
+        if (SIGNATURE_LABEL.match(line) or SIGNED_FOR.match(line)) and (blank or not current or _ends(current)):
             signatures = True
         label, _ = split_label(line)
         new = blank or signatures or not current or _starts_new(current, line, label, last_label, next_filled(i))

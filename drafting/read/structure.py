@@ -31,6 +31,11 @@ LABEL_ONLY = re.compile(rf"^(?:{_LABEL})$")
 AYAT_LABEL = re.compile(r"^\((\d+)\)$")
 # "PIHAK PERTAMA," above a signature (quoted in some templates: “PIHAK PERTAMA”)
 SIGNATURE_LABEL = re.compile(r"^[\"“]?PIHAK\s+[A-Z]+[\"”]?\s*,?$")
+# "Untuk Kementerian Hukum dan Hak Asasi Manusia Republik Indonesia", "Untuk RWI,": a signature labelled
+# with the party's name (REAL-AGREEMENTS C1, D2), every word a name's; not "Untuk melaksanakan …". (An
+# MSP of this tool's writes "UNTUK …," in capitals, and its bilingual reading is cut elsewhere.)
+_NAME_WORD = r"(?:[A-Z][^\s,]*|dan|atau|of|the|and|for)"
+SIGNED_FOR = re.compile(rf"^Untuk(?:\s+{_NAME_WORD})+\s*,?$")
 NUMBER_LINE = re.compile(r"^(?:NOMOR|Nomor|TANGGAL|Tanggal)\s*:")  # a "Tanggal : …" line may follow (C1)
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -99,8 +104,8 @@ def structure(paragraphs: Iterable[str]) -> list[Paragraph]:
 
     The title block is the lines in capitals at the top; a 'Pasal N' line starts a Pasal (in the
     title block only when not in capitals, so a party or a subject written 'PASAL 1' stays title);
-    the next line in capitals is its title; a 'PIHAK PERTAMA,' line after a Pasal starts the
-    signature block, which lasts until the next Pasal heading (seed 003 repeats Pasal after it).
+    the next line in capitals is its title; a 'PIHAK PERTAMA,' or 'Untuk <party>,' line after a
+    Pasal starts the signature block, which lasts until the next Pasal heading (seed 003 repeats Pasal after it).
     """
     lines = [" ".join(line.split()) for p in paragraphs for line in p.split("\n")]
     lines = [line for line in lines if line]
@@ -129,7 +134,7 @@ def structure(paragraphs: Iterable[str]) -> list[Paragraph]:
             out.append(Paragraph(text, "pasal_title", pasal=pasal))
             part = "body"
             continue
-        if pasal is not None and SIGNATURE_LABEL.match(text):
+        if pasal is not None and (SIGNATURE_LABEL.match(text) or SIGNED_FOR.match(text)):
             part = "signature"
         elif part in ("title", "number"):
             # number lines may stand before TENTANG too (REAL-AGREEMENTS A2, A3): capitals go on being title

@@ -1,6 +1,7 @@
 """Markdown and plain text as lines: Markdown's markup stripped (headings, bullets, emphasis,
 escapes, pandoc's hard line breaks), a pipe table read column by column when it holds the
-signature labels and row by row otherwise; a text file's form feeds (``pdftotext``) split pages."""
+signature labels ('PIHAK PERTAMA,', 'Untuk …') and row by row otherwise; a text file's form
+feeds (``pdftotext``) split pages."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 from .bilingual import two_texts
 from .lines import columns
-from .structure import SIGNATURE_LABEL
+from .structure import SIGNATURE_LABEL, SIGNED_FOR
 
 _HEADING = re.compile(r"^#{1,6}\s+")
 _BULLET = re.compile(r"^(?:[-*+]\s+)+")
@@ -42,7 +43,7 @@ def _table(rows: list[list[str]], english: list[str]) -> list[str]:
     if texts := two_texts(rows):
         english += [line for line in texts[1] if line]
         return [line for line in texts[0] if line]
-    if any(SIGNATURE_LABEL.match(cell) for row in rows for cell in row):
+    if any(SIGNATURE_LABEL.match(cell) or SIGNED_FOR.match(cell) for row in rows for cell in row):
         return [cell for cell in columns(rows) if cell]
     return [" ".join(cell for cell in row if cell) for row in rows]
 
