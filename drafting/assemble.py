@@ -79,6 +79,7 @@ class Helpers:
             "kind": a.kind.family.value,
             "draft": a.draft,
             "blank": Marked(BLANK),
+            "blank_angka": Marked(BLANK_DIGITS),  # an unknown number among digits: "Tahun 2025 Nomor ……"
             "br": Marked(outline.BREAK),
             "tab": Marked(outline.TAB),
             "para_pihak": Marked("**PARA PIHAK**"),

@@ -497,8 +497,8 @@ def _problem(err: dict[str, Any], lines: LineIndex | None) -> Problem:
 
 
 # What pydantic adds to a location besides the drafter's keys: a list item's shape ("str",
-# "ListItem"), a mapping's key being validated ("[key]"), a validator's name ("function-after[…]").
-_NOT_A_KEY = re.compile(r"str|ListItem|\[key\]|[a-z-]+\[.*\]", re.DOTALL)
+# "map"), a mapping's key being validated ("[key]"), a validator's name ("function-after[…]").
+_NOT_A_KEY = re.compile(r"str|map|\[key\]|[a-z-]+\[.*\]", re.DOTALL)
 
 
 def _field_loc(err: dict[str, Any]) -> tuple[Any, ...]:

@@ -173,10 +173,10 @@ def _levels(items: list[Item]) -> int:
 
 
 def _text_or(text: Any, listed: type[BaseModel]) -> Any:
-    """Text, or {text, items}. Told apart by the value's shape, so that a wrong value gets one
-    message (that of the shape it has), not one per shape it could have had."""
-    return Annotated[Union[Annotated[text, Tag("str")], Annotated[listed, Tag("ListItem")]],
-                     Discriminator(lambda v: "ListItem" if isinstance(v, (dict, listed)) else "str")]
+    """Text, or a mapping ({text, items}, a regulation). Told apart by the value's shape, so that a
+    wrong value gets one message (that of the shape it has), not one per shape it could have had."""
+    return Annotated[Union[Annotated[text, Tag("str")], Annotated[listed, Tag("map")]],
+                     Discriminator(lambda v: "map" if isinstance(v, (dict, listed)) else "str")]
 
 
 Item = _text_or(Text, ListItem)
@@ -336,6 +336,74 @@ class Definition(Strict):
     abbreviation: OptionalLine = Field(None, description="Singkatannya, mis. 'SIMKIM'; dicetak '(yang selanjutnya "
                                                          "disingkat …)'.")
     meaning: Text = Field(description="Artinya, tanpa kata 'adalah' di depannya.")
+
+
+# A regulation's year and the year of the gazette it was placed in: the Republic's, four digits.
+_FIRST_YEAR = 1945
+
+
+def _year(value: int) -> int:
+    if not _FIRST_YEAR <= value <= LAST_DATE.year:
+        raise PydanticCustomError("year", f"{value} bukan tahun yang mungkin: tulis tahunnya dengan empat angka, "
+                                          f"antara {_FIRST_YEAR} dan {LAST_DATE.year} (mis. 2011)")
+    return value
+
+
+Year = Annotated[int, AfterValidator(_year), Field(json_schema_extra={"minimum": _FIRST_YEAR, "maximum": LAST_DATE.year},
+                                                   examples=[2011])]
+class Promulgation(Strict):
+    """Where a regulation was promulgated, as its citation in a legal basis names it (UU 12/2011
+    Lampiran II, dasar hukum: the Lembaran Negara and the Tambahan Lembaran Negara of an
+    Undang-Undang, the Berita Negara of a Peraturan Menteri, the Lembaran Daerah of a Perda)."""
+
+    lembaran: Line = Field(description="Tempat pengundangan, ditulis lengkap: 'Lembaran Negara Republik Indonesia', "
+                                       "'Berita Negara Republik Indonesia', 'Lembaran Daerah Provinsi Jawa Barat', "
+                                       "'Berita Daerah Kabupaten …'.")
+    tahun: Year = Field(description="Tahun Lembaran Negara (atau Berita Negara, Lembaran Daerah) itu.")
+    nomor: OptionalLine = Field(None, description="Nomornya, mis. 52; kosong = titik-titik untuk draf.")
+    tambahan: OptionalLine = Field(None, description="Nomor Tambahan Lembaran Negara (atau Tambahan Lembaran Daerah, "
+                                                     "Tambahan Berita Negara) yang memuat penjelasannya, mis. 5216.")
+
+    @model_validator(mode="after")
+    def _gazette(self) -> Promulgation:
+        if self.tambahan and self.lembaran.startswith("Berita Daerah"):
+            raise FieldProblem("tambahan", "Berita Daerah tidak mempunyai Tambahan (UU 12/2011 Pasal 81): hapus "
+                                           "'tambahan', atau periksa 'lembaran' (Tambahan Lembaran Daerah?)")
+        return self
+
+
+class BaseRegulation(Strict):
+    """What a regulation and the one that amended it are cited by."""
+
+    jenis: Line = Field(description="Jenis peraturan, dengan pembentuknya bila ada: 'Undang-Undang', 'Peraturan "
+                                    "Pemerintah', 'Peraturan Presiden', 'Peraturan Menteri Ketenagakerjaan', "
+                                    "'Peraturan Daerah Kabupaten Sumbawa', ….")
+    nomor: Line = Field(description="Nomor peraturan, mis. 6.")
+    tahun: Year = Field(description="Tahun peraturan, mis. 2011.")
+    tentang: Line = Field(description="Judul peraturan, tanpa kata 'tentang'.")
+    diundangkan: Promulgation | None = Field(
+        None, description="Tempat pengundangannya: Lembaran Negara (dan Tambahan Lembaran Negara), Berita Negara, "
+                          "Lembaran Daerah; kosong = tidak disebut (mis. untuk Keputusan).")
+
+
+class Amendment(BaseRegulation):
+    """The regulation that last amended the one cited (UU 12/2011 Lampiran II, dasar hukum)."""
+
+    beberapa_kali: bool = Field(False, description="Peraturan itu telah beberapa kali diubah, dan ini perubahan "
+                                                   "terakhirnya: 'sebagaimana telah beberapa kali diubah terakhir "
+                                                   "dengan …'; false = 'sebagaimana telah diubah dengan …'.")
+
+
+class Regulation(BaseRegulation):
+    """A regulation cited in the legal basis, with the place of its promulgation and its last
+    amendment, each written once and printed as UU 12/2011 Lampiran II cites them (clause dasar_hukum)."""
+
+    perubahan: Amendment | None = Field(None, description="Peraturan yang mengubahnya (yang terakhir, bila "
+                                                          "beberapa kali diubah).")
+
+
+# A legal basis item: a regulation as data, or its citation as text (as inputs before it were written).
+LegalBasis = _text_or(Text, Regulation)
 
 
 class Purpose(Strict):
@@ -722,9 +790,10 @@ class Agreement(Strict):
     parties: list[Party] = Field(min_length=2, max_length=MAX_PARTIES,
                                  description="Para pihak, paling sedikit dua, berurutan: PIHAK PERTAMA, PIHAK KEDUA, …")
     recitals: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS, description="Konsiderans tambahan ('bahwa …').")
-    legal_basis: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS,
-                                    description="Dasar hukum: peraturan perundang-undangan, masing-masing dengan nomor "
-                                                "Lembaran Negara dan Tambahan Lembaran Negara.")
+    legal_basis: list[LegalBasis] = Field(
+        default_factory=list, max_length=MAX_ITEMS,
+        description="Dasar hukum: peraturan perundang-undangan, masing-masing {jenis, nomor, tahun, tentang, "
+                    "diundangkan (Lembaran Negara, Tambahan Lembaran Negara), perubahan}, atau teks lengkapnya.")
     nota_kesepahaman: PriorAgreement | None = Field(None, description="Nota Kesepahaman yang dilaksanakan PKS ini.")
     technical_basis: OptionalText = Field(
         None, description="Jika PKS tanpa Nota Kesepahaman: dasarnya (Permen 8/2025 Pasal 7 ayat (1)), ditulis sebagai "

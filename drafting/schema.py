@@ -29,14 +29,19 @@ PARTS: dict[str, str] = {
     "Party": "Pihak", "PriorAgreement": "Naskah terdahulu", "Purpose": "Maksud dan tujuan",
     "Renewal": "Naskah yang diperpanjang", "Representative": "Penandatangan", "SignerLevel": "Tingkat penandatangan",
     "Signing": "Penandatanganan", "Style": "Gaya naskah", "TechnicalTeam": "Tim teknis", "Term": "Jangka waktu",
-    "Termination": "Pengakhiran", "ThirdParties": "Pihak ketiga",
+    "Termination": "Pengakhiran", "ThirdParties": "Pihak ketiga", "Regulation": "Peraturan perundang-undangan",
+    "Amendment": "Peraturan yang mengubahnya", "Promulgation": "Tempat pengundangan",
 }
 # An English part translates the Indonesian part of its name; these two are named otherwise.
 ENGLISH_OF = {"English": "Agreement", "EnglishPrior": "Renewal"}
 
 # Field titles by name, and by "Part.name" where one name means different things in two parts.
 TITLES: dict[str, str] = {
-    "abbreviation": "Singkatan", "adendum": "Adendum", "reason": "Alasan perubahan",
+    "abbreviation": "Singkatan", "adendum": "Adendum", "beberapa_kali": "Telah beberapa kali diubah",
+    "diundangkan": "Diundangkan dalam", "jenis": "Jenis peraturan", "lembaran": "Lembaran Negara/Berita Negara/Lembaran Daerah",
+    "perubahan": "Diubah dengan", "tambahan": "Nomor Tambahan Lembaran Negara", "tahun": "Tahun",
+    "BaseRegulation.nomor": "Nomor peraturan", "Regulation.nomor": "Nomor peraturan", "Amendment.nomor": "Nomor peraturan",
+    "Promulgation.nomor": "Nomor Lembaran Negara/Berita Negara", "Promulgation.tahun": "Tahun Lembaran Negara/Berita Negara", "reason": "Alasan perubahan",
     "representatives": "Penandatangan adendum", "AdendumInput.numbers": "Nomor adendum",
     "AdendumInput.signing": "Penandatanganan adendum",
     "replaces": "Menggantikan klausul", "texts": "Teks bagian pembuka sebagaimana naskah asal", "acting_for": "Atas nama", "acting_for_basis": "Dasar bertindak atas nama",

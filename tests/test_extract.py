@@ -24,6 +24,7 @@ from drafting.checks.analysis import draft_paragraphs
 from drafting.cli import main
 from drafting.extract import extract
 from drafting.extract.match import resolved
+from drafting.extract.regulation import read_regulation
 from drafting.extract.source import cut
 from drafting.library import anchored
 from drafting.load import load_agreement, validate
@@ -293,6 +294,52 @@ def test_a_naskah_in_a_form_of_its_own_extracts_with_nothing_lost(form: str, fmt
     # the parties and Pasal are still data: names of the signatories, every Pasal in its place
     assert [p.title for p in cut(paragraphs).pasal] == [s.title for s in doc.pasal]
     assert all(p.representative.name != "……………" for p in validate(resolved(x.data)).parties)
+
+
+def test_a_legal_basis_item_becomes_a_regulation_only_when_it_prints_the_same_words() -> None:
+    """UU 12/2011 Lampiran II (dasar hukum) read back: jenis, nomor, tahun, tentang, where it was
+    promulgated and its last amendment; anything else stays the text it was."""
+    pp = ("Peraturan Pemerintah Nomor 31 Tahun 2013 tentang Peraturan Pelaksanaan Undang-Undang Nomor 6 Tahun 2011 "
+          "tentang Keimigrasian (Lembaran Negara Republik Indonesia Tahun 2013 Nomor 68, Tambahan Lembaran Negara "
+          "Republik Indonesia Nomor 5409) sebagaimana telah diubah dengan Peraturan Pemerintah Nomor 48 Tahun 2021 "
+          "tentang Perubahan Ketiga (Lembaran Negara Republik Indonesia Tahun 2021 Nomor 58)")
+    assert read_regulation(pp) == {
+        "jenis": "Peraturan Pemerintah", "nomor": "31", "tahun": 2013,
+        "tentang": "Peraturan Pelaksanaan Undang-Undang Nomor 6 Tahun 2011 tentang Keimigrasian",
+        "diundangkan": {"lembaran": "Lembaran Negara Republik Indonesia", "tahun": 2013, "nomor": "68",
+                        "tambahan": "5409"},
+        "perubahan": {"jenis": "Peraturan Pemerintah", "nomor": "48", "tahun": 2021, "tentang": "Perubahan Ketiga",
+                      "diundangkan": {"lembaran": "Lembaran Negara Republik Indonesia", "tahun": 2021, "nomor": "58"}}}
+    blank = "Peraturan Menteri Contoh Nomor 8 Tahun 2025 tentang Uji (Berita Negara Republik Indonesia Tahun 2025 Nomor ……)"
+    assert read_regulation(blank)["diundangkan"] == {"lembaran": "Berita Negara Republik Indonesia", "tahun": 2025}
+    assert read_regulation("Peraturan Daerah Kota Bogor Nomor 7 Tahun 2015 tentang Uji") == {
+        "jenis": "Peraturan Daerah Kota Bogor", "nomor": "7", "tahun": 2015, "tentang": "Uji"}
+    for text in [
+        "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945",  # no nomor
+        # the Tambahan named otherwise than its Lembaran (seed 000): not taken into the title
+        "Undang-Undang Nomor 39 Tahun 2008 tentang Kementerian Negara (Lembaran Negara Republik Tahun 2008 Nomor 166, "
+        "Tambahan Lembaran Republik Indonesia Nomor 4916)",
+        # 'sebagaimana beberapa kali diubah' is not Lampiran II's formula (seed 003)
+        pp.replace("telah diubah", "beberapa kali diubah"),
+        # a stray comma before the place (seed 003)
+        "Peraturan Pemerintah Nomor 85 Tahun 2013 tentang Tata Cara, (Lembaran Negara Republik Indonesia Tahun 2013 "
+        "Nomor 229)",
+        # a year that is none, a Tambahan of a Berita Daerah: the model refuses them
+        "Undang-Undang Nomor 1 Tahun 0999 tentang Uji",
+        "Peraturan Wali Kota Bogor Nomor 1 Tahun 2020 tentang Uji (Berita Daerah Kota Bogor Tahun 2020 Nomor 1, "
+        "Tambahan Berita Daerah Kota Bogor Nomor 2)",
+        "Nota Kesepahaman Nomor 1 Tahun 2020 tentang Uji",  # not a regulation
+    ]:
+        assert read_regulation(text) is None, text
+
+
+def test_seed_003s_legal_basis_is_read_as_data_but_what_it_wrote_otherwise() -> None:
+    laws = extract(SEED).data["legal_basis"]
+    assert [isinstance(law, dict) for law in laws] == [True] * 5 + [False, False, True, True]
+    assert laws[0]["jenis"] == "Undang-undang" and laws[0]["diundangkan"]["tambahan"] == "4456"
+    # 'sebagaimana beberapa kali telah diubah terakhir dengan … Tentang …': kept as the seed wrote it
+    assert "sebagaimana beberapa kali telah diubah terakhir dengan Peraturan Pemerintah Nomor 48 Tahun 2021 Tentang" in laws[5]
+    assert laws[6].startswith("Peraturan Pemerintah Nomor 85 Tahun 2013") and "Jaminan Sosial, (Lembaran" in laws[6]
 
 
 def test_an_adendum_alone_is_refused_with_what_to_do_instead(tmp_path: Path) -> None:

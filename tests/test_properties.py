@@ -132,6 +132,7 @@ def pks() -> dict[str, Any]:
     d["renewal"]["biro_recommendation"] = "Surat Kepala Biro Hukum Nomor SEK.HH.01-123 tanggal 1 Juni 2023"
     d["parties"][1]["representative"]["nip"] = "196912311990031001"
     d["technical_basis"] = "kerja sama ini hanya mencakup substansi yang bersifat teknis"
+    d["legal_basis"].append("Undang-Undang Dasar Negara Republik Indonesia Tahun 1945")  # an item as text
     d["intellectual_property"] = {"results": items("basis data", "aplikasi pertukaran data", "kode sumbernya")}
     d["technical_team"] = {"tasks": items("melaporkan", "menyusun rencana kerja", "paling lambat tiga bulan")}
     d["third_parties"] = {"kinds": items("perguruan tinggi", "penyedia jaringan", "yang ditunjuk bersama")}

@@ -113,3 +113,23 @@ def test_the_form_attaches_an_uploaded_naskah_to_an_entry_without_input(db: str,
     again = client.post(url, params={"filename": "pks.docx"}, content=content,
                         headers={"Content-Type": "application/octet-stream"})
     assert again.status_code == 422 and "sudah mempunyai isian" in again.text
+
+
+def test_a_renewal_has_the_required_pasal_the_signed_naskah_lacked_as_blanks(tmp_path: Path) -> None:
+    """The 2025 PKS in Word lacks Maksud dan Tujuan and Jangka Waktu; its input records that
+    (clauses.exclude). Its renewal is a new naskah: Jangka Waktu with the new term, Maksud dan
+    Tujuan with a new draft's blanks for the drafter to fill in."""
+    extracted, db = tmp_path / "isian.yaml", str(tmp_path / "r.db")
+    assert _run("extract", str(ROOT / "tests" / "corpus" / "format_word_numbering" / "naskah.docx"),
+                "-o", str(extracted))[0] == 0
+    assert {"maksud_tujuan", "jangka_waktu"} <= set(load_agreement(extracted).clauses.exclude)
+    code, output = _run("registry", "add", str(extracted), "--db", db)
+    assert code == 0, output
+    out = tmp_path / "out"
+    code, output = _run("renew", "1", "--years", "2", "-o", str(out), "--db", db)
+    assert code == 0, output
+    new = load_agreement(next(out.glob("*.yaml")))
+    assert not {"maksud_tujuan", "jangka_waktu"} & set(new.clauses.exclude)
+    assert new.purpose is not None and new.purpose.maksud == "……………"
+    text = docx_text(next(out.glob("*.docx")).read_bytes())
+    assert "MAKSUD DAN TUJUAN" in text and "jangka waktu 2 (dua) tahun" in text

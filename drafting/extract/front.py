@@ -17,6 +17,7 @@ from .. import terbilang
 from ..checks import Finding
 from ..read import Paragraph
 from ..read.structure import SIGNATURE_LABEL, SIGNED_FOR
+from .regulation import read_regulation
 from .source import Source
 
 BLANK_TEXT = "……………"
@@ -503,7 +504,8 @@ def _party_labels(out: Front, n: int) -> list[str]:
 
 
 def _legal_basis(paras: list[Paragraph], out: Front) -> None:
-    laws = [_strip_end(p.text) for p in paras[1:] if p.label]
+    """Each regulation as data where it reads whole and prints again the same (regulation.py), else as written."""
+    laws = [read_regulation(law) or law for law in (_strip_end(p.text) for p in paras[1:] if p.label)]
     if laws:
         out.data["legal_basis"] = laws
 

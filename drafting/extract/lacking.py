@@ -12,9 +12,10 @@ which ``check`` reports as an error (``minimum_contents``) and ``render`` refuse
 ``--force``. A Pasal the naskah has under another title ('LINGKUP KERJASAMA', 'MULAI BERLAKU') is
 not lacking: it stands in the clause's place (``extra_pasal.replaces``, ``match.SYNONYMS``).
 
-Either way this finding names the Pasal and the input that writes it, for the renewal or adendum
-that must have it: a renewal is a draft again, and its render refuses the exclusion until the
-drafter fills the input in and takes the clause out of ``clauses.exclude``."""
+Either way this finding names the Pasal and the input that writes it. A renewal is a new naskah
+and has it: ``drafting renew`` takes it out of ``clauses.exclude`` with a new draft's blanks for
+its input (``registry.renew._required_back``); a draft the drafter writes from this input is
+refused until they do the same."""
 
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ def lacking(agreement: Agreement, source: str) -> list[Finding]:
         out.append(Finding(
             "minimum_contents", "warning",
             f"naskah tidak memuat Pasal {clause.title}, yang wajib ada dalam {tpl.naskah}; naskah {when}, jadi isian "
-            f"mencatatnya apa adanya (clauses.exclude: {entry.clause}). Untuk perpanjangan atau adendum: isi "
-            f"{fields} dan hapus {entry.clause} dari clauses.exclude",
+            f"mencatatnya apa adanya (clauses.exclude: {entry.clause}). Perpanjangan (drafting renew) memuatnya "
+            f"lagi dengan titik-titik untuk diisi; draf lain dari isian ini: isi {fields} dan hapus {entry.clause} "
+            f"dari clauses.exclude",
             "clauses.exclude", permen("Pasal 21")))
     return out

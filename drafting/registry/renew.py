@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..assemble import library_for
 from ..checks import Finding, run_checks
 from ..checks.lines import with_lines
 from ..errors import DraftingError
@@ -25,6 +26,7 @@ from ..load import validate
 from ..model import Agreement as Input
 from ..output import write_atomic
 from ..pipeline import analyse_draft, build, render
+from ..starter import skeleton
 from .compare import write_comparison
 from .db import drafting_version
 from .models import Agreement, GeneratedFile, Status
@@ -152,6 +154,7 @@ def renewal_input(old_input: Input, old: Agreement, until: dt.date | None, years
     excluded = data.get("clauses", {}).get("exclude", [])
     if "pelindungan_data_pribadi" in excluded:
         excluded.remove("pelindungan_data_pribadi")
+    _required_back(data, old_input)
     for official in officials:
         if not 1 <= official.party <= len(data["parties"]):
             raise DraftingError(f"pihak nomor {official.party} tidak ada (hanya ada {len(data['parties'])} pihak)")
@@ -178,6 +181,23 @@ def _rewritten(data: dict[str, Any]) -> None:
         data["extra_pasal"] = [e for e in data["extra_pasal"] if e.get("replaces") not in _REWRITTEN]
         if not data["extra_pasal"]:
             del data["extra_pasal"]
+
+
+def _required_back(data: dict[str, Any], old_input: Input) -> None:
+    """A Pasal Permen 8/2025 Pasal 21 requires that the old naskah lacked (a legacy naskah read back
+    keeps it excluded: drafting extract) is in the renewal, a new naskah: its input the blanks a
+    new draft has (templates/<kind>/baru.yaml) where the old input has none, for the drafter to
+    fill in, as check's placeholders rule says until they are."""
+    excluded = data.get("clauses", {}).get("exclude", [])
+    lib = library_for(old_input)
+    required = [e.clause for e in lib.template(old_input.kind.value).entries() if e.required and e.clause in excluded]
+    blanks = skeleton(old_input.kind) if required else {}
+    for cid in required:
+        excluded.remove(cid)
+        for path in lib.clauses[cid].requires:
+            key = path.split(".")[0]
+            if key not in data and key in blanks:
+                data[key] = blanks[key]
 
 
 def _english_position(data: dict[str, Any], official: Official, changed: bool) -> None:

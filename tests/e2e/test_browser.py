@@ -12,6 +12,7 @@ from typing import Any
 
 import docx
 import pytest
+import yaml
 
 if not os.environ.get("CI"):  # under CI a missing Playwright fails the run
     pytest.importorskip("playwright", reason="playwright tidak terpasang (pip install playwright)")
@@ -94,23 +95,61 @@ def test_typed_script_and_template_syntax_stay_text(page: Any) -> None:
     assert page.locator("#form").get_by_text("alert(1)").count() == 0  # values, not markup
 
 
-def test_an_opened_yaml_file_fills_the_form_and_rows_reorder(page: Any, tmp_path: Any) -> None:
-    saved = tmp_path / "draf.yaml"
-    saved.write_text("kind: nota_kesepahaman\ntentang: Uji Buka Berkas\nparties:\n"
+def open_nk(page: Any, folder: Path, tentang: str, legal_basis: str) -> Any:
+    """A small Nota Kesepahaman opened as a YAML file, with this legal basis (a YAML list)."""
+    saved = folder / "draf.yaml"
+    saved.write_text(f"kind: nota_kesepahaman\ntentang: {tentang}\nparties:\n"
                      "  - {name: Instansi Satu, short_name: Satu, mitra_type: kementerian,"
                      " representative: {name: ANI, position: Kepala}}\n"
                      "  - {name: Instansi Dua, short_name: Dua, mitra_type: pemerintah_daerah,"
                      " representative: {name: BUDI, position: Gubernur}}\n"
-                     "legal_basis: [Undang-Undang Nomor 1 Tahun 2001, Undang-Undang Nomor 2 Tahun 2002]\n"
+                     f"legal_basis: {legal_basis}\n"
                      "purpose: {maksud: bekerja sama, tujuan: berhasil}\nscope: [uji coba]\nterm: {years: 5}\n",
                      encoding="utf-8")
     page.set_input_files("#open", str(saved))
-    preview = page.frame_locator("#preview")
+    return page.frame_locator("#preview")
+
+
+def test_an_opened_yaml_file_fills_the_form_and_rows_reorder(page: Any, tmp_path: Any) -> None:
+    preview = open_nk(page, tmp_path, "Uji Buka Berkas",
+                      "[Undang-Undang Nomor 1 Tahun 2001, Undang-Undang Nomor 2 Tahun 2002]")
     expect(preview.locator("body")).to_contain_text("UJI BUKA BERKAS")
     expect(page.locator("#f-tentang")).to_have_value("Uji Buka Berkas")
     page.locator('fieldset[data-path="legal_basis"] .row').nth(1).get_by_title("naikkan").click()
     expect(page.locator("#f-legal-basis-0-")).to_have_value("Undang-Undang Nomor 2 Tahun 2002")
     expect(preview.locator("body")).to_contain_text(re.compile(r"Nomor 2 Tahun 2002.*Nomor 1 Tahun 2001", re.DOTALL))
+
+
+def test_the_legal_basis_edits_a_regulation_as_data_and_keeps_an_older_text_item(page: Any, tmp_path: Any) -> None:
+    preview = open_nk(page, tmp_path, "Uji Dasar Hukum", "[Undang-Undang Dasar Negara Republik Indonesia Tahun 1945]")
+    expect(preview.locator("body")).to_contain_text("Undang-Undang Dasar Negara Republik Indonesia Tahun 1945")
+    basis = page.locator('fieldset[data-path="legal_basis"]')
+    expect(page.locator("#f-legal-basis-0-")).to_have_value("Undang-Undang Dasar Negara Republik Indonesia Tahun 1945")
+    basis.get_by_role("button", name="+ Tambah peraturan").click()
+    page.fill("#f-legal-basis-1-jenis", "Undang-Undang")
+    page.fill("#f-legal-basis-1-nomor", "6")
+    page.fill("#f-legal-basis-1-tahun", "11")
+    page.fill("#f-legal-basis-1-tentang", "Keimigrasian")
+    page.locator("#f-legal-basis-1-tentang").blur()
+    expect(page.locator('[data-path="legal_basis[1].tahun"] .error')).to_contain_text("bukan tahun yang mungkin")
+    page.fill("#f-legal-basis-1-tahun", "2011")
+    item = page.locator('fieldset[data-path="legal_basis[1]"]')
+    item.get_by_role("button", name="+ Tambahkan tempat pengundangan").first.click()
+    page.fill("#f-legal-basis-1-diundangkan-lembaran", "Lembaran Negara Republik Indonesia")
+    page.fill("#f-legal-basis-1-diundangkan-tahun", "2011")
+    page.fill("#f-legal-basis-1-diundangkan-nomor", "52")
+    page.fill("#f-legal-basis-1-diundangkan-tambahan", "5216")
+    expect(preview.locator("body")).to_contain_text(
+        "Undang-Undang Nomor 6 Tahun 2011 tentang Keimigrasian (Lembaran Negara Republik Indonesia Tahun 2011 "
+        "Nomor 52, Tambahan Lembaran Negara Republik Indonesia Nomor 5216)")
+    with page.expect_download() as download:
+        page.click("#save-yaml")
+    data = yaml.safe_load(download.value.path().read_text(encoding="utf-8"))
+    assert data["legal_basis"] == [
+        "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945",
+        {"jenis": "Undang-Undang", "nomor": "6", "tahun": 2011, "tentang": "Keimigrasian",
+         "diundangkan": {"lembaran": "Lembaran Negara Republik Indonesia", "tahun": 2011, "nomor": "52",
+                         "tambahan": "5216"}}]
 
 
 def test_a_check_finding_links_to_its_pasal_in_the_preview(page: Any) -> None:

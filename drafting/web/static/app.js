@@ -262,15 +262,16 @@
       button('✕', remove, 'hapus'));
   }
 
-  // A list of texts, or of objects when `spec.of` is a list of fields.
+  // A list of texts, or of objects when `spec.of` is a list of fields; with `spec.orText` (the
+  // legal basis: a regulation as data, or as the text an older input wrote), each item as it is.
   function listField(spec, get, base) {
     const path = pathOf(base, spec.key);
     const arr = current(get, spec.key) || [];
     const onEmpty = () => delete get(false)[spec.key];
     const box = el('fieldset', { 'data-path': path }, el('legend', { text: marked(path, spec.label) }),
       el('p', { class: 'error' }));
-    arr.forEach((_, i) => {
-      if (Array.isArray(spec.of)) {
+    arr.forEach((item, i) => {
+      if (Array.isArray(spec.of) && (!spec.orText || isObject(item))) {
         const entry = el('fieldset', { 'data-path': pathOf(path, i) },
           el('legend', { text: spec.itemLabel(i) }), moveTools(arr, i, onEmpty, path), el('p', { class: 'error' }));
         fields(entry, spec.of, () => arr[i], pathOf(path, i));
@@ -281,7 +282,9 @@
           moveTools(arr, i, onEmpty, path)));
       }
     });
-    box.append(button(`+ Tambah ${spec.add}`, () => { (get(true)[spec.key] ||= []).push(spec.make()); draw(); changed(); }));
+    const add = (make) => () => { (get(true)[spec.key] ||= []).push(make()); draw(); changed(); };
+    box.append(button(`+ Tambah ${spec.add}`, add(spec.make)));
+    if (spec.orText) box.append(button(`+ Tambah ${spec.orText}`, add(() => '')));
     return box;
   }
 
@@ -444,6 +447,20 @@
     { t: 'bool', key: 'meterai', label: 'Tanda tangan di atas meterai', default: true, only: monolingual },
   ];
 
+  // A regulation cited in the legal basis (model.Regulation), printed as UU 12/2011 cites it.
+  const REGULATION = [
+    { t: 'text', key: 'jenis', label: 'Jenis (mis. Undang-Undang, Peraturan Menteri Ketenagakerjaan)' },
+    { t: 'text', key: 'nomor', label: 'Nomor' },
+    { t: 'int', key: 'tahun', label: 'Tahun' },
+    { t: 'text', key: 'tentang', label: 'Tentang (tanpa kata "tentang")', long: true },
+    { t: 'group', key: 'diundangkan', optional: true, label: 'Tempat pengundangan', fields: [
+      { t: 'text', key: 'lembaran', label: 'Lembaran Negara/Berita Negara/Lembaran Daerah, ditulis lengkap' },
+      { t: 'int', key: 'tahun', label: 'Tahun' },
+      { t: 'text', key: 'nomor', label: 'Nomor (kosong = titik-titik)' },
+      { t: 'text', key: 'tambahan', label: 'Nomor Tambahan Lembaran Negara (bila ada)' },
+    ] },
+  ];
+
   function form() {
     return [
       ['Naskah', [
@@ -494,8 +511,14 @@
           ] },
         ] },
         { t: 'list', key: 'recitals', label: 'Konsiderans tambahan (bahwa …)', add: 'konsiderans', long: true, make: () => '' },
-        { t: 'list', key: 'legal_basis', label: 'Dasar hukum', add: 'dasar hukum', long: true, make: () => '',
-          itemLabel: (i) => `Dasar hukum ${i + 1}`, only: monolingual },
+        { t: 'list', key: 'legal_basis', label: 'Dasar hukum', add: 'peraturan', orText: 'dasar hukum sebagai teks',
+          long: true, make: () => ({}), itemLabel: (i) => `Dasar hukum ${i + 1}`, only: monolingual, of: [
+            ...REGULATION,
+            { t: 'group', key: 'perubahan', optional: true, label: 'Diubah dengan', fields: [
+              { t: 'bool', key: 'beberapa_kali', label: 'Telah beberapa kali diubah; ini perubahan terakhirnya', default: false },
+              ...REGULATION,
+            ] },
+          ] },
       ]],
       ['Ketentuan umum', [
         { t: 'list', key: 'definitions', label: 'Definisi', add: 'definisi', make: () => ({}), only: monolingual,
