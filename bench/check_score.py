@@ -103,8 +103,8 @@ def naskah_of(entry: Path, workdir: Path) -> Iterator[Naskah]:
                      bool(spec.get("unreadable")), spec.get("scope", {}))
 
 
-def _changed(source: Path, values: dict[str, Any], deleted: list[str], folder: Path) -> Path:
-    """A copy of an input with fields set or deleted, by path: 'parties.1.mitra_type'."""
+def changed(source: Path, values: dict[str, Any], deleted: list[str]) -> dict[str, Any]:
+    """An input's data with fields set or deleted, by path: 'parties.1.mitra_type'."""
     data = yaml.safe_load(source.read_text(encoding="utf-8"))
     for path, value in [*values.items(), *((p, None) for p in deleted)]:
         *parents, last = [int(k) if k.isdigit() else k for k in path.split(".")]
@@ -115,6 +115,12 @@ def _changed(source: Path, values: dict[str, Any], deleted: list[str], folder: P
             del node[last]
         else:
             node[last] = value
+    return data
+
+
+def _changed(source: Path, values: dict[str, Any], deleted: list[str], folder: Path) -> Path:
+    """A copy of an input with fields set or deleted (``changed``), written into ``folder``."""
+    data = changed(source, values, deleted)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "input.yaml"
     target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

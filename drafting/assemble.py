@@ -182,17 +182,19 @@ def library_for(agreement: Agreement, *, source: str = "<input>", extra: tuple[P
     return library.load(library.folders_for(agreement, extra))
 
 
-def assemble(agreement: Agreement, *, source: str = "<input>", lib: Library | None = None) -> Document:
+def assemble(agreement: Agreement, *, source: str = "<input>", lib: Library | None = None,
+             english: bool = True) -> Document:
     """The document of the input; of a bilingual naskah (a template with English), with its English
     text as ``translation``: the same clauses chosen once, written from the English input
-    (translation.py) in the same shape, so that one numbering serves both."""
+    (translation.py) in the same shape, so that one numbering serves both. ``english=False``: the
+    Indonesian text alone (``drafting extract`` matches it before it has read the English one)."""
     lib = lib or library_for(agreement, source=source)
     tpl = lib.template(agreement.kind.value)
     data = agreement.model_dump(mode="json")
     chosen = _choose(agreement, tpl, lib.clauses, data, source)
     doc = _write(agreement, tpl, lib, chosen, "id", source)
-    if not tpl.bilingual:
-        if agreement.english is not None:
+    if not tpl.bilingual or not english:
+        if agreement.english is not None and not tpl.bilingual:
             raise InputError(source, [Problem("english", f"teks bahasa Inggris hanya untuk naskah dwibahasa; "
                                                          f"{tpl.naskah} ditulis dalam bahasa Indonesia")])
         return doc

@@ -1,16 +1,20 @@
 """drafting extract: a naskah read back into an input that renders the same agreement.
 
-Round trip: every example and every corpus input the tool renders (a Memorandum Saling Pengertian
-aside: its bilingual text is not read back yet), rendered as Markdown, DOCX and PDF, extracted,
-rendered again in the same format: the same paragraphs, word for word. Seed 003, the signed text
-of 2023: its 16 Pasal with their titles and words, its defects reported."""
+Round trip: every example and every corpus input the tool renders (with the fields its manifest
+sets or deletes), the bilingual Memorandum Saling Pengertian in both its layouts among them,
+rendered as Markdown and DOCX (the examples as PDF too), extracted, rendered again in the same
+format: the same paragraphs, word for word, in both texts. Seed 003, the signed text of 2023: its
+16 Pasal with their titles and words, its defects reported."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -22,6 +26,7 @@ from drafting.extract import extract
 from drafting.extract.match import resolved
 from drafting.extract.regulation import read_regulation
 from drafting.extract.source import cut
+from drafting.library import anchored
 from drafting.load import load_agreement, validate
 from drafting.model import Agreement
 from drafting.pipeline import build, render
@@ -31,27 +36,46 @@ from .word_forms import write_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "pks_bpjs_2023_seed003.txt"
-EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*.yaml") if not p.name.startswith("msp_"))
+_spec = importlib.util.spec_from_file_location("check_score", ROOT / "bench" / "check_score.py")
+assert _spec and _spec.loader
+check_score = importlib.util.module_from_spec(_spec)
+sys.modules["check_score"] = check_score  # its dataclasses look their module up
+_spec.loader.exec_module(check_score)
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+MSP = ROOT / "examples" / "msp_ditjen_imigrasi_isa_jepang.yaml"
 
 
-def _corpus_inputs() -> list[Path]:
-    out = set()
+def _corpus_inputs() -> dict[str, tuple[Path, dict[str, Any], list[str]]]:
+    """The corpus entries that are an input (an example with fields set or deleted): name → input,
+    fields set, fields deleted."""
+    out = {}
     for expect in sorted((ROOT / "tests" / "corpus").glob("*/expect.yaml")):
-        given = yaml.safe_load(expect.read_text(encoding="utf-8")).get("input")
-        if given:
-            out.add((expect.parent / given).resolve())
-    return sorted(p for p in out if load_agreement(p).kind.value != "memorandum_saling_pengertian")
+        spec = yaml.safe_load(expect.read_text(encoding="utf-8"))
+        if spec.get("input"):
+            out[expect.parent.name] = ((expect.parent / spec["input"]).resolve(), spec.get("set", {}),
+                                       spec.get("delete", []))
+    return out
 
 
-INPUTS = sorted(set(EXAMPLES) | set(_corpus_inputs()))
+CORPUS = _corpus_inputs()
+INPUTS = {p.stem: (p, {}, []) for p in EXAMPLES} | CORPUS
+# a known defect of reading a PKS back, not of this test: left for its own fix
+KNOWN = {"input_final_with_blanks": "Pasal Korespondensi of a draft whose second pejabat penghubung is deleted "
+                                    "is kept word for word with its u.p./Alamat lines run into one"}
+
+
+def _input(name: str) -> Agreement:
+    source, values, deleted = INPUTS[name]
+    return anchored(validate(check_score.changed(source, values, deleted), source=str(source)), source.parent)
 
 
 def _paragraphs(path: Path) -> list[str]:
     return [" ".join(p.full.split()) for p in read_naskah(path)]
 
 
-def _round_trip(source: Path, fmt: str, tmp: Path) -> tuple[list[str], list[str], Agreement]:
-    agreement = load_agreement(source)
+def _round_trip(name: str, fmt: str, tmp: Path) -> tuple[list[str], list[str], Agreement]:
+    source = INPUTS[name][0]
+    agreement = _input(name)
     first = tmp / f"naskah.{fmt}"
     first.write_bytes(render(build(agreement, source=str(source)), fmt))
     x = extract(first, tuple((source.parent / lib).resolve() for lib in agreement.library))
@@ -62,21 +86,43 @@ def _round_trip(source: Path, fmt: str, tmp: Path) -> tuple[list[str], list[str]
 
 
 @pytest.mark.parametrize("fmt", ["md", "docx"])
-@pytest.mark.parametrize("source", INPUTS, ids=lambda p: p.stem)
-def test_what_the_tool_rendered_extracts_to_an_input_that_renders_the_same_text(source: Path, fmt: str,
-                                                                                 tmp_path: Path) -> None:
-    before, after, _ = _round_trip(source, fmt, tmp_path)
+@pytest.mark.parametrize("name", sorted(INPUTS))
+def test_what_the_tool_rendered_extracts_to_an_input_that_renders_the_same_text(name: str, fmt: str, tmp_path: Path,
+                                                                                 request: pytest.FixtureRequest) -> None:
+    if name in KNOWN:  # run all the same: it fails until fixed, and then says so
+        request.applymarker(pytest.mark.xfail(reason=KNOWN[name], strict=True))
+    before, after, _ = _round_trip(name, fmt, tmp_path)
     assert after == before
 
 
-@pytest.mark.parametrize("source", EXAMPLES, ids=lambda p: p.stem)
-def test_round_trip_from_pdf(source: Path, tmp_path: Path) -> None:
+def test_the_corpus_has_both_layouts_of_the_memorandum() -> None:
+    layouts = {_input(name).style.layout for name in INPUTS if _input(name).kind.value == "memorandum_saling_pengertian"}
+    assert layouts == {"columns", "sequential"}
+
+
+def _soffice() -> None:
     if not shutil.which("soffice") and not shutil.which("libreoffice"):
         if os.environ.get("CI"):
             pytest.fail("LibreOffice (soffice) is required under CI")
         pytest.skip("LibreOffice (soffice) is not installed")
-    before, after, _ = _round_trip(source, "pdf", tmp_path)
+
+
+# The Memorandum's PDF is not read back: side by side, pdfplumber reads each line across both
+# columns; one text after the other, the signature table's cells wrap into each other's lines.
+@pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES if p != MSP))
+def test_round_trip_from_pdf(name: str, tmp_path: Path) -> None:
+    _soffice()
+    before, after, _ = _round_trip(name, "pdf", tmp_path)
     assert after == before
+
+
+def test_the_memorandum_side_by_side_as_pdf_is_refused_with_exit_status_2(tmp_path: Path) -> None:
+    _soffice()
+    path = tmp_path / "naskah.pdf"
+    path.write_bytes(render(build(load_agreement(MSP), source=str(MSP)), "pdf"))
+    result = CliRunner().invoke(main, ["extract", str(path), "-o", str(tmp_path / "x.yaml")])
+    assert result.exit_code == 2 and "baca DOCX-nya" in result.output, result.output
+    assert not (tmp_path / "x.yaml").exists()
 
 
 @pytest.mark.parametrize("source", EXAMPLES, ids=lambda p: p.stem)
@@ -93,6 +139,64 @@ def test_the_examples_pasal_become_their_clauses_with_their_data(source: Path, t
     assert [p.pejabat_penghubung for p in again.parties] == [p.pejabat_penghubung for p in agreement.parties]
     assert again.signing.date == agreement.signing.date
     assert again.legal_basis == agreement.legal_basis
+    if agreement.english is None:
+        return
+    # the Memorandum: its data, and its English text but what the naskah does not print (short names)
+    for field in ("tentang", "purpose", "scope", "forms", "non_binding", "prevailing_text", "recitals",
+                  "intellectual_property"):
+        assert getattr(again, field) == getattr(agreement, field), field
+    assert [(p.name, p.parent, p.representative) for p in again.parties] == \
+        [(p.name, p.parent, p.representative) for p in agreement.parties]
+    assert again.style.english_parties == agreement.style.english_parties
+    unprinted = {"parties": {"__all__": {"short_name"}}}
+    assert again.english is not None
+    assert again.english.model_dump(exclude=unprinted) == agreement.english.model_dump(exclude=unprinted)
+
+
+@pytest.mark.parametrize("layout", ["columns", "sequential"])
+def test_a_memorandums_own_pasal_and_edited_words_are_kept_in_both_texts(layout: str, tmp_path: Path) -> None:
+    """An extra Pasal, a Pasal retitled, and a clause whose Indonesian words were edited after
+    rendering: kept word for word in both texts (the English beside the Indonesian), the retitled
+    one still its clause, with its English title."""
+    data = load_agreement(MSP).model_dump(mode="json", exclude_defaults=True)
+    data["style"]["layout"] = layout
+    data["extra_pasal"] = [{"id": "personel", "title": "PERTUKARAN PERSONEL", "after": "msp_pelaksanaan",
+                            "text": "[#penugasan] Para Pihak dapat saling menugaskan personel.\n"
+                                    "Penugasan sebagaimana dimaksud {{ ref(\"penugasan\") }} meliputi:\n"
+                                    "- pelatihan\n- magang"}]
+    data["english"]["extra_pasal"] = [{"title": "EXCHANGE OF PERSONNEL",
+                                       "text": "[#penugasan] The Participants may assign personnel to each other.\n"
+                                               "The assignment referred to {{ ref(\"penugasan\") }} comprises:\n"
+                                               "- training\n- internships"}]
+    data["clauses"] = {"titles": {"msp_pembiayaan": "BIAYA"}}
+    data["english"]["titles"] = {"msp_pembiayaan": "COSTS"}
+    path = tmp_path / "naskah.md"
+    text = render(build(validate(data), source=str(MSP)), "md").decode()
+    path.write_text(text.replace("Setiap Pihak akan menjaga", "Setiap Pihak wajib menjaga"), encoding="utf-8")
+    x = extract(path)
+    rows = {row.title: row for row in x.rows}
+    assert rows["PERTUKARAN PERSONEL"].kept and rows["KERAHASIAAN"].replaces == "msp_kerahasiaan"
+    assert rows["BIAYA"].clause == "msp_pembiayaan" and x.data["english"]["titles"] == {"msp_pembiayaan": "COSTS"}
+    assert [e["title"] for e in x.data["english"]["extra_pasal"]] == ["EXCHANGE OF PERSONNEL", "CONFIDENTIALITY"]
+    assert x.differences == []
+    again = tmp_path / "lagi.md"
+    again.write_bytes(render(build(validate(resolved(x.data))), "md"))
+    assert _paragraphs(again) == _paragraphs(path)
+
+
+def test_a_memorandum_whose_texts_differ_in_their_pasal_is_refused_with_exit_status_2(tmp_path: Path) -> None:
+    """An Article left out of the English text: extraction says so, and which counts differ."""
+    path = tmp_path / "naskah.md"
+    text = render(build(load_agreement(MSP), source=str(MSP)), "md").decode()
+    rows = text.split("\n")
+    article = next(i for i, row in enumerate(rows) if "**Pasal 6**" in row)
+    end = next(i for i in range(article + 1, len(rows)) if "**Pasal 7**" in rows[i])
+    rows[article:end] = [re.sub(r"\|[^|]*\|$", "| |", row) for row in rows[article:end]]  # the English cells emptied
+    path.write_text("\n".join(rows), encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path), "-o", str(tmp_path / "x.yaml")])
+    assert result.exit_code == 2, result.output
+    assert "11 Pasal, teks bahasa Inggris 10 Article" in result.output
+    assert not (tmp_path / "x.yaml").exists()
 
 
 def test_seed_003_extracts_to_its_16_pasal_word_for_word_with_its_defects_reported(tmp_path: Path) -> None:
@@ -144,6 +248,13 @@ def test_a_scanned_pdf_is_refused_with_exit_status_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", str(ROOT / "tests" / "corpus" / "format_scanned_pdf" / "naskah.pdf"),
                                        "-o", str(tmp_path / "x.yaml")])
     assert result.exit_code == 2 and "OCR" in result.output
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_a_naskah_in_english_alone_is_refused_with_exit_status_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["extract", str(ROOT / "tests" / "corpus" / "form_d10_mou_english" / "naskah.txt"),
+                                       "-o", str(tmp_path / "x.yaml")])
+    assert result.exit_code == 2 and "tidak mempunyai teks bahasa Indonesia" in result.output, result.output
     assert not (tmp_path / "x.yaml").exists()
 
 

@@ -23,6 +23,7 @@ from ..load import validate
 from ..pipeline import analyse_draft
 from ..read import read_naskah
 from ..read.bilingual import split
+from . import bilingual
 from .adendum import refuse_adendum
 from .amend import amend
 from .front import read_front
@@ -54,15 +55,17 @@ def extract(path: Path, libraries: tuple[Path, ...] = (), adenda: tuple[Path, ..
     paragraphs = read_naskah(path)
     refuse_adendum(paragraphs, str(path))
     original, translation = split(paragraphs, lambda p: p.full)
-    if translation:
-        raise InputError(str(path), [Problem("", "naskah dwibahasa belum dapat dibaca kembali menjadi isian; "
-                                                 "baca teks bahasa Indonesianya saja")])
     src = cut(original)
     amended = [note for a in adenda for note in amend(src, read_naskah(a), str(a))]
     if not src.pasal:
         raise InputError(str(path), [Problem("", "tidak ada Pasal yang terbaca: bukan naskah kerja sama, atau teksnya "
                                                  "tidak dapat dibaca")])
-    front = read_front(src)
+    english = None
+    if translation:  # a Memorandum Saling Pengertian: the Indonesian text is matched, then the English read
+        front, english = bilingual.read_front(src, bilingual.english_text(src, translation, str(path)))
+    else:
+        bilingual.one_text(original, src, str(path))
+        front = read_front(src)
     data = dict(front.data)
     if libraries:
         data["library"] = [str(p.resolve()) for p in libraries]
@@ -70,6 +73,8 @@ def extract(path: Path, libraries: tuple[Path, ...] = (), adenda: tuple[Path, ..
         data["style"] = front.style
     _list_levels(src, data)
     found = match(src, data, str(path), front.parts)
+    if english is not None:
+        bilingual.read_english(found, src, english, str(path))
     out = found.data
     choices = []
     kept = "pembukaan" in out.get("clauses", {}).get("texts", {})

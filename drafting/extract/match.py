@@ -87,7 +87,9 @@ def title_candidate(title: str, entries: list[str], lib: Library) -> str | None:
     best, score = None, 0.0
     for cid in entries:
         clause = lib.clauses[cid]
-        names = {clause.title, *(v.title for v in clause.variants.values() if v.title), *SYNONYMS.get(cid, [])}
+        # a Memorandum's own clause (msp_pembiayaan) is called what its PKS namesake is
+        synonyms = SYNONYMS.get(cid, SYNONYMS.get(cid.removeprefix("msp_"), []))
+        names = {clause.title, *(v.title for v in clause.variants.values() if v.title), *synonyms}
         for name in names:
             if _norm(name.upper()) == _norm(title.upper()):
                 return cid
@@ -129,8 +131,11 @@ def render_source(agreement: Agreement, lib: Library, source: str) -> tuple[Sour
     return cut(structure(draft_paragraphs(doc))), [s.id for s in doc.pasal]
 
 
-def _document(agreement: Agreement, lib: Library, source: str) -> Document:
-    return emphasise(number(assemble(agreement, source=source, lib=lib), list_levels=agreement.style.list_levels))
+def _document(agreement: Agreement, lib: Library, source: str, english: bool = False) -> Document:
+    """The numbered document; of a bilingual naskah, its Indonesian text unless ``english`` (its
+    English text is read, and proved, once its Pasal are matched)."""
+    return emphasise(number(assemble(agreement, source=source, lib=lib, english=english),
+                            list_levels=agreement.style.list_levels))
 
 
 def _front_texts(doc: Document) -> dict[str, str]:
@@ -265,7 +270,10 @@ def _probe(data: dict[str, Any], exclude: list[str], missing_required: list[str]
 
 
 def _labels(data: dict[str, Any]) -> list[str]:
+    """How the Pasal name the parties: PIHAK PERTAMA …, or (a Memorandum Saling Pengertian) by name."""
     from .. import terbilang
+    if data.get("kind") == "memorandum_saling_pengertian":
+        return [p["name"] for p in data["parties"]]
     first = "PIHAK KESATU" if data.get("style", {}).get("party_label") == "kesatu" else "PIHAK PERTAMA"
     return [first] + [f"PIHAK {terbilang.ordinal(k).upper()}" for k in range(2, len(data["parties"]) + 1)]
 

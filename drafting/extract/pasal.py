@@ -310,7 +310,46 @@ def _termination(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[s
 
 
 def _non_binding(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
-    return {"non_binding": True} if "tidak menimbulkan hak dan kewajiban" in " ".join(p.text for _, p in rows) else {}
+    text = " ".join(p.text for _, p in rows)
+    return {"non_binding": True} if re.search(r"tidak (?:dimaksudkan untuk )?menimbulkan hak dan kewajiban", text) else {}
+
+
+def _lists(rows: list[tuple[int, Paragraph]]) -> list[list[Any]]:
+    """The lists of a Pasal, one per ayat that has one, as input items."""
+    out: list[list[tuple[int, Paragraph]]] = []
+    for d, p in rows:
+        if d == 0:
+            out.append([])
+        elif out:
+            out[-1].append((d, p))
+    return [_items(rows) for rows in out if rows]
+
+
+def _scope_forms(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    """A Memorandum Saling Pengertian's scope, and the forms of cooperation in its second ayat."""
+    lists = _lists(rows)
+    return dict(zip(["scope", "forms"], lists[:2])) if lists else {}
+
+
+def _contact_points(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    """'untuk Direktorat Jenderal Imigrasi: Direktur …' (``labels``: the parties' names, as a
+    Memorandum Saling Pengertian calls them)."""
+    found = {}
+    for d, p in rows:
+        m = re.match(r"^untuk (.+?): (.+)$", _end(p.text))
+        if d == 1 and m and _party(m[1], labels):
+            found[_party(m[1], labels) - 1] = {"pejabat_penghubung": m[2]}
+    return {"_party_fields": found} if found else {}
+
+
+def _own_financing(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    """A Memorandum Saling Pengertian's Pembiayaan: its two ayat, and the input's own sentence after them."""
+    paras = [p.text for d, p in rows if d == 0]
+    return {"financing": paras[-1]} if len(paras) == 3 else {}
+
+
+def _intellectual_property(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
+    return {"intellectual_property": {}}
 
 
 READERS: dict[str, Reader] = {
@@ -333,4 +372,12 @@ READERS: dict[str, Reader] = {
     "monitoring_evaluasi": _monitoring,
     "hukum_yang_berlaku": _domicile,
     "ketentuan_penutup": _closing,
+    # a Memorandum Saling Pengertian's own clauses
+    "msp_tujuan": _purpose,
+    "msp_ruang_lingkup": _scope_forms,
+    "msp_pejabat_penghubung": _contact_points,
+    "msp_pembiayaan": _own_financing,
+    "msp_hak_kekayaan_intelektual": _intellectual_property,
+    "msp_sifat": _non_binding,
+    "msp_jangka_waktu": _term,
 }

@@ -1,11 +1,14 @@
 """A read naskah cut into the parts extraction reads: the title block, the front matter, each
 Pasal (number, title, body), the signature block. A block of Pasal that appears again after the
 last one (seed 003 repeats its Pasal 14–16 after the signatures) is dropped here, the first copy
-kept, and a finding says so and what the copies differ in."""
+kept, and a finding says so and what the copies differ in. A bilingual naskah's closing words
+('Ditandatangani di … / Signed at …', msp_bahasa) end its last Pasal: they and the signatures after
+them are its ``closing``."""
 
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from ..checks import Finding
@@ -25,7 +28,14 @@ class Source:
     front: list[Paragraph] = field(default_factory=list)
     pasal: list[Pasal] = field(default_factory=list)
     signature: list[Paragraph] = field(default_factory=list)
+    closing: list[Paragraph] = field(default_factory=list)  # a bilingual naskah's closing words and signatures
     findings: list[Finding] = field(default_factory=list)
+
+
+# the closing words of a naskah in both languages (a legacy naskah's 'Ditandatangani di … dalam dua
+# rangkap asli.' stays in its last Pasal, D2)
+CLOSING = re.compile(r"^(?:Ditandatangani di .* dalam bahasa Indonesia dan bahasa Inggris|"
+                     r"Signed at .* in the Indonesian and English languages)")
 
 
 def cut(paragraphs: list[Paragraph]) -> Source:
@@ -33,7 +43,9 @@ def cut(paragraphs: list[Paragraph]) -> Source:
     blocks: list[list[Pasal]] = [[]]  # runs of Pasal whose numbers go up
     signatures: list[list[Paragraph]] = [[]]
     for p in paragraphs:
-        if p.part in ("title", "number"):
+        if src.closing or (blocks[-1] and not p.label and p.part == "body" and CLOSING.match(p.text)):
+            src.closing.append(p)
+        elif p.part in ("title", "number"):
             src.title.append(p)
         elif p.part == "front":
             src.front.append(p)

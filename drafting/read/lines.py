@@ -165,3 +165,16 @@ def columns(rows: list[list[str]]) -> list[str]:
     """A table's cells column by column: a signature table has one column per party."""
     width = max((len(r) for r in rows), default=0)
     return [r[col] for col in range(width) for r in rows if col < len(r)]
+
+
+# A bilingual naskah's signature: 'UNTUK DIREKTORAT JENDERAL IMIGRASI,' / 'FOR THE … :' (msp_tanda_tangan)
+MSP_SIGNED = re.compile(r"^(?:UNTUK|FOR THE)\s+\S.*[,:]$")
+
+
+def signature_cells(rows: list[list[str]]) -> list[str] | None:
+    """A bilingual naskah's signature table (a column per party, opened by 'UNTUK …,' or 'FOR THE
+    …:'): each line of its cells, column by column, as a paragraph of its own, so that one party's
+    position does not run into the next one's; None for any other table."""
+    if not any(MSP_SIGNED.match(" ".join(line.split())) for r in rows for c in r for line in c.split("\n")):
+        return None
+    return [x for cell in columns(rows) for line in cell.split("\n") if line.strip() for x in (line.strip(), "")]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .bilingual import two_texts
-from .lines import columns
+from .lines import columns, signature_cells
 from .structure import SIGNATURE_LABEL, SIGNED_FOR
 
 _HEADING = re.compile(r"^#{1,6}\s+")
@@ -43,6 +43,8 @@ def _table(rows: list[list[str]], english: list[str]) -> list[str]:
     if texts := two_texts(rows):
         english += [line for line in texts[1] if line]
         return [line for line in texts[0] if line]
+    if (cells := signature_cells(rows)) is not None:
+        return cells
     if any(SIGNATURE_LABEL.match(cell) or SIGNED_FOR.match(cell) for row in rows for cell in row):
         return [cell for cell in columns(rows) if cell]
     return [" ".join(cell for cell in row if cell) for row in rows]

@@ -28,7 +28,7 @@ from lxml import etree
 from ..errors import InputError, Problem
 from ..office_package import package_problem
 from .bilingual import two_texts
-from .lines import columns
+from .lines import columns, signature_cells
 from .structure import SIGNATURE_LABEL
 
 
@@ -164,6 +164,8 @@ def read_docx(data: bytes, source: str) -> list[str]:
             if texts := two_texts(rows):
                 out += texts[0]
                 english += texts[1]
+            elif (cells := signature_cells(rows)) is not None:
+                out += cells
             else:
                 out += columns(rows) if any(SIGNATURE_LABEL.match(" ".join(c.split())) for r in rows for c in r) \
                     else [" ".join(dict.fromkeys(c for c in row if c.strip())) for row in rows]
