@@ -351,6 +351,8 @@ def _year(value: int) -> int:
 
 Year = Annotated[int, AfterValidator(_year), Field(json_schema_extra={"minimum": _FIRST_YEAR, "maximum": LAST_DATE.year},
                                                    examples=[2011])]
+
+
 class Promulgation(Strict):
     """Where a regulation was promulgated, as its citation in a legal basis names it (UU 12/2011
     Lampiran II, dasar hukum: the Lembaran Negara and the Tambahan Lembaran Negara of an

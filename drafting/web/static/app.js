@@ -514,7 +514,7 @@
         { t: 'list', key: 'legal_basis', label: 'Dasar hukum', add: 'peraturan', orText: 'dasar hukum sebagai teks',
           long: true, make: () => ({}), itemLabel: (i) => `Dasar hukum ${i + 1}`, only: monolingual, of: [
             ...REGULATION,
-            { t: 'group', key: 'perubahan', optional: true, label: 'Diubah dengan', fields: [
+            { t: 'group', key: 'perubahan', optional: true, label: 'Perubahan (diubah dengan)', fields: [
               { t: 'bool', key: 'beberapa_kali', label: 'Telah beberapa kali diubah; ini perubahan terakhirnya', default: false },
               ...REGULATION,
             ] },
