@@ -64,5 +64,5 @@ def test_the_examples_and_their_renderings_have_no_errors(scored) -> None:
     results, _ = scored
     own = [r for r in results if r.naskah.entry.startswith("own_")]
     assert {r.naskah.form for r in own} == {"input", "md", "docx", "pdf", "pdftotext"}
-    # the three domestic examples in five forms; the MSP side by side in three, one after the other in four
-    assert len(own) == 3 * 5 + 3 + 4 and not [f for r in own for f in r.found if f[1] == "error"]
+    # the three domestic examples in five forms; the MSP in four (either layout; not its pdftotext text)
+    assert len(own) == 3 * 5 + 4 + 4 and not [f for r in own for f in r.found if f[1] == "error"]

@@ -7,6 +7,7 @@ skip, except under CI (CI=true), where they fail."""
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
 import shutil
@@ -18,8 +19,11 @@ import pytest
 import yaml
 
 from drafting.document import Document
+from drafting.extract.source import CLOSING
 from drafting.load import validate
 from drafting.pipeline import build, render
+from drafting.read import read_naskah
+from drafting.read.bilingual import split
 from drafting.render.pdf import docx_to_pdf
 
 from .test_pdf import FOOTER_TOP, HEADER_BOTTOM, Page, _join, _pages
@@ -124,3 +128,23 @@ def test_one_text_after_the_other(printed: dict[str, Printed]) -> None:
     assert "Pasal 11" in ours[-1].body and "UNTUK DIREKTORAT JENDERAL UNTUK BADAN LAYANAN" in ours[-1].body
     assert "Article 11" in theirs[-1].body and "FOR THE DIRECTORATE FOR THE IMMIGRATION" in theirs[-1].body
     assert not any("Article" in line for page in ours for line in page.body)
+
+
+def test_side_by_side_its_lines_in_capitals_read_as_where_they_do_not_wrap(printed: dict[str, Printed],
+                                                                          tmp_path: Path) -> None:
+    """A title wrapped in its narrow column ('MEMORANDUM SALING' / 'PENGERTIAN', 'INTELLECTUAL
+    PROPERTY' / 'RIGHTS') reads as one line: both texts up to their closing words read from the PDF
+    as from the DOCX, where nothing wraps, paragraph by paragraph."""
+    pdf, docx = tmp_path / "naskah.pdf", tmp_path / "naskah.docx"
+    pdf.write_bytes(printed["columns"].pdf)
+    docx.write_bytes(render(printed["columns"].doc, "docx"))
+
+    def texts(path: Path) -> list[list[str]]:
+        original, translation = split(read_naskah(path), lambda p: p.full)
+        assert translation is not None
+        return [[p.full for p in itertools.takewhile(lambda p: not CLOSING.match(p.text), text)]
+                for text in (original, translation)]
+
+    read, wanted = texts(pdf), texts(docx)
+    assert "MEMORANDUM SALING PENGERTIAN" in read[0] and "INTELLECTUAL PROPERTY RIGHTS" in read[1]
+    assert read == wanted

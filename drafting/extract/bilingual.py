@@ -22,7 +22,6 @@ from ..errors import InputError, Problem
 from ..load import validate
 from ..read import Paragraph, structure
 from ..read.bilingual import PASAL_HEADING
-from ..read.structure import is_caps
 from .front import BLANK, BLANK_TEXT, Front, _as_written, _KEMENTERIAN, _PARENT_LINE, number_in_words, read_date
 from .match import Matched, _document, _norm, _text, library_for, resolved
 from .pasal import _lists, tree
@@ -78,7 +77,6 @@ def one_text(paragraphs: list[Paragraph], src: Source, source: str) -> None:
 
 def read_front(src: Source, en: Source) -> tuple[Front, English]:
     """The title block, the preamble, the closing words and the signatures, in both texts."""
-    src.front, en.front = _unwrapped(src.front), _unwrapped(en.front)
     out, english = Front(), English(en)
     out.data["kind"] = KIND
     groups, subject = _title(src.title, ("ANTARA", "DAN", "TENTANG"))
@@ -124,18 +122,6 @@ def read_front(src: Source, en: Source) -> tuple[Front, English]:
                      "Pasal 8 dan 10); nama singkat para pihak (short_name) hanya tercetak di kotak paraf, yang tidak "
                      "dibaca: diisi sama dengan namanya, periksa")
     return out, english
-
-
-def _unwrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """The preamble with a line in capitals that a narrow column wrapped ('HAVE REACHED THE
-    FOLLOWING' / 'UNDERSTANDING:') joined to the line after it, as one paragraph."""
-    out: list[Paragraph] = []
-    for p in paragraphs:
-        if out and is_caps(out[-1].text) and not re.search(r"[.;:,]$", out[-1].text) and not p.label:
-            out[-1] = Paragraph(f"{out[-1].text} {p.text}", out[-1].part, out[-1].label, out[-1].pasal)
-        else:
-            out.append(p)
-    return out
 
 
 def _title(lines: list[Paragraph], words: tuple[str, str, str]) -> tuple[list[list[str]], str]:

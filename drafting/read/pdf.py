@@ -4,7 +4,10 @@ put where the space between two lines is wider than the text's line spacing (a p
 and a line whose words are split by a wide gap reaching the right half of the page is read as
 cells, left to right (the signature table's columns). A bilingual naskah laid out side by side is
 read a column after the other (the English column after everything else, as the other readers
-read it), and so are the two signatures of a bilingual naskah, whose narrow columns wrap.
+read it), and so are the two signatures of a bilingual naskah, whose narrow columns wrap. In such a
+narrow column a line in capitals that its next word did not fit on (a title 'MEMORANDUM SALING' /
+'PENGERTIAN', a Pasal title 'INTELLECTUAL PROPERTY' / 'RIGHTS') is read as one line with the line
+it wrapped into, as it reads where it did not wrap (a DOCX): a line in capitals ends a paragraph.
 
 A PDF without a text layer (a scan) is refused with a message that says so: reading it needs OCR.
 """
@@ -18,6 +21,7 @@ import pdfplumber
 
 from ..errors import InputError, Problem
 from ..limits import MAX_PDF_PAGES
+from .structure import LABEL, is_caps
 
 _SAME_LINE = 3.0  # points: words whose tops differ by less are on one line
 _COLUMN_GAP = 36.0  # points (half an inch): a gap this wide between words separates table cells
@@ -41,7 +45,8 @@ def read_pdf(data: bytes, source: str) -> tuple[list[list[str]], list[list[str]]
                                                       f"paling banyak {MAX_PDF_PAGES} halaman")])
             rows = [_rows(page) for page in pdf.pages]
             middle = _middle(rows)
-            pages = [_lines(r, float(page.width), middle) for r, page in zip(rows, pdf.pages)]
+            widths = _widths(rows, middle) if middle is not None else None
+            pages = [_lines(r, float(page.width), middle, widths) for r, page in zip(rows, pdf.pages)]
     except InputError:
         raise
     except Exception:  # noqa: BLE001 - pdfminer meets a damaged PDF with errors of every kind
@@ -89,9 +94,43 @@ def _between(left: Row, right: Row) -> float:
     return ((left[0]["x0"] + left[-1]["x1"]) / 2 + (right[0]["x0"] + right[-1]["x1"]) / 2) / 2
 
 
-def _lines(rows: list[Row], width: float, middle: float | None) -> tuple[list[str], list[str]]:
-    """A page's lines, and (side by side: ``middle`` parts the columns) those of its right column.
-    A line across the middle (a page number) stays whole, on the left. A bilingual naskah's two
+def _sides(words: Row, cut: float | None) -> list[Row]:
+    """A line's words: one side, when nothing parts it or a word lies across ``cut``; else the
+    words left of it and those right of it."""
+    if cut is None or any(w["x0"] < cut < w["x1"] for w in words):
+        return [words]
+    return [[w for w in words if w["x1"] <= cut], [w for w in words if w["x0"] >= cut]]
+
+
+def _widths(pages: list[list[Row]], middle: float) -> tuple[float, float]:
+    """The width of each column's text: its widest line (a justified line of the body fills it)."""
+    widest = [0.0, 0.0]
+    for rows in pages:
+        for row in rows:
+            sides = _sides(sorted(row, key=lambda w: w["x0"]), middle)
+            for side, cell in enumerate(sides if len(sides) == 2 else []):
+                if cell:
+                    widest[side] = max(widest[side], cell[-1]["x1"] - cell[0]["x0"])
+    return widest[0], widest[1]
+
+
+def _wrapped(line: Row, following: Row, width: float) -> bool:
+    """Whether ``line``, in capitals, broke because the first word of ``following`` did not fit
+    beside it in a column ``width`` wide (a label opens a paragraph of its own, wherever it stands)."""
+    text = " ".join(w["text"] for w in line)
+    if not is_caps(text) or LABEL.match(" ".join(w["text"] for w in following)):
+        return False
+    gaps = [b["x0"] - a["x1"] for a, b in zip(line, line[1:])]
+    space = min(gaps) if gaps else (line[0]["bottom"] - line[0]["top"]) * 0.25
+    first = following[0]
+    return line[-1]["x1"] - line[0]["x0"] + space + first["x1"] - first["x0"] > width
+
+
+def _lines(rows: list[Row], width: float, middle: float | None,
+           widths: tuple[float, float] | None) -> tuple[list[str], list[str]]:
+    """A page's lines, and (side by side: ``middle`` parts the columns, ``widths`` wide) those of
+    its right column. A line across the middle (a page number) stays whole, on the left. A line of
+    a column wrapped (``_wrapped``) goes on on the line after it. A bilingual naskah's two
     signatures side by side ('UNTUK …' beside 'UNTUK …') are read a column after the other, so that
     a label or a position wrapped in its narrow column stays with its party."""
     if not rows:
@@ -103,20 +142,26 @@ def _lines(rows: list[Row], width: float, middle: float | None) -> tuple[list[st
     signatures: tuple[list[str], list[str]] = ([], [])
     signing: float | None = None  # where the two signatures part
     last: list[float | None] = [None, None]  # the top of each column's line before
+    before: list[Row | None] = [None, None]  # each column's line before, in the text of a column
     for row, top in zip(rows, tops):
         words = sorted(row, key=lambda w: w["x0"])
         signing = signing or _signatures_middle(words)
-        cut = signing or middle
-        across = cut is None or any(w["x0"] < cut < w["x1"] for w in words)
-        sides = [words] if across else [[w for w in words if w["x1"] <= cut], [w for w in words if w["x0"] >= cut]]
+        sides = _sides(words, signing or middle)
+        across = len(sides) == 1
         out = signatures if signing and not across else text
         for side, cell in enumerate(sides):
             if not cell:
                 continue
             if last[side] is not None and spacing and top - last[side] > spacing * 1.45:
                 out[side].append("")
+                before[side] = None
             last[side] = top
-            out[side].extend(_cells(cell, width) if across else [" ".join(w["text"] for w in cell)])
+            line = " ".join(w["text"] for w in cell)
+            previous, before[side] = before[side], None if across or out is signatures else cell
+            if widths and previous and before[side] and _wrapped(previous, cell, widths[side]):
+                out[side][-1] += " " + line
+            else:
+                out[side].extend(_cells(cell, width) if across else [line])
     left, right = text
     if signatures[0] or signatures[1]:
         left += [""] + signatures[0] + [""] + signatures[1]
