@@ -68,3 +68,24 @@ def test_applicability_is_declared_and_easy_to_extend() -> None:
     assert Applies(kinds=frozenset({"nota_kesepahaman"})).why_not(msp) == "bukan Nota Kesepahaman"
     other_agency = Scope("perjanjian_kerja_sama", False, False, "unsigned")
     assert Applies(kementerian=True).why_not(other_agency) == "tanpa pihak Kementerian Imigrasi dan Pemasyarakatan"
+
+
+@pytest.mark.parametrize("closing, signing, earliest", [
+    ("Ditandatangani di Jakarta pada tanggal 12 Maret 2026 dalam rangkap dua dalam bahasa Indonesia dan bahasa "
+     "Inggris, semua naskah sama autentiknya.", "signed", D(2026, 3, 12)),
+    ("Ditandatangani di Jakarta pada tanggal …………… dalam rangkap dua dalam bahasa Indonesia dan bahasa Inggris, "
+     "semua naskah sama autentiknya.", "unsigned", None),
+])
+def test_signing_date_of_the_closing_words(closing: str, signing: str, earliest) -> None:
+    """A Memorandum Saling Pengertian is dated in its closing words after the last Pasal (msp_bahasa;
+    REAL-AGREEMENTS D2), its opening names no date."""
+    naskah = structure(["MEMORANDUM SALING PENGERTIAN", "TENTANG", "UJI COBA", "Para Pihak telah mencapai saling "
+                        "pengertian sebagai berikut:", "Pasal 1", "UMUM", "(1) Isi.", closing])
+    assert signing_of_text(naskah) == (signing, earliest, earliest)
+
+
+def test_the_opening_dates_a_naskah_before_its_closing_words() -> None:
+    naskah = structure(["PERJANJIAN KERJA SAMA", "TENTANG", "UJI COBA", "Pada hari ini Jumat tanggal 02-01-2015 ( dua "
+                        "bulan Januari tahun dua ribu lima belas )", "Pasal 1", "UMUM", "Isi.",
+                        "Ditandatangani di Jakarta pada tanggal 12 Maret 2026 dalam rangkap dua."])
+    assert signing_of_text(naskah) == ("signed", D(2015, 1, 2), D(2015, 1, 2))

@@ -19,12 +19,10 @@ from ..read.bilingual import ARTICLE_HEADING
 from . import rule
 from .analysis import Analysis
 from .finding import Finding
-from .scope import Applies
+from .scope import CLOSING, Applies  # the body ends at the closing words
 
 NAME = "bilingual"
 SOURCE = "Perpres 63/2019 Pasal 26; Permen 8/2025 Pasal 31"
-# The closing after the last Pasal ("Ditandatangani di …", "Signed at …"): the body ends there.
-CLOSING = re.compile(r"^(?:Ditandatangani|Dibuat)\s+di\b|^(?:Signed|Done)\s+(?:at|in)\b", re.IGNORECASE)
 # A paragraph that begins with a label: ayat "(1)", items "a.", "1)", "a)", "1." (Indonesian);
 # paragraphs "1.", items "(a)", "(i)", "(A)", "(1)" (English).
 LABEL = re.compile(r"^(?:\(\d+\)|\([a-zA-Z]{1,5}\)|[a-z]{1,2}[.)]|\d+[.)])\s")

@@ -165,6 +165,9 @@ _WORDS = re.compile(rf"tanggal\s+(?P<day>[^,]*?)\s*,?\s*(?:bulan\s+)?(?P<month>{
                     rf"tahun\s+(?P<year>[A-Za-z ]+?|\d{{4}}|{_BLANK})(?=\s*[(,.;]|\s+(?:bertempat|kami|di|yang)\b|$)",
                     re.IGNORECASE)
 _PLAIN = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})\b", re.IGNORECASE)
+# The closing words after the last Pasal ("Ditandatangani di …", "Signed at …"): a Memorandum Saling
+# Pengertian (msp_bahasa) and some legacy naskah (REAL-AGREEMENTS D2) are dated there, not in an opening.
+CLOSING = re.compile(r"^(?:Ditandatangani|Dibuat)\s+di\b|^(?:Signed|Done)\s+(?:at|in)\b", re.IGNORECASE)
 _OPENING = re.compile(r"\bpada\s+hari\s+ini\b|\bditandatangani\s+di\b|\bpada\s+hari\b|^tanggal\b|\bDone\s+at\b",
                       re.IGNORECASE)
 
@@ -203,10 +206,12 @@ def _date(day: int | None, month: int | None, year: int | None) -> tuple[Signing
 
 
 def signing_of_text(paragraphs: list[Paragraph]) -> tuple[Signing, dt.date | None, dt.date | None]:
-    """The signing date stated in the opening sentence (or a 'Tanggal …' line under the title):
-    digits in brackets, words (Title Case, lower case, run together), or a plain '9 April 2013';
-    a date with blanks ('……') is a draft's; a month and year, or a year alone, give a range."""
+    """The signing date stated in the opening sentence (or a 'Tanggal …' line under the title), or
+    else in the closing words: digits in brackets, words (Title Case, lower case, run together), or
+    a plain '9 April 2013'; a date with blanks ('……') is a draft's; a month and year, or a year
+    alone, give a range."""
     candidates = [p.text for p in paragraphs if p.part in ("number", "front")][:12]
+    candidates += [p.text for p in paragraphs if p.part == "body" and not p.label and CLOSING.match(p.text)]
     for text in candidates:
         if not _OPENING.search(text) and not text.lower().startswith("tanggal"):
             continue
