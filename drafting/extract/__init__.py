@@ -57,6 +57,8 @@ def extract(path: Path, libraries: tuple[Path, ...] = (), adenda: tuple[Path, ..
     original, translation = split(paragraphs, lambda p: p.full)
     src = cut(original)
     amended = [note for a in adenda for note in amend(src, read_naskah(a), str(a))]
+    if not translation:
+        bilingual.one_text(original, src, str(path))
     if not src.pasal:
         raise InputError(str(path), [Problem("", "tidak ada Pasal yang terbaca: bukan naskah kerja sama, atau teksnya "
                                                  "tidak dapat dibaca")])
@@ -64,7 +66,6 @@ def extract(path: Path, libraries: tuple[Path, ...] = (), adenda: tuple[Path, ..
     if translation:  # a Memorandum Saling Pengertian: the Indonesian text is matched, then the English read
         front, english = bilingual.read_front(src, bilingual.english_text(src, translation, str(path)))
     else:
-        bilingual.one_text(original, src, str(path))
         front = read_front(src)
     data = dict(front.data)
     if libraries:

@@ -19,9 +19,10 @@ from typing import Any
 from ..checks.analysis import draft_paragraphs
 from ..errors import InputError, Problem
 from ..load import validate
+from .. import terbilang
 from ..read import Paragraph, structure
 from ..read.bilingual import PASAL_HEADING
-from ..read.lines import MSP_SIGNED
+from ..read.structure import is_caps
 from .front import BLANK, Front, _as_written, _KEMENTERIAN, _PARENT_LINE, number_in_words, read_date
 from .match import Matched, _document, _norm, _text, library_for, resolved
 from .pasal import _lists, tree
@@ -76,6 +77,7 @@ def one_text(paragraphs: list[Paragraph], src: Source, source: str) -> None:
 
 def read_front(src: Source, en: Source) -> tuple[Front, English]:
     """The title block, the preamble, the closing words and the signatures, in both texts."""
+    src.front, en.front = _unwrapped(src.front), _unwrapped(en.front)
     out, english = Front(), English(en)
     out.data["kind"] = KIND
     groups, subject = _title(src.title, ("ANTARA", "DAN", "TENTANG"))
@@ -84,11 +86,20 @@ def read_front(src: Source, en: Source) -> tuple[Front, English]:
     english.data["tentang"] = _english_case(en_subject)
     intro = src.front[0].text if src.front else ""
     en_intro = en.front[0].text if en.front else ""
+    signed = _blocks(src.closing[1:])
+    en_signed = _blocks(en.closing[1:])  # one text after the other: the English text's own signatures
     parties, en_parties = [], []
     for k, lines in enumerate(groups):
-        party, theirs = _party(lines, intro), {}
+        block = signed[k] if k < len(signed) else _Signed()
+        name, parent = _name_parent(lines, block.id)
+        party: dict[str, Any] = {"name": _written_in(name, intro) or name.title()}
+        if parent:
+            party["parent"] = _written_in(parent, intro) or parent.title()
+        party["short_name"] = party["name"]
+        theirs: dict[str, Any] = {}
         if k < len(en_groups):
-            name, parent = _name_parent([re.sub(r"^THE ", "", en_groups[k][0]), *en_groups[k][1:]])
+            en_block = en_signed[k] if k < len(en_signed) else block
+            name, parent = _name_parent([re.sub(r"^THE ", "", en_groups[k][0]), *en_groups[k][1:]], en_block.en)
             theirs["name"] = _written_in(name, en_intro) or _english_case(name)
             if parent:
                 theirs["parent"] = _written_in(parent, en_intro) or _english_case(parent).lower()
@@ -106,7 +117,7 @@ def read_front(src: Source, en: Source) -> tuple[Front, English]:
     out.data["parties"], english.data["parties"] = parties, en_parties
     _recitals(src, en, out, english)
     _closing(src, en, out, english)
-    _signatures(src, en, out, english)
+    _signatures(signed, en_signed, _vocabulary(src), _vocabulary(en), out, english)
     _kinds(parties, out)
     out.notes.append("tidak tercetak di naskah, diisi sendiri: foreign.units dan foreign.coordination (Permen 8/2025 "
                      "Pasal 8 dan 10), nama singkat para pihak (short_name, sama dengan namanya)")
@@ -114,6 +125,18 @@ def read_front(src: Source, en: Source) -> tuple[Front, English]:
 
 
 BLANK_TITLE = "……………"
+
+
+def _unwrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The preamble with a line in capitals that a narrow column wrapped ('HAVE REACHED THE
+    FOLLOWING' / 'UNDERSTANDING:') joined to the line after it, as one paragraph."""
+    out: list[Paragraph] = []
+    for p in paragraphs:
+        if out and is_caps(out[-1].text) and not re.search(r"[.;:,]$", out[-1].text) and not p.label:
+            out[-1] = Paragraph(f"{out[-1].text} {p.text}", out[-1].part, out[-1].label, out[-1].pasal)
+        else:
+            out.append(p)
+    return out
 
 
 def _title(lines: list[Paragraph], words: tuple[str, str, str]) -> tuple[list[list[str]], str]:
@@ -137,21 +160,16 @@ def _title(lines: list[Paragraph], words: tuple[str, str, str]) -> tuple[list[li
     return [g for g in groups if g], " ".join(subject)
 
 
-def _name_parent(lines: list[str]) -> tuple[str, str]:
-    """A party's title lines: its name, and its parent on a line of its own (a wrapped name runs on
-    until the line that opens a body's name)."""
+def _name_parent(lines: list[str], signed: str | None) -> tuple[str, str]:
+    """A party's title lines: its name and its parent. The signature names the party without its
+    parent ('UNTUK DIREKTORAT JENDERAL IMIGRASI,'); where it does not tell, the parent stands on a
+    line of its own (a wrapped name runs on until the line that opens a body's name)."""
+    whole = " ".join(lines)
+    if signed and (whole == signed or whole.startswith(signed + " ")):
+        return signed, whole[len(signed):].strip()
     start = next((i for i, line in enumerate(lines[1:], 1) if _PARENT_LINE.match(line) or line.startswith("OF THE ")),
                  1 if len(lines) == 2 else len(lines))
     return " ".join(lines[:start]), " ".join(lines[start:])
-
-
-def _party(lines: list[str], intro: str) -> dict[str, Any]:
-    name, parent = _name_parent(lines)
-    party: dict[str, Any] = {"name": _written_in(name, intro) or name.title()}
-    if parent:
-        party["parent"] = _written_in(parent, intro) or parent.title()
-    party["short_name"] = party["name"]
-    return party
 
 
 def _written_in(upper: str, text: str) -> str | None:
@@ -190,7 +208,7 @@ def _lead(text: str) -> str:
 def _closing(src: Source, en: Source, out: Front, english: English) -> None:
     """'Ditandatangani di … pada tanggal … dalam rangkap … . Dalam hal …, naskah bahasa … yang
     berlaku.': the place and date, the originals, the text that prevails."""
-    m = _CLOSING_ID.match(src.closing[0].text) if src.closing else None
+    m = _CLOSING_ID.match(_words(src))
     if m is None:
         out.notes.append("kalimat penutup (Ditandatangani di …) tidak terbaca: tempat dan tanggal penandatanganan, "
                          "rangkap, dan teks yang berlaku diisi bawaan; periksa signing dan prevailing_text")
@@ -204,52 +222,111 @@ def _closing(src: Source, en: Source, out: Front, english: English) -> None:
     else:
         out.data["draft"] = True
         partial = re.match(r"^…+ (\w+) (\d{4})$", m["date"])
-        if partial:
-            from .. import terbilang
-            if partial[1] in terbilang.BULAN:
-                signing["date"] = f"{partial[2]}-{terbilang.BULAN.index(partial[1]) + 1:02d}"
+        if partial and partial[1] in terbilang.BULAN:
+            signing["date"] = f"{partial[2]}-{terbilang.BULAN.index(partial[1]) + 1:02d}"
     if signing:
         out.data["signing"] = signing
     originals = number_in_words(m["n"])
     if originals and originals != len(out.data["parties"]):
         out.data["originals"] = originals
     out.data["prevailing_text"] = {"Inggris": "en", "Indonesia": "id", None: "none"}[m["lang"]]
-    place = _CLOSING_EN.match(m["english"] or (en.closing[0].text if en.closing else ""))
+    place = _CLOSING_EN.match(m["english"] or _words(en))
     if place and "place" in signing and place["place"] != signing["place"]:
         english.data["signing"] = {"place": place["place"]}
     out.notes.append(f"penutup: {signing.get('date', 'tanggal belum diisi')}"
                      + (f" di {signing['place']}" if "place" in signing else ""))
 
 
-def _signatures(src: Source, en: Source, out: Front, english: English) -> None:
-    """Each party's signature: 'UNTUK …,' ('FOR THE …:' beside it, side by side), the name, the
-    position, its English below it (side by side; once when the same), or in the English text's own
-    signatures (one text after the other)."""
-    ours = _blocks(src.closing[1:])
-    theirs = _blocks(en.closing[1:])
-    # one text after the other, the English one has signatures of its own
-    out.style["layout"] = "sequential" if any(p.text.startswith("FOR THE ") for p in en.closing[1:]) else "columns"
-    for k, party in enumerate(out.data["parties"]):
-        rest = ours[k] if k < len(ours) else []
-        rep: dict[str, Any] = {"name": rest[0] if rest else BLANK_TITLE,
-                               "position": rest[1] if len(rest) > 1 else BLANK_TITLE}
-        en_rep = (theirs[k][1:2] if k < len(theirs) else []) if theirs else rest[2:3] or rest[1:2]
-        party["representative"] = rep
-        english.data["parties"][k]["representative"] = {"position": en_rep[0] if en_rep else BLANK_TITLE}
-        if len(rest) < 2 or not en_rep:
-            out.notes.append(f"parties[{k}]: penandatangan dan jabatannya tidak terbaca; diisi {BLANK_TITLE}")
+@dataclass
+class _Signed:
+    """A party's signature: whom it is for, in each language, and the lines under it."""
+
+    id: str | None = None  # 'UNTUK DIREKTORAT JENDERAL IMIGRASI,': DIREKTORAT JENDERAL IMIGRASI
+    en: str | None = None  # 'FOR THE DIRECTORATE GENERAL OF IMMIGRATION:'
+    lines: list[str] = field(default_factory=list)  # the name, the position(s)
 
 
-def _blocks(lines: list[Paragraph]) -> list[list[str]]:
-    """The lines under each 'UNTUK …,' (and 'FOR THE …:' beside it): name, position(s)."""
-    out: list[list[str]] = []
-    for p in lines:
-        if MSP_SIGNED.match(p.text):
-            if p.text.startswith("UNTUK") or not out or out[-1]:
-                out.append([])
-        elif out:
-            out[-1].append(p.text)
+def _blocks(paragraphs: list[Paragraph]) -> list[_Signed]:
+    """The signatures under the closing words, a party after the other (the readers read a signature
+    table column by column); a label wrapped over lines (a PDF's narrow column) is joined again."""
+    out: list[_Signed] = []
+    label: list[str] = []
+    for p in paragraphs:
+        text = p.text
+        if label or text.startswith(("UNTUK ", "FOR THE ")):
+            label.append(text)
+            if not text.endswith((",", ":")) and len(label) < 4:
+                continue
+            whole, label = " ".join(label), []
+            m = re.match(r"^(UNTUK|FOR THE) (.+?)[,:]?$", whole)
+            assert m is not None
+            english = m[1] == "FOR THE"
+            if not out or (getattr(out[-1], "en" if english else "id") is not None or out[-1].lines):
+                out.append(_Signed())
+            setattr(out[-1], "en" if english else "id", m[2])
+        elif out and any(c.isalpha() for c in text):  # not a rule ('-----', a Markdown page break)
+            out[-1].lines.append(text)
     return out
+
+
+def _words(text: Source) -> str:
+    """The closing words, up to the signatures (a PDF's column may break them after a sentence)."""
+    words = []
+    for p in text.closing:
+        if p.text.startswith(("UNTUK ", "FOR THE ")):
+            break
+        words.append(p.text)
+    return " ".join(words)
+
+
+def _signatures(signed: list[_Signed], en_signed: list[_Signed], words: set[str], en_words: set[str], out: Front,
+                english: English) -> None:
+    """Each party's signatory: the name under its label, then the position; its English below it
+    (side by side; once when the same), or in the English text's own signatures (one text after the
+    other)."""
+    out.style["layout"] = "sequential" if en_signed else "columns"
+    for k, party in enumerate(out.data["parties"]):
+        lines = signed[k].lines if k < len(signed) else []
+        if en_signed:
+            position = " ".join(lines[1:])
+            theirs = en_signed[k].lines if k < len(en_signed) else []
+            en_position = " ".join(theirs[1:])
+        else:
+            position, en_position = _two_positions(lines[1:], words, en_words)
+        party["representative"] = {"name": lines[0] if lines else BLANK_TITLE, "position": position or BLANK_TITLE}
+        english.data["parties"][k]["representative"] = {"position": en_position or BLANK_TITLE}
+        if not (lines[1:] and en_position):
+            out.notes.append(f"parties[{k}]: penandatangan atau jabatannya tidak terbaca; diisi {BLANK_TITLE}")
+
+
+def _two_positions(lines: list[str], words: set[str], en_words: set[str]) -> tuple[str, str]:
+    """A position and its English below it, as a signature side by side prints them: a paragraph
+    each (one paragraph: the same in both, or, a PDF's lines run together, both: parted where the
+    words before are the Indonesian text's and those after the English text's, if anywhere)."""
+    if len(lines) == 2 or not lines:
+        return (lines[0], lines[-1]) if lines else ("", "")
+
+    def score(parts: tuple[list[str], list[str]]) -> int:
+        def side(ws: list[str], ours: set[str], theirs: set[str]) -> int:
+            bare = [w.lower().strip(",.") for w in ws]
+            return sum(w in ours and w not in theirs for w in bare) - sum(w in theirs and w not in ours for w in bare)
+        return side(parts[0], words, en_words) + side(parts[1], en_words, words)
+
+    if len(lines) > 2:  # more paragraphs than two: parted between two of them
+        cuts = [(" ".join(lines[:j]).split(), " ".join(lines[j:]).split()) for j in range(1, len(lines))]
+        best = max(cuts, key=score)
+    else:
+        flat = lines[0].split()
+        cuts = [(flat[:j], flat[j:]) for j in range(1, len(flat)) if flat[j][:1].isupper()]
+        best = max(cuts, key=score, default=(flat, flat))
+        best = best if score(best) > 0 else (flat, flat)
+    return " ".join(best[0]), " ".join(best[1])
+
+
+def _vocabulary(text: Source) -> set[str]:
+    """The words of a text's title, preamble and Pasal (lower case)."""
+    paragraphs = text.title + text.front + [p for pasal in text.pasal for p in pasal.body]
+    return {w.lower().strip(",.;:()“”\"") for p in paragraphs for w in p.text.split()}
 
 
 def _kinds(parties: list[dict[str, Any]], out: Front) -> None:
@@ -286,7 +363,33 @@ def read_english(found: Matched, src: Source, english: English, source: str) -> 
             en.setdefault("titles", {})[row.clause] = theirs.title
         _CLAUSES.get(row.clause or "", lambda *_: None)(rows, en)
     data["english"] = _pruned(en)
-    found.differences += _english_differences(src, english.src, data, source)
+    found.differences += _unread(data, source) + _english_differences(src, english.src, data, source)
+
+
+def _unread(data: dict[str, Any], source: str) -> list[str]:
+    """An English text the naskah prints but that was not read (an Article whose paragraphs do not
+    pair with its Pasal's) is left blank, ``……………``, for the drafter: said in the report."""
+    try:
+        agreement = validate(resolved(data), source=source)
+        _document(agreement, library_for(agreement, source=source), source, english=True)
+        return []
+    except InputError as exc:
+        paths = [p.path for p in exc.problems if p.path.startswith("english.") and "belum diisi" in p.message]
+        if not paths or len(paths) < len(exc.problems):
+            raise
+    for path in paths:
+        *parents, last = [int(k) if k.isdigit() else k for k in re.findall(r"[^.\[\]]+", path)[1:]]
+        node = data["english"]
+        for key, after in zip(parents, [*parents[1:], last]):
+            if isinstance(node, list):
+                node.extend({} if isinstance(after, str) else [] for _ in range(key + 1 - len(node)))
+            elif key not in node:
+                node[key] = {} if isinstance(after, str) else []
+            node = node[key]
+        if isinstance(node, list):
+            node.extend("" for _ in range(last + 1 - len(node)))
+        node[last] = BLANK_TITLE
+    return [f"{path}: teks bahasa Inggris tidak terbaca; diisi {BLANK_TITLE}" for path in paths]
 
 
 def _parallel(ours: list[Paragraph], theirs: list[Paragraph]) -> list[tuple[int, Paragraph]] | None:
@@ -355,8 +458,8 @@ def _closing_en(src: Source | None, en: Source) -> str:
     """The English closing words: in the English text, or (side by side, from a DOCX) after the
     Indonesian ones in the row that holds both."""
     if en.closing:
-        return _norm(en.closing[0].text)
-    m = _CLOSING_ID.match(src.closing[0].text) if src and src.closing else None
+        return _norm(_words(en))
+    m = _CLOSING_ID.match(_words(src)) if src else None
     return _norm(m["english"] or "") if m else ""
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..checks import Finding
 from ..read import Paragraph
+from ..read.structure import is_caps
 
 
 @dataclass
@@ -55,7 +56,7 @@ def cut(paragraphs: list[Paragraph]) -> Source:
                 blocks.append([])
                 signatures.append([])
             blocks[-1].append(Pasal(p.pasal or 0, "", []))
-        elif p.part == "pasal_title":
+        elif p.part == "pasal_title" or _title_goes_on(blocks[-1], p):
             blocks[-1][-1].title = (blocks[-1][-1].title + " " + p.text).strip()
         elif p.part == "signature":
             signatures[-1].append(p)
@@ -66,6 +67,13 @@ def cut(paragraphs: list[Paragraph]) -> Source:
     for run in blocks[1:]:
         src.findings.append(_repeat_finding(run, src.pasal))
     return src
+
+
+def _title_goes_on(run: list[Pasal], p: Paragraph) -> bool:
+    """A Pasal title wrapped in a narrow column (a bilingual PDF side by side: 'MULAI BERLAKU, JANGKA'
+    / 'WAKTU, DAN PENGAKHIRAN'): the line in capitals right under it, before its text, is its too."""
+    return bool(run and run[-1].title and not run[-1].body and p.part == "body" and not p.label
+                and is_caps(p.text) and not re.search(r"[.;:]$", run[-1].title))
 
 
 def _repeat_finding(run: list[Pasal], kept: list[Pasal]) -> Finding:

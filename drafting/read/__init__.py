@@ -39,6 +39,7 @@ def read_naskah(path: Path) -> list[Paragraph]:
     data = read_input(path, MAX_NASKAH_BYTES)
     if suffix == ".docx":
         return structure(read_docx(data, str(path)))
-    if suffix == ".pdf":
-        return structure(join_lines(strip_furniture(read_pdf(data, str(path)))))
+    if suffix == ".pdf":  # a column of English beside the text: its furniture and its lines its own
+        text, english = read_pdf(data, str(path))
+        return structure(join_lines(strip_furniture(text)) + (join_lines(strip_furniture(english)) if english else []))
     return structure(join_lines(strip_furniture(read_text(decode(data, str(path))))))

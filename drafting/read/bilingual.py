@@ -26,7 +26,8 @@ def split(paragraphs: Sequence[T], text: Callable[[T], str] = str) -> tuple[list
     first = next((i for i, p in enumerate(lines) if ARTICLE_HEADING.match(p)), None)
     if first is None:
         return list(paragraphs), None
-    start = next((j for j in range(first - 1, -1, -1) if ENGLISH_TITLE.match(lines[j])), None)
+    # the title perhaps wrapped ('MEMORANDUM OF' / 'UNDERSTANDING', a PDF's narrow column)
+    start = next((j for j in range(first - 1, -1, -1) if ENGLISH_TITLE.match(" ".join(lines[j:j + 2]))), None)
     if start is None or not any(PASAL_HEADING.match(p) for p in lines[:start]):
         return list(paragraphs), None
     return list(paragraphs[:start]), list(paragraphs[start:])

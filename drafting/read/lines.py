@@ -33,6 +33,8 @@ _FIELD = re.compile(r"^(?:Nama|Jabatan|Alamat|NIP|NIK|Kedudukan|Instansi|Pangkat
 _CONTINUES = re.compile(r"\b(?:ayat|huruf|angka|Pasal|dalam|pada|dimaksud|sebagaimana|dan|atau|dan/atau|serta|di|ke|"
                         r"dari|oleh|dengan|yang|tentang|atas|kepada|untuk|bagi|terhadap|sesuai|berdasarkan|"
                         r"menurut|kecuali|yaitu|yakni|antara|Nomor|Tahun)$")
+# '(a) exchange of information …', a list item of the English text of a bilingual naskah
+_ENGLISH_ITEM = re.compile(r"^\([a-z]\) ")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*\d+\s*-?|\d+|Halaman\s+\d+(?:\s+dari\s+\d+)?|hal\.?\s*\d+)$", re.IGNORECASE)
 _EDGE = 4  # lines at the head and the foot of a page where furniture is looked for
 
@@ -109,7 +111,7 @@ def join_lines(raw_lines: list[str]) -> list[str]:
             continue
         if LABEL_ONLY.match(line) and next_filled(i) and not LABEL_ONLY.match(next_filled(i)):
             line = f"{line} {consume_next(i)}"  # a label on a line of its own belongs to the text after it
-        if line in ("dan", "atau", "dan/atau") and current and not blank:
+        if line in ("dan", "atau", "dan/atau", "and", "or", "and/or") and current and not blank:
             current += " " + line  # "… tanda terima;" / "atau": the conjunction wrapped alone ends the item
             i += 1
             continue
@@ -147,6 +149,8 @@ def _starts_new(previous: str, line: str, label: str, last_label: dict[str, str]
         return True
     if ENGLISH_TITLE.match(line):
         return True  # the English text of a bilingual naskah begins, after the Indonesian signatures
+    if _ENGLISH_ITEM.match(previous) and previous.endswith(":") and not label:
+        return False  # '(b) for the Immigration Services Agency of Japan:' / 'Director of …': one item
     if _ends(previous):
         return True
     if _CONTINUES.search(previous):
