@@ -182,7 +182,7 @@ def test_the_examples_pasal_become_their_clauses_with_their_data(source: Path, t
     assert again.legal_basis == agreement.legal_basis
     if agreement.english is None:
         return
-    # the Memorandum: its data, and its English text but what the naskah does not print (short names)
+    # the Memorandum: its data, and its English text but the short names (printed in the paraf boxes alone)
     for field in ("tentang", "purpose", "scope", "forms", "non_binding", "prevailing_text", "recitals",
                   "intellectual_property"):
         assert getattr(again, field) == getattr(agreement, field), field

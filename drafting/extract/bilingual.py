@@ -5,9 +5,9 @@ from, and the proof that the input renders the English text as the naskah writes
 The two texts have the same shape (assembly sees to it: one numbering serves both), so the
 English of a field stands in the English paragraph at the place of the Indonesian one it was read
 from: paragraph by paragraph, item by item. What the naskah prints only in capitals (the subject,
-in the title) is cased as a title would be; what it does not print at all (the foreign Kerja Sama's
-units and coordination, the partner's type, short names) is left for the drafter, and the notes
-say so.
+in the title) is cased as a title would be; what it does not print (the foreign Kerja Sama's units
+and coordination, the partner's type; the short names, printed only in the paraf boxes, which are
+not read) is left for the drafter, and the notes say so.
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import terbilang
 from ..checks.analysis import draft_paragraphs
 from ..errors import InputError, Problem
 from ..load import validate
-from .. import terbilang
 from ..read import Paragraph, structure
 from ..read.bilingual import PASAL_HEADING
 from ..read.structure import is_caps
-from .front import BLANK, Front, _as_written, _KEMENTERIAN, _PARENT_LINE, number_in_words, read_date
+from .front import BLANK, BLANK_TEXT, Front, _as_written, _KEMENTERIAN, _PARENT_LINE, number_in_words, read_date
 from .match import Matched, _document, _norm, _text, library_for, resolved
 from .pasal import _lists, tree
 from .source import Source, cut
@@ -61,13 +61,14 @@ def english_text(src: Source, translation: list[Paragraph], source: str) -> Sour
 
 def one_text(paragraphs: list[Paragraph], src: Source, source: str) -> None:
     """A naskah read as one text is refused where that text is not an Indonesian one to read: a
-    Memorandum Saling Pengertian whose English text could not be parted from it (side by side in a
-    PDF, whose lines read across both columns), or a naskah in English alone."""
+    Memorandum Saling Pengertian side by side whose lines were read across both columns (another
+    tool's text of its PDF), or a naskah in English alone."""
     title = " ".join(p.text for p in src.title)
     if "MEMORANDUM SALING" in title and re.search(r"\bMEMORANDUM OF\b|\bUNDERSTANDING\b", title):
-        raise InputError(source, [Problem("", "naskah dwibahasa yang teks bahasa Inggrisnya tidak dapat dipisahkan dari "
-                                              "teks bahasa Indonesia (dari PDF, dua kolom berdampingan terbaca baris "
-                                              "demi baris melintasi keduanya): baca DOCX-nya")])
+        raise InputError(source, [Problem("", "naskah dwibahasa berdampingan yang barisnya terbaca melintasi kedua "
+                                              "kolom (teks bahasa Indonesia dan bahasa Inggris bercampur, mis. teks "
+                                              "PDF dari alat lain): teksnya tidak dapat dipisahkan; baca DOCX-nya "
+                                              "atau PDF-nya")])
     headings = [p.text for p in paragraphs if p.part == "heading"]
     if headings and not any(PASAL_HEADING.match(h) for h in headings):
         raise InputError(source, [Problem("", "naskah ini tidak mempunyai teks bahasa Indonesia (pasalnya 'Article'): "
@@ -82,7 +83,7 @@ def read_front(src: Source, en: Source) -> tuple[Front, English]:
     out.data["kind"] = KIND
     groups, subject = _title(src.title, ("ANTARA", "DAN", "TENTANG"))
     en_groups, en_subject = _title(en.title, ("BETWEEN", "AND", "ON"))
-    out.data["tentang"] = _as_written(subject, src) if subject else BLANK_TITLE
+    out.data["tentang"] = _as_written(subject, src) if subject else BLANK_TEXT
     english.data["tentang"] = _english_case(en_subject)
     intro = src.front[0].text if src.front else ""
     en_intro = en.front[0].text if en.front else ""
@@ -120,11 +121,9 @@ def read_front(src: Source, en: Source) -> tuple[Front, English]:
     _signatures(signed, en_signed, _vocabulary(src), _vocabulary(en), out, english)
     _kinds(parties, out)
     out.notes.append("tidak tercetak di naskah, diisi sendiri: foreign.units dan foreign.coordination (Permen 8/2025 "
-                     "Pasal 8 dan 10), nama singkat para pihak (short_name, sama dengan namanya)")
+                     "Pasal 8 dan 10); nama singkat para pihak (short_name) hanya tercetak di kotak paraf, yang tidak "
+                     "dibaca: diisi sama dengan namanya, periksa")
     return out, english
-
-
-BLANK_TITLE = "……………"
 
 
 def _unwrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -293,10 +292,10 @@ def _signatures(signed: list[_Signed], en_signed: list[_Signed], words: set[str]
             en_position = " ".join(theirs[1:])
         else:
             position, en_position = _two_positions(lines[1:], words, en_words)
-        party["representative"] = {"name": lines[0] if lines else BLANK_TITLE, "position": position or BLANK_TITLE}
-        english.data["parties"][k]["representative"] = {"position": en_position or BLANK_TITLE}
+        party["representative"] = {"name": lines[0] if lines else BLANK_TEXT, "position": position or BLANK_TEXT}
+        english.data["parties"][k]["representative"] = {"position": en_position or BLANK_TEXT}
         if not (lines[1:] and en_position):
-            out.notes.append(f"parties[{k}]: penandatangan atau jabatannya tidak terbaca; diisi {BLANK_TITLE}")
+            out.notes.append(f"parties[{k}]: penandatangan atau jabatannya tidak terbaca; diisi {BLANK_TEXT}")
 
 
 def _two_positions(lines: list[str], words: set[str], en_words: set[str]) -> tuple[str, str]:
@@ -388,8 +387,8 @@ def _unread(data: dict[str, Any], source: str) -> list[str]:
             node = node[key]
         if isinstance(node, list):
             node.extend("" for _ in range(last + 1 - len(node)))
-        node[last] = BLANK_TITLE
-    return [f"{path}: teks bahasa Inggris tidak terbaca; diisi {BLANK_TITLE}" for path in paths]
+        node[last] = BLANK_TEXT
+    return [f"{path}: teks bahasa Inggris tidak terbaca; diisi {BLANK_TEXT}" for path in paths]
 
 
 def _parallel(ours: list[Paragraph], theirs: list[Paragraph]) -> list[tuple[int, Paragraph]] | None:
