@@ -551,7 +551,8 @@ class ExtraPasal(Strict):
     text: Lines | None = Field(
         None, description="Isi pasal dalam format klausul: satu paragraf (ayat) per baris; '- ' butir huruf, "
                           "'+ ' butir angka, dua spasi lebih dalam untuk tingkat berikutnya; '[#nama]' menandai "
-                          "ayat/butir; '{{ ref(\"nama\") }}' merujuknya. Tidak ada yang lain yang dibaca "
+                          "ayat/butir; '{{ ref(\"nama\") }}' merujuknya; '{{ br }}' memulai baris baru dalam "
+                          "ayat atau butir (mis. baris u.p. dan Alamat). Tidak ada yang lain yang dibaca "
                           "sebagai perintah.")
 
     @model_validator(mode="after")

@@ -16,8 +16,9 @@ their way into the text (``escape``), so nothing a drafter types is read as mark
 No label, number or punctuation is typed here: numbering computes them.
 
 An input may carry outline text of its own (``extra_pasal[].text``): ``parse_input`` reads its
-lines, list markers, ``[#id]`` anchors and ``{{ ref("…") }}`` / ``{{ nomor("…") }}`` from the data
-itself, without any template engine, and keeps every other character as typed.
+lines, list markers, ``[#id]`` anchors, ``{{ ref("…") }}`` / ``{{ nomor("…") }}`` and ``{{ br }}``
+(a line break in a paragraph or item: the u.p. / Alamat lines of an address) from the data itself,
+without any template engine, and keeps every other character as typed.
 """
 
 from __future__ import annotations
@@ -119,15 +120,17 @@ def _take(pattern: re.Pattern[str], text: str) -> tuple[str | None, str]:
     return (m.group(1), text[m.end():]) if m else (None, text)
 
 
-# What an input's outline may hold besides its words: a reference, written as in a clause.
-_INPUT_REF = re.compile(r"\{\{\s*(?P<kind>ref|nomor)\(\s*(?P<args>\"[a-z0-9_.]+\"(?:\s*,\s*\"[a-z0-9_.]+\")*)\s*\)\s*\}\}")
+# What an input's outline may hold besides its words: a reference or a line break, written as in a clause.
+_INPUT_REF = re.compile(r"\{\{\s*(?:(?P<kind>ref|nomor)\(\s*(?P<args>\"[a-z0-9_.]+\"(?:\s*,\s*\"[a-z0-9_.]+\")*)\s*\)"
+                        r"|(?P<br>br))\s*\}\}")
 _INPUT_LINE = re.compile(r"^(?P<indent> *)(?P<marker>[-+](?:\[(?:dan|atau|dan/atau|;|\.|)\])? )?"
                          r"(?P<id>\[#[a-z0-9_]+\] ?)?(?P<rest>.*)$")
 
 
 def parse_input(text: str, *, where: str) -> list[Paragraph]:
     """An outline typed in the input, read as data: lines, list markers and anchors are kept, each
-    reference becomes a reference, and everything else is escaped (a ``*`` or ``{{x}}`` is text)."""
+    reference a reference and each ``{{ br }}`` a line break; everything else is escaped (a ``*``
+    or ``{{x}}`` is text)."""
     lines = []
     for raw in text.splitlines():
         m = _INPUT_LINE.match(raw.rstrip())
@@ -135,7 +138,8 @@ def parse_input(text: str, *, where: str) -> list[Paragraph]:
         rest, pos, out = m["rest"], 0, []
         for ref in _INPUT_REF.finditer(rest):
             out.append(escape_inline(rest[pos:ref.start()]))
-            out.append(ref_marker(tuple(a.strip().strip('"') for a in ref["args"].split(",")), ref["kind"] == "nomor"))
+            out.append(BREAK if ref["br"] else
+                       ref_marker(tuple(a.strip().strip('"') for a in ref["args"].split(",")), ref["kind"] == "nomor"))
             pos = ref.end()
         out.append(escape_inline(rest[pos:]))
         lines.append(m["indent"] + (m["marker"] or "") + (m["id"] or "") + "".join(out))

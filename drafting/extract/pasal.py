@@ -10,12 +10,16 @@ from collections.abc import Callable
 from typing import Any
 
 from ..read import Paragraph
-from .front import read_date
+from .front import BLANK, read_date
 
 # label → its sequence: ayat, or a list's kind of label
 _KINDS = [("ayat", re.compile(r"^\(\d+\)$")), ("a.", re.compile(r"^[a-z]\.$")), ("1.", re.compile(r"^\d+\.$")),
           ("a)", re.compile(r"^[a-z]\)$")), ("1)", re.compile(r"^\d+\)$")), ("I.", re.compile(r"^[IVX]+\.$"))]
 _REF = re.compile(r"\bPasal (?P<pasal>\d+)\b|\bayat \((?P<ayat>\d+)\)")
+# The lines of an address for notices under its party (korespondensi.yaml), and their fields.
+_ADDRESS = {"u.p.": "addressee", "Alamat": "address", "Surel": "email", "Telepon": "phone"}
+_ADDRESS_FIELD = "|".join(re.escape(key) for key in _ADDRESS)
+_ADDRESS_LINE = re.compile(rf"(?:{_ADDRESS_FIELD})\s*:")
 
 
 def label_kind(label: str) -> str:
@@ -25,14 +29,16 @@ def label_kind(label: str) -> str:
 def tree(body: list[Paragraph]) -> list[tuple[int, Paragraph]]:
     """Each paragraph with its list depth (0: a paragraph or ayat, 1: an item of its list …). A
     paragraph without a label that continues an item's sentence (a page break in the middle of
-    it) is part of that item."""
+    it) is part of that item; so is an address's 'u.p. :' or 'Alamat :' line, after a line break
+    (the reader reads each line of a paragraph as one)."""
     out: list[tuple[int, Paragraph]] = []
     stack: list[str] = []
     for p in body:
         kind = label_kind(p.label)
         if kind == "" and stack and out and not re.search(r"[.;:]$", out[-1][1].text):
             depth, previous = out[-1]
-            out[-1] = (depth, Paragraph(f"{previous.text} {p.text}", previous.part, previous.label, previous.pasal))
+            joint = "\n" if _ADDRESS_LINE.match(p.full) else " "
+            out[-1] = (depth, Paragraph(previous.text + joint + p.text, previous.part, previous.label, previous.pasal))
             continue
         if kind in ("", "ayat"):
             stack = []
@@ -48,7 +54,8 @@ def tree(body: list[Paragraph]) -> list[tuple[int, Paragraph]]:
 
 def outline(body: list[Paragraph], here: int, ids: dict[int, str]) -> str:
     """The Pasal's text as clause outline, word for word: items keep their own punctuation
-    ('-[]'), 'Pasal N' of another Pasal and 'ayat (N)' of this one become references."""
+    ('-[]') and their line breaks, 'Pasal N' of another Pasal and 'ayat (N)' of this one become
+    references."""
     ayat = [p for p in body if label_kind(p.label) == "ayat"]
     numbered = {int(p.label.strip("()")) for p in ayat} if len(body) > 1 else set()
     lines = []
@@ -56,7 +63,7 @@ def outline(body: list[Paragraph], here: int, ids: dict[int, str]) -> str:
     marker = "-"
     rows = _unnumbered(tree(body), bool(ayat))
     for depth, p in rows:
-        text = _refs(p.text, here, ids, numbered)
+        text = _refs(p.text, here, ids, numbered).replace("\n", "{{ br }}")
         if depth == 1 and previous_depth == 0:  # a list's sequence is its first level's: a. or 1.
             marker = "-" if label_kind(p.label) in ("a.", "a)") else "+"
         if depth == 0:
@@ -207,7 +214,7 @@ def _liaison(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, 
     found = {}
     for _, p in rows:
         m = re.search(r"[Pp]ejabat [Pp]enghubung .*?dari (PIHAK [A-Z]+) adalah (.+?)\.?$", p.text)
-        if m and _party(m[1], labels):
+        if m and _party(m[1], labels) and not BLANK.match(m[2]):  # a blank: not named yet
             found[_party(m[1], labels) - 1] = {"pejabat_penghubung": m[2]}
     return {"_party_fields": found} if found else {}
 
@@ -259,17 +266,27 @@ def _closing(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, 
 
 
 def _correspondence(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
-    """'a. PIHAK PERTAMA / u.p. : … / Alamat : … / Surel : …' (lines of one item, however read)."""
-    keys = {"u.p.": "addressee", "Alamat": "address", "Surel": "email", "Telepon": "phone"}
+    """'a. PIHAK PERTAMA / u.p. : … / Alamat : … / Surel : …' (lines of one item, however read).
+    A line printed blank (……………) is a field left empty. Only a draft prints an Alamat or Surel
+    line it has no value for, and it prints both for every party: they say whether the naskah was
+    a draft, whatever else it leaves blank (its numbers, its date)."""
     found: dict[int, dict[str, Any]] = {}
     for d, p in rows:
-        parts = re.split(r"\s*(u\.p\.|Alamat|Surel|Telepon)\s*:\s*", " ".join(p.text.split()))
+        parts = re.split(rf"\s*({_ADDRESS_FIELD})\s*:\s*", " ".join(p.text.split()))
         party = _party(_end(parts[0]), labels)
         if d != 1 or party is None or len(parts) < 3:
             continue
-        found[party - 1] = {keys[parts[i]]: _end(parts[i + 1]) for i in range(1, len(parts) - 1, 2)}
-    fields = {i: {"correspondence": c} for i, c in found.items() if c.get("addressee")}
-    return {"_party_fields": fields} if fields else {}
+        found[party - 1] = {_ADDRESS[parts[i]]: _end(parts[i + 1]) for i in range(1, len(parts) - 1, 2)}
+    fields = {i: {"correspondence": {key: v for key, v in c.items() if not BLANK.match(v)}}
+              for i, c in found.items() if c.get("addressee") and not BLANK.match(c["addressee"])}
+    if not fields:
+        return {}
+    lines = [[c[key] for key in ("address", "email") if key in c] for c in found.values()]
+    if any(BLANK.match(v) for values in lines for v in values):
+        return {"_party_fields": fields, "draft": True}
+    if any(len(values) < 2 for values in lines):
+        return {"_party_fields": fields, "draft": False}
+    return {"_party_fields": fields}
 
 
 def _protection(rows: list[tuple[int, Paragraph]], labels: list[str]) -> dict[str, Any]:
