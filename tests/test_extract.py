@@ -437,6 +437,20 @@ def test_a_legacy_naskah_extracts_with_nothing_lost_and_what_it_lacks_reported(f
         assert missing in lines, missing
 
 
+def test_the_kind_of_partner_is_guessed_from_the_name_and_the_guess_shown() -> None:
+    """The naskah does not say it; check's rules draw on it: an RSUD is its Pemerintah Daerah's, a
+    body named by another state is foreign, and the report shows each guess to be checked."""
+    from drafting.extract.cli import report
+
+    cases = {"format_word_numbering": ["kementerian", "pemerintah_daerah"],
+             "form_c1_nk_foreign_2013": ["kementerian", "lembaga_pemerintah_asing"]}
+    for form, kinds in cases.items():
+        x = extract(next((ROOT / "tests" / "corpus" / form).glob("naskah.*")))
+        assert [p["mitra_type"] for p in x.data["parties"]] == kinds
+        lines = "\n".join(report(x))
+        assert all(f"{p['name']}: {p['mitra_type']}" in lines for p in x.data["parties"]), lines
+
+
 def test_legacy_signing_dates_and_signatures_are_read_where_the_form_writes_them() -> None:
     """C1 dates the naskah on a 'Tanggal 9 April 2013' line and signs 'Untuk <party>' in a table;
     D2 says 'Ditandatangani di Jakarta pada tanggal 12 Maret 2008' at its end: both signed before

@@ -22,7 +22,8 @@ from ..errors import InputError, Problem
 from ..load import validate
 from ..read import Paragraph, structure
 from ..read.bilingual import PASAL_HEADING
-from .front import BLANK, BLANK_TEXT, Front, _as_written, _KEMENTERIAN, _PARENT_LINE, number_in_words, read_date
+from .front import (BLANK, BLANK_TEXT, Front, _as_written, _KEMENTERIAN, _PARENT_LINE, guessed_kinds, number_in_words,
+                    read_date)
 from .match import Matched, _document, _norm, _text, library_for, resolved
 from .pasal import _lists, tree
 from .source import Source, cut
@@ -321,7 +322,7 @@ def _kinds(parties: list[dict[str, Any]], out: Front) -> None:
     for k, party in enumerate(parties):
         party["mitra_type"] = "kementerian" if k == own else \
             "organisasi_internasional" if _FOREIGN_BODY.search(party["name"]) else "lembaga_pemerintah_asing"
-    out.notes.append("jenis mitra ditebak dari nama pihak: periksa parties[*].mitra_type")
+    guessed_kinds(parties, out)
 
 
 # The English of each clause's data, read from the English paragraphs beside the Indonesian ones.

@@ -98,12 +98,25 @@ def read_front(src: Source) -> Front:
                 rep[key] = BLANK_TEXT
                 out.notes.append(f"{_party_labels(out, len(parties))[k]}: {key} penandatangan tidak terbaca; "
                                  f"diisi {BLANK_TEXT}")
+    guessed_kinds(parties, out)
     out.data["parties"] = parties
     return out
 
 
+def guessed_kinds(parties: list[dict[str, Any]], out: Front) -> None:
+    """A naskah does not say what kind of partner each party is (Permen 8/2025 Pasal 3 ayat (4),
+    Pasal 9), and the rules check draws on it: the guess from the names is shown to be checked."""
+    kinds = "; ".join(f"{p['name']}: {p['mitra_type']}" for p in parties)
+    out.notes.append(f"jenis mitra ditebak dari nama pihak ({kinds}): periksa parties[*].mitra_type")
+
+
 _KEMENTERIAN = re.compile(r"Imigrasi|Pemasyarakatan|Kementerian Hukum|Departemen Hukum", re.I)
-_DAERAH = re.compile(r"^(?:Pemerintah (?:Provinsi|Kabupaten|Kota|Daerah)|Dinas|Sekretariat Daerah|Badan .* Daerah)", re.I)
+# a body of another state, named by its state (C1: 'Kantor Kekayaan Intelektual Republik Rakyat China')
+_ASING = re.compile(r"\b(?:Republik (?!Indonesia\b)|Kerajaan |Federasi |Amerika Serikat|Jepang\b|Uni Eropa)", re.I)
+# a Rumah Sakit Umum Daerah belongs to its Pemerintah Daerah (a unit of the Dinas Kesehatan: PP 18/2016 as
+# amended by PP 72/2019)
+_DAERAH = re.compile(r"^(?:Pemerintah (?:Provinsi|Kabupaten|Kota|Daerah)|Dinas|Sekretariat Daerah|Badan .* Daerah|"
+                     r"Rumah Sakit Umum Daerah|RSUD)\b", re.I)
 _SWASTA = re.compile(r"BPJS|Badan Penyelenggara Jaminan|^PT\b|Universitas|Institut|Sekolah Tinggi|Politeknik|Yayasan|"
                      r"Perseroan|Rumah Sakit|Bank|Persatuan|Perhimpunan|Asosiasi", re.I)
 _PARENT_LINE = re.compile(r"^(?:KEMENTERIAN|PEMERINTAH|DEPARTEMEN|SEKRETARIAT|KEPOLISIAN|KEJAKSAAN)\b")
@@ -145,6 +158,7 @@ def _names(party: dict[str, Any], src: Source) -> None:
                 party.update(name=name, parent=parent, parent_join=join)
     party["short_name"] = party["name"]
     party["mitra_type"] = ("kementerian" if _KEMENTERIAN.search(party["name"] + " " + party.get("parent", ""))
+                           else "lembaga_pemerintah_asing" if _ASING.search(party["name"])
                            else "pemerintah_daerah" if _DAERAH.search(party["name"])
                            else "lembaga_nonpemerintah" if _SWASTA.search(party["name"]) else "lembaga_pemerintah")
 
