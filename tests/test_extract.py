@@ -225,6 +225,50 @@ def test_a_memorandums_own_pasal_and_edited_words_are_kept_in_both_texts(layout:
     assert _paragraphs(again) == _paragraphs(path)
 
 
+@pytest.mark.parametrize(("text", "written"), [
+    ("sebagaimana dimaksud dalam Pasal 7 ayat (1)", 'sebagaimana dimaksud dalam {{ nomor("p7") }} ayat (1)'),
+    ("Pasal 5 Perjanjian Kerja Sama ini", '{{ nomor("p5") }} Perjanjian Kerja Sama ini'),
+    ("Pasal 7 ayat (1) Peraturan Pemerintah Nomor 31 Tahun 2013", None),
+    ("Pasal 5 huruf a Undang-Undang Nomor 6 Tahun 2011", None),
+    ("Pasal 5 Perjanjian Induk", None),
+    ("Article 5 of this Memorandum", '{{ nomor("p5") }} of this Memorandum'),
+    ("Article 5 of the Vienna Convention", None),
+])
+def test_a_cited_pasal_is_a_reference_when_it_is_this_naskahs(text: str, written: str | None) -> None:
+    from drafting.extract.pasal import _refs
+
+    assert _refs(text, 1, {5: "p5", 7: "p7"}, set()) == (written or text)
+
+
+def test_a_kept_pasal_refers_to_this_naskahs_pasal_by_reference_in_both_texts_and_cites_others_as_written(
+        tmp_path: Path) -> None:
+    """'Pasal 7' / 'Article 7' of this naskah in a Pasal kept word for word become references, so
+    that renumbering keeps them right in both texts; 'Pasal 3 Konvensi Wina' / 'Article 3 of the
+    Vienna Convention' cite another instrument and stay as written."""
+    data = load_agreement(MSP).model_dump(mode="json", exclude_defaults=True)
+    data["extra_pasal"] = [{"id": "personel", "title": "PERTUKARAN PERSONEL", "after": "msp_pelaksanaan",
+                            "text": "Personel menjaga kerahasiaan sebagaimana dimaksud dalam "
+                                    "{{ nomor(\"msp_kerahasiaan\") }} dan Pasal 3 Konvensi Wina."}]
+    data["english"]["extra_pasal"] = [{"title": "EXCHANGE OF PERSONNEL",
+                                       "text": "Personnel keep the confidentiality referred to in "
+                                               "{{ nomor(\"msp_kerahasiaan\") }} and Article 3 of the Vienna "
+                                               "Convention."}]
+    path = tmp_path / "naskah.docx"
+    path.write_bytes(render(build(validate(data), source=str(MSP)), "docx"))
+    x = extract(path)
+    ours, theirs = x.data["extra_pasal"][0]["text"], x.data["english"]["extra_pasal"][0]["text"]
+    assert ours == ("Personel menjaga kerahasiaan sebagaimana dimaksud dalam {{ nomor(\"msp_kerahasiaan\") }} dan "
+                    "Pasal 3 Konvensi Wina.")
+    assert theirs == ("Personnel keep the confidentiality referred to in {{ nomor(\"msp_kerahasiaan\") }} and "
+                      "Article 3 of the Vienna Convention.")
+    # one Pasal fewer before it: both texts follow, the Convention's article does not
+    assert "sebagaimana dimaksud dalam Pasal 7 dan" in render(build(validate(resolved(x.data))), "md").decode()
+    x.data.setdefault("clauses", {})["exclude"] = ["msp_pembiayaan"]
+    text = render(build(validate(resolved(x.data))), "md").decode()
+    assert "sebagaimana dimaksud dalam Pasal 6 dan Pasal 3 Konvensi Wina." in text
+    assert "referred to in Article 6 and Article 3 of the Vienna Convention." in text
+
+
 def test_an_article_whose_paragraphs_do_not_pair_leaves_its_english_blank_and_says_so(tmp_path: Path) -> None:
     """The English of Article 4's first item lost: the Article is not read, its English fields are
     left as blanks for the drafter, and the report names them."""

@@ -334,6 +334,7 @@ def read_english(found: Matched, src: Source, english: English, source: str) -> 
     data, en = found.data, english.data
     extras = iter(range(len(data.get("extra_pasal", []))))
     titles = data.get("clauses", {}).get("titles", {})
+    ids = _ids(found.rows, src, data.get("extra_pasal", []))
     for k, (row, ours, theirs) in enumerate(zip(found.rows, src.pasal, english.src.pasal)):
         rows = _parallel(ours.body, theirs.body)
         if rows is None:
@@ -343,7 +344,7 @@ def read_english(found: Matched, src: Source, english: English, source: str) -> 
         if row.kept:
             i = next(extras)
             en.setdefault("extra_pasal", [{} for _ in data["extra_pasal"]])[i] = \
-                {"title": theirs.title, "text": _outline(ours, rows)}
+                {"title": theirs.title, "text": _outline(ours, rows, ids)}
             continue
         if row.clause in titles:
             en.setdefault("titles", {})[row.clause] = theirs.title
@@ -424,12 +425,23 @@ _CLAUSES = {"msp_tujuan": _purpose, "msp_ruang_lingkup": _scope, "msp_pejabat_pe
             "msp_pembiayaan": _financing}
 
 
-def _outline(ours: Any, rows: list[tuple[int, Paragraph]]) -> str:
+def _ids(rows: list[Any], src: Source, extra: list[dict[str, Any]]) -> dict[int, str]:
+    """Each Pasal's id in the input, by its number: the clause it became, the clause it stands in
+    for (``replaces``), or its own as an extra Pasal (the extra Pasal in the order of the kept rows)."""
+    kept = iter(extra)
+    ids = {}
+    for row, p in zip(rows, src.pasal):
+        own = next(kept) if row.kept else {}
+        ids[p.number] = row.clause or row.replaces or own.get("id")
+    return ids
+
+
+def _outline(ours: Any, rows: list[tuple[int, Paragraph]], ids: dict[int, str]) -> str:
     """An Article kept word for word: the outline of its Pasal (same ayat, items and anchors), in
-    its English words. Its cross-references stay as written ('Article 3')."""
+    its English words, 'Article 3' of this naskah a reference as 'Pasal 3' is in the Indonesian."""
     from .pasal import outline
     english = [Paragraph(p.text, p.part, q.label, p.pasal) for (_, p), q in zip(rows, ours.body)]
-    return outline(english, 0, {})
+    return outline(english, ours.number, ids)
 
 
 def _pruned(value: Any) -> Any:

@@ -15,7 +15,24 @@ from .front import BLANK, read_date
 # label → its sequence: ayat, or a list's kind of label
 _KINDS = [("ayat", re.compile(r"^\(\d+\)$")), ("a.", re.compile(r"^[a-z]\.$")), ("1.", re.compile(r"^\d+\.$")),
           ("a)", re.compile(r"^[a-z]\)$")), ("1)", re.compile(r"^\d+\)$")), ("I.", re.compile(r"^[IVX]+\.$"))]
-_REF = re.compile(r"\bPasal (?P<pasal>\d+)\b|\bayat \((?P<ayat>\d+)\)")
+_REF = re.compile(r"\b(?:Pasal|Article) (?P<pasal>\d+)\b|\bayat \((?P<ayat>\d+)\)")
+# What a cited Pasal belongs to when it is not this naskah's: 'Pasal 7 ayat (1) Peraturan Pemerintah
+# …', 'Pasal 5 Perjanjian Induk', 'Article 3 of the Convention' (but '… Perjanjian Kerja Sama ini',
+# 'of this Memorandum' are this naskah's). Such a citation stays as written: renumbering must not touch it.
+_WITHIN = re.compile(r"(?:\s+(?:ayat\s+\(\d+\)|huruf\s+[a-z]\b|angka\s+\d+\b|paragraph\s+\(?\d+\)?))*")
+_INSTRUMENT = re.compile(r"\s+(?:Undang-[Uu]ndang|Peraturan|Keputusan|Instruksi|Surat|Konvensi|Perjanjian|Nota|"
+                         r"Memorandum|Kitab|Persetujuan|Protokol|Piagam|UU|PP|Perpres|Permen|Keppres|KUH\w*)\b"
+                         r"(?P<rest>[^.;:,()]*)")
+_OTHER_INSTRUMENT = re.compile(r"\s+of\s+(?!this\b)(?:the\s+)?[A-Z]")
+
+
+def _elsewhere(text: str, end: int) -> bool:
+    """Whether the Pasal cited just before ``end`` is another instrument's."""
+    at = _WITHIN.match(text, end).end()  # type: ignore[union-attr]
+    named = _INSTRUMENT.match(text, at)
+    if named:
+        return not re.search(r"\bini\b", named["rest"])
+    return bool(_OTHER_INSTRUMENT.match(text, at))
 # The lines of an address for notices under its party (korespondensi.yaml), and their fields.
 _ADDRESS = {"u.p.": "addressee", "Alamat": "address", "Surel": "email", "Telepon": "phone"}
 _ADDRESS_FIELD = "|".join(re.escape(key) for key in _ADDRESS)
@@ -95,7 +112,7 @@ def _refs(text: str, here: int, ids: dict[int, str], ayat: set[int]) -> str:
     for m in _REF.finditer(text):
         if m["pasal"]:
             n = int(m["pasal"])
-            if n != here and n in ids:
+            if n != here and n in ids and not _elsewhere(text, m.end()):
                 out += [text[pos:m.start()], f'{{{{ nomor("{ids[n]}") }}}}']
                 pos = m.end()
             after_pasal = m.end()
