@@ -56,7 +56,7 @@ def extract(path: Path, libraries: tuple[Path, ...] = (), adenda: tuple[Path, ..
     refuse_adendum(paragraphs, str(path))
     original, translation = split(paragraphs, lambda p: p.full)
     src = cut(original)
-    amended = [note for a in adenda for note in amend(src, read_naskah(a), str(a))]
+    amended = amend(src, [(read_naskah(a), str(a)) for a in adenda]) if adenda else []
     if not translation:
         bilingual.one_text(original, src, str(path))
     if not src.pasal:

@@ -65,8 +65,8 @@ def _flat(data: Any, prefix: str = "") -> str:
                    "dan isian menyebutnya di 'library'.")
 @click.option("--adendum", "adenda", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
               help="Adendum naskah itu yang sudah ditandatangani (boleh berulang, urut): perubahannya ('Ketentuan "
-                   "Pasal … diubah sehingga berbunyi sebagai berikut:') diterapkan dulu, sehingga isian memuat teks "
-                   "yang berlaku.")
+                   "Pasal … diubah sehingga berbunyi sebagai berikut:', 'Di antara Pasal … disisipkan …', 'Pasal … "
+                   "dihapus.') diterapkan dulu, sehingga isian memuat teks yang berlaku, pasalnya dinomori urut.")
 def extract_(source: Path, output: Path | None, libraries: tuple[Path, ...], adenda: tuple[Path, ...]) -> None:
     target = output or source.with_suffix(".yaml")
     if target.suffix.lower() not in (".yaml", ".yml"):

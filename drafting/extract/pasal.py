@@ -26,7 +26,7 @@ _INSTRUMENT = re.compile(r"\s+(?:Undang-[Uu]ndang|Peraturan|Keputusan|Instruksi|
 _OTHER_INSTRUMENT = re.compile(r"\s+of\s+(?!this\b)(?:the\s+)?[A-Z]")
 
 
-def _elsewhere(text: str, end: int) -> bool:
+def elsewhere(text: str, end: int) -> bool:
     """Whether the Pasal cited just before ``end`` is another instrument's."""
     at = _WITHIN.match(text, end).end()  # type: ignore[union-attr]
     named = _INSTRUMENT.match(text, at)
@@ -112,7 +112,7 @@ def _refs(text: str, here: int, ids: dict[int, str], ayat: set[int]) -> str:
     for m in _REF.finditer(text):
         if m["pasal"]:
             n = int(m["pasal"])
-            if n != here and n in ids and not _elsewhere(text, m.end()):
+            if n != here and n in ids and not elsewhere(text, m.end()):
                 out += [text[pos:m.start()], f'{{{{ nomor("{ids[n]}") }}}}']
                 pos = m.end()
             after_pasal = m.end()
