@@ -39,6 +39,10 @@ PELAPORAN = {"id": "pelaporan", "title": "Pelaporan", "after": "sosialisasi",
              "text": "PARA PIHAK saling melaporkan pelaksanaan sosialisasi.\nLaporan disampaikan melalui pejabat "
                      "penghubung sebagaimana dimaksud {{ ref(\"pejabat_penghubung\") }}."}
 
+# after the last Pasal: 'Sesudah Pasal 16 ditambahkan 1 (satu) pasal, yakni Pasal 16A'
+PENUTUP = {"id": "lampiran_teknis", "title": "Petunjuk Teknis", "after": "ketentuan_penutup",
+           "paragraphs": ["Petunjuk teknis pertukaran data ditetapkan bersama oleh pejabat penghubung."]}
+
 
 def _changed(data: dict[str, Any], **info: Any) -> dict[str, Any]:
     out = copy.deepcopy(data)
@@ -89,19 +93,21 @@ def test_an_inserted_pasal_is_read_at_its_place_and_the_pasal_numbered_anew(bpjs
                                                                                tmp_path: Path) -> None:
     """'Di antara Pasal 2 dan Pasal 3 disisipkan 1 (satu) pasal, yakni Pasal 2A': Pasal 2A is the
     third Pasal of the input, kept word for word after Maksud dan Tujuan; Pasal 11A (Pengakhiran,
-    a clause of the library) is that clause. The references follow the new numbers, in the
+    a clause of the library) is that clause; Pasal 16A, after the last ('Sesudah Pasal 16
+    ditambahkan …'), is kept after Ketentuan Penutup. The references follow the new numbers, in the
     parent's text ('dalam Pasal 4' of Pasal 5, now Pasal 5 of Pasal 6) and in the Pasal inserted
     (its 'Pasal 11' of the amended naskah, now Pasal 12)."""
     new = _changed(bpjs_data)
-    new["extra_pasal"] = [SOSIALISASI]
+    new["extra_pasal"] = [SOSIALISASI, PENUTUP]
     new["clauses"]["exclude"].remove("pengakhiran")
     x = _in_force(tmp_path, fmt, bpjs_data, new)
-    assert {"Pasal 2A disisipkan oleh ADENDUM PERTAMA", "Pasal 11A disisipkan oleh ADENDUM PERTAMA"} <= set(x.notes)
+    assert {f"Pasal {n} disisipkan oleh ADENDUM PERTAMA" for n in ("2A", "11A", "16A")} <= set(x.notes)
     assert [(r.number, r.clause) for r in x.rows if r.title == "PENGAKHIRAN"] == [(13, "pengakhiran")]
     assert any(note.startswith("pasal dinomori urut") and "Pasal 2A menjadi Pasal 3" in note and
                "Pasal 11A menjadi Pasal 13" in note and "Pasal 16 menjadi Pasal 18" in note for note in x.notes)
     kept = x.data["extra_pasal"]
-    assert [(e["id"], e["title"], e["after"]) for e in kept] == [("sosialisasi", "SOSIALISASI", "maksud_tujuan")]
+    assert [(e["id"], e["title"], e["after"]) for e in kept] == [("sosialisasi", "SOSIALISASI", "maksud_tujuan"),
+                                                                  ("petunjuk_teknis", "PETUNJUK TEKNIS", "ketentuan_penutup")]
     assert '{{ nomor("pertukaran_data") }}' in kept[0]["text"] and '{{ nomor("jangka_waktu") }}' in kept[0]["text"]
     text = " ".join(draft_paragraphs(build(validate(resolved(x.data)))))
     assert "pertukaran data sebagaimana dimaksud dalam Pasal 5." in text  # Pasal 6, Jaringan Komunikasi Data
@@ -205,3 +211,30 @@ def test_an_adendum_quoting_one_ayat_replaces_that_ayat_and_other_forms_are_refu
         result = CliRunner().invoke(main, ["extract", str(induk), "--adendum", str(adendum), "-o", str(target)])
         assert result.exit_code == 2 and named in result.output and "terapkan sendiri" in result.output
         assert "Traceback" not in result.output and not target.exists()
+
+
+def test_legacy_wordings_of_insertion_and_deletion(tmp_path: Path) -> None:
+    """'… yakni Pasal 7A yang berbunyi sebagai berikut:', a later 'Di antara Pasal 7 dan Pasal 8 …
+    Pasal 7B' where Pasal 7A already stands (after 7A), 'Pasal 9 dan Pasal 10 dihapus.'; Pasal 7B
+    citing the Pasal 10 deleted is reported."""
+    induk = tmp_path / "induk.md"
+    induk.write_bytes(render(build(load_agreement(SIGNED)), "md"))
+    adenda = (tmp_path / "adendum-1.txt", tmp_path / "adendum-2.txt")
+    adenda[0].write_text(ADENDUM_B1_FORM.format(change=(
+        "Di antara Pasal 7 dan Pasal 8 disisipkan 1 (satu) pasal, yakni Pasal 7A yang berbunyi sebagai berikut:\n\n"
+        "Pasal 7A\n\nSOSIALISASI\n\nPARA PIHAK melakukan sosialisasi Perjanjian Kerja Sama ini.")), encoding="utf-8")
+    adenda[1].write_text(ADENDUM_B1_FORM.format(change=(
+        "Beberapa ketentuan dalam Perjanjian Induk diubah sebagai berikut:\n\n"
+        "1. Di antara Pasal 7 dan Pasal 8 disisipkan 1 (satu) pasal, yakni Pasal 7B yang berbunyi sebagai berikut:\n\n"
+        "Pasal 7B\n\nPELAPORAN\n\nPARA PIHAK saling melaporkan pelaksanaan sosialisasi sebagaimana dimaksud dalam "
+        "Pasal 7A, atas biaya sebagaimana dimaksud dalam Pasal 10.\n\n"
+        "2. Pasal 9 dan Pasal 10 dihapus.")), encoding="utf-8")
+    x = extract(induk, adenda=adenda)
+    assert x.notes[:4] == ["Pasal 7A disisipkan oleh ADDENDUM II", "Pasal 7B disisipkan oleh ADDENDUM II",
+                           "Pasal 9 dihapus oleh ADDENDUM II", "Pasal 10 dihapus oleh ADDENDUM II"]
+    assert [r.title for r in x.rows][6:11] == ["PEJABAT PENGHUBUNG", "SOSIALISASI", "PELAPORAN", "KERAHASIAAN",
+                                               "JANGKA WAKTU"]
+    text = " ".join(draft_paragraphs(build(validate(resolved(x.data)))))
+    assert "pelaksanaan sosialisasi sebagaimana dimaksud dalam Pasal 8," in text
+    assert "Pasal 7B menyebut Pasal 10, yang telah dihapus: rujukan itu tertulis apa adanya dan harus diperbaiki " \
+           "di isian" in x.notes

@@ -8,14 +8,16 @@ Pasal I of an adendum states each change in a sentence and quotes the new words 
   ayat: this tool's adenda), which takes the parent's Pasal's place, or the ayat alone ('(2) …':
   B1), which takes the place of the parent's ayat of that number, or is added after its last;
 - 'Di antara Pasal 7 dan Pasal 8 disisipkan 1 (satu) pasal, yakni Pasal 7A, sehingga berbunyi …'
-  ('Sesudah Pasal 16 ditambahkan …' after the last) quotes the Pasal inserted, which stands after
-  Pasal 7 (after the place of a Pasal deleted, when Pasal 7 is);
-- 'Pasal 9 dihapus.' takes Pasal 9 out.
+  ('Sesudah Pasal 16 ditambahkan …' after the last; '… yakni Pasal 7A yang berbunyi …') quotes the
+  Pasal inserted, which stands after Pasal 7 (its place, when Pasal 7 is deleted), and a Pasal 7B
+  after the 7A an earlier adendum inserted there;
+- 'Pasal 9 dihapus.' ('Pasal 9 dan Pasal 10 dihapus.') takes Pasal 9 out.
 Adenda are applied in order, each naming Pasal by the numbers the ones before gave them (7A, a
 deleted number left unused). Other forms (Semula/Menjadi, a change without its new words) are
 refused, named, for the drafter to write into the input.
 
-Then the Pasal are numbered 1, 2, 3 … and the references between them follow. An input has no
+Then the Pasal are numbered 1, 2, 3 … and the references between them follow (one to a deleted
+Pasal stays as written, and the report says to mend it). An input has no
 Pasal numbers: what it renders is numbered as a new naskah, as the changed input an adendum is
 written from (``drafting adendum SIGNED CHANGED``) is. The numbers of an amendment (7A, 9 unused,
 the Pasal kept with 'Dihapus.') belong to the history of the signed input and its changed inputs:
@@ -30,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..adendum.versions import sort_key
 from ..errors import InputError, Problem
 from ..read import Paragraph
 from ..read.structure import AYAT_LABEL, QUOTED_HEADING, is_caps
@@ -141,7 +144,10 @@ def _inserted(slots: list[_Slot], m: re.Match[str], quoted: list[Paragraph], nam
     at = next((k for k, s in enumerate(slots) if s.number == before), None)
     if at is None:
         raise InputError(source, [Problem("", f"{name}: '{sentence}' — Pasal {before} tidak ada dalam naskah induk")])
-    slots[at + 1:at + 1] = [_Slot(n, p) for n, p in zip(numbers, pasal)]
+    at += 1
+    while at < len(slots) and sort_key(slots[at].number) < sort_key(numbers[0]):
+        at += 1  # 'Di antara Pasal 7 dan Pasal 8 … Pasal 7B' where Pasal 7A stands: after 7A
+    slots[at:at] = [_Slot(n, p) for n, p in zip(numbers, pasal)]
     return [f"Pasal {n} disisipkan oleh {name}" for n in numbers]
 
 
