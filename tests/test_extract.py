@@ -343,6 +343,16 @@ def test_the_command_writes_the_input_reports_and_never_overwrites(tmp_path: Pat
     assert not (tmp_path / "x.docx").exists()
 
 
+def test_the_input_can_go_to_standard_output_and_the_report_to_standard_error(tmp_path: Path) -> None:
+    path = tmp_path / "naskah.md"
+    path.write_bytes(render(build(load_agreement(EXAMPLES[0]), source=str(EXAMPLES[0])), "md"))
+    result = CliRunner().invoke(main, ["extract", str(path), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert validate(resolved(yaml.safe_load(result.stdout))).tentang == load_agreement(EXAMPLES[0]).tentang
+    assert "Pasal 1 " in result.stderr and "Pasal 1 " not in result.stdout
+    assert list(tmp_path.iterdir()) == [path]
+
+
 def test_a_scanned_pdf_is_refused_with_exit_status_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", str(ROOT / "tests" / "corpus" / "format_scanned_pdf" / "naskah.pdf"),
                                        "-o", str(tmp_path / "x.yaml")])

@@ -59,7 +59,8 @@ def _flat(data: Any, prefix: str = "") -> str:
                     "hasil pemeriksaannya.")
 @click.argument("source", metavar="NASKAH", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Berkas isian yang ditulis (.yaml); bawaan: NASKAH dengan akhiran .yaml. Tidak menimpa berkas yang ada.")
+              help="Berkas isian yang ditulis (.yaml), atau - untuk keluaran baku; bawaan: NASKAH dengan akhiran .yaml. "
+                   "Tidak menimpa berkas yang ada.")
 @click.option("--library", "libraries", multiple=True, type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="Pustaka unit yang dipakai naskah itu (boleh berulang): klausul dan templatnya dibandingkan juga, "
                    "dan isian menyebutnya di 'library'.")
@@ -68,15 +69,22 @@ def _flat(data: Any, prefix: str = "") -> str:
                    "Pasal … diubah sehingga berbunyi sebagai berikut:', 'Di antara Pasal … disisipkan …', 'Pasal … "
                    "dihapus.') diterapkan dulu, sehingga isian memuat teks yang berlaku, pasalnya dinomori urut.")
 def extract_(source: Path, output: Path | None, libraries: tuple[Path, ...], adenda: tuple[Path, ...]) -> None:
+    from ..cli import STDOUT, _write_stdout
+
+    piped = output == STDOUT  # -o -: the input to standard output, the report to standard error
     target = output or source.with_suffix(".yaml")
-    if target.suffix.lower() not in (".yaml", ".yml"):
-        raise InputError(str(target), [Problem("", "isian ditulis sebagai .yaml")])
-    if target.exists():
+    if not piped and target.suffix.lower() not in (".yaml", ".yml"):
+        raise InputError(str(target), [Problem("", "isian ditulis sebagai .yaml (atau -o - ke keluaran baku)")])
+    if not piped and target.exists():
         raise OutputError(str(target), "berkas sudah ada; tidak ditimpa (pilih nama lain dengan -o)")
     x = extract(source, libraries, adenda)
     if libraries:  # relative to the input written, as an input names its library
-        x.data["library"] = [os.path.relpath(p.resolve(), target.resolve().parent) for p in libraries]
-    write_atomic(target, x.yaml().encode("utf-8"))
-    click.echo(f"{source} → {target}")
+        base = Path.cwd() if piped else target.resolve().parent
+        x.data["library"] = [os.path.relpath(p.resolve(), base) for p in libraries]
+    if piped:
+        _write_stdout(target, x.yaml().encode("utf-8"))
+    else:
+        write_atomic(target, x.yaml().encode("utf-8"))
+        click.echo(f"{source} → {target}")
     for line in report(x):
-        click.echo(line)
+        click.echo(line, err=piped)
