@@ -238,3 +238,16 @@ def test_legacy_wordings_of_insertion_and_deletion(tmp_path: Path) -> None:
     assert "pelaksanaan sosialisasi sebagaimana dimaksud dalam Pasal 8," in text
     assert "Pasal 7B menyebut Pasal 10, yang telah dihapus: rujukan itu tertulis apa adanya dan harus diperbaiki " \
            "di isian" in x.notes
+
+
+def test_an_adendum_to_a_bilingual_memorandum_is_refused_saying_what_to_do(tmp_path: Path) -> None:
+    """Its adenda would change the Indonesian text alone, and the English Articles fall out of step."""
+    msp = ROOT / "examples" / "msp_ditjen_imigrasi_isa_jepang.yaml"
+    induk = tmp_path / "induk.md"
+    induk.write_bytes(render(build(load_agreement(msp)), "md"))
+    adendum = tmp_path / "adendum.txt"
+    adendum.write_text(ADENDUM_B1_FORM.format(change="Pasal 8 dihapus."), encoding="utf-8")
+    target = tmp_path / "x.yaml"
+    result = CliRunner().invoke(main, ["extract", str(induk), "--adendum", str(adendum), "-o", str(target)])
+    assert result.exit_code == 2 and "dwibahasa" in result.output and "tanpa --adendum" in result.output
+    assert not target.exists()

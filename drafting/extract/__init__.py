@@ -55,6 +55,10 @@ def extract(path: Path, libraries: tuple[Path, ...] = (), adenda: tuple[Path, ..
     paragraphs = read_naskah(path)
     refuse_adendum(paragraphs, str(path))
     original, translation = split(paragraphs, lambda p: p.full)
+    if translation and adenda:  # amend reads Indonesian adenda: the English Articles would fall out of step
+        raise InputError(str(path), [Problem("adendum", "adendum naskah dwibahasa belum dapat diterapkan pada kedua "
+                                                        "teksnya: baca naskahnya tanpa --adendum, lalu tulis perubahan "
+                                                        "adendum itu di isian, dalam bahasa Indonesia dan bahasa Inggris")])
     src = cut(original)
     amended = amend(src, [(read_naskah(a), str(a)) for a in adenda]) if adenda else []
     if not translation:
