@@ -193,10 +193,10 @@ def assemble(agreement: Agreement, *, source: str = "<input>", lib: Library | No
     data = agreement.model_dump(mode="json")
     chosen = _choose(agreement, tpl, lib.clauses, data, source)
     doc = _write(agreement, tpl, lib, chosen, "id", source)
+    if agreement.english is not None and not tpl.bilingual:
+        raise InputError(source, [Problem("english", f"teks bahasa Inggris hanya untuk naskah dwibahasa; "
+                                                     f"{tpl.naskah} ditulis dalam bahasa Indonesia")])
     if not tpl.bilingual or not english:
-        if agreement.english is not None and not tpl.bilingual:
-            raise InputError(source, [Problem("english", f"teks bahasa Inggris hanya untuk naskah dwibahasa; "
-                                                         f"{tpl.naskah} ditulis dalam bahasa Indonesia")])
         return doc
     problems = translation.shape_problems(agreement) + _english_variants(agreement, tpl, lib.clauses, chosen)
     if problems:

@@ -126,7 +126,7 @@ def render(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None, 
     refused = False
     for source, target in zip(inputs, targets):
         result = render_file(source, target, fmt, force=force, libraries=libraries,
-                             **({"write": _write_stdout} if to_stdout else {}))
+                             **({"write": write_stdout} if to_stdout else {}))
         for finding in result.findings:
             click.echo(shown(f"{source}: {finding.describe()}"), err=True)
         if result.target is None:
@@ -154,7 +154,8 @@ def _stdout_format(fmt: str | None) -> str:
     return fmt
 
 
-def _write_stdout(_target: Path, data: bytes) -> None:
+def write_stdout(_target: Path, data: bytes) -> None:
+    """Write ``data`` to standard output (the ``write`` of ``-o -``; the target is '-')."""
     stream = sys.stdout.buffer
     try:
         stream.write(data)

@@ -69,7 +69,7 @@ def _flat(data: Any, prefix: str = "") -> str:
                    "Pasal … diubah sehingga berbunyi sebagai berikut:', 'Di antara Pasal … disisipkan …', 'Pasal … "
                    "dihapus.') diterapkan dulu, sehingga isian memuat teks yang berlaku, pasalnya dinomori urut.")
 def extract_(source: Path, output: Path | None, libraries: tuple[Path, ...], adenda: tuple[Path, ...]) -> None:
-    from ..cli import STDOUT, _write_stdout
+    from ..cli import STDOUT, write_stdout
 
     piped = output == STDOUT  # -o -: the input to standard output, the report to standard error
     target = output or source.with_suffix(".yaml")
@@ -82,7 +82,7 @@ def extract_(source: Path, output: Path | None, libraries: tuple[Path, ...], ade
         base = Path.cwd() if piped else target.resolve().parent
         x.data["library"] = [os.path.relpath(p.resolve(), base) for p in libraries]
     if piped:
-        _write_stdout(target, x.yaml().encode("utf-8"))
+        write_stdout(target, x.yaml().encode("utf-8"))
     else:
         write_atomic(target, x.yaml().encode("utf-8"))
         click.echo(f"{source} → {target}")

@@ -33,6 +33,8 @@ def elsewhere(text: str, end: int) -> bool:
     if named:
         return not re.search(r"\bini\b", named["rest"])
     return bool(_OTHER_INSTRUMENT.match(text, at))
+
+
 # The lines of an address for notices under its party (korespondensi.yaml), and their fields.
 _ADDRESS = {"u.p.": "addressee", "Alamat": "address", "Surel": "email", "Telepon": "phone"}
 _ADDRESS_FIELD = "|".join(re.escape(key) for key in _ADDRESS)
